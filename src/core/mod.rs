@@ -1,0 +1,10 @@
+//! The pure core: everything here runs and is tested natively (no yew, no web-sys).
+
+pub mod activation;
+pub mod data;
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod rng;
+pub mod settings;
+pub mod trainer;

@@ -1,0 +1,13 @@
+//! Activation Lab: see and teach what activation functions do to a neural network.
+//!
+//! Layers (see ARCHITECTURE.md), each knowing only the ones below it:
+//! 1. [`core`]: pure Rust, no yew/web-sys: activations, data, model, trainer, metrics, settings.
+//! 2. [`charts`]: plotters drawing functions, generic over the drawing backend.
+//! 3. `ui` (wasm32 only): Yew function components, reducers and hooks.
+
+pub mod charts;
+pub mod core;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use crate::core::activation;

@@ -1,2 +1,5 @@
 //! Charts: plotters drawing functions generic over the drawing backend, one chart per file.
 //! Natively they draw to SVG in tests; in the page they draw on a canvas.
+
+pub mod activation_chart;
+pub mod theme;

@@ -2,9 +2,12 @@
 
 pub mod activation;
 pub mod data;
+pub mod explorer;
 pub mod features;
 pub mod metrics;
 pub mod model;
+pub mod page;
+pub mod query;
 pub mod rng;
 pub mod settings;
 pub mod trainer;

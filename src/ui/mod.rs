@@ -1,1 +1,26 @@
-//! UI
+//! The ui layer (wasm32 only): Yew function components, one per file; reducers without side
+//! effects; timers and animation frames in hooks that cancel on drop.
+
+mod app;
+mod browser;
+mod download;
+mod explorer;
+mod footer;
+mod header;
+mod hooks;
+mod notices;
+pub mod panic_overlay;
+
+pub use app::App;
+
+/// Installs the panic overlay and mounts the app into `#app`.
+pub fn start() {
+    panic_overlay::install();
+    let root = browser::document().and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => panic_overlay::show("The page has no #app element to mount into."),
+    }
+}

@@ -1,0 +1,302 @@
+//! Training-engine benchmark: `cargo run --release --example bench`.
+//!
+//! Prints one line per case, `name: X ms/epoch` or `name: X ms/probe` (median over several
+//! runs), then the floor: the same [8,8] ReLU batch-10 epoch as a hand-written plain-f32 loop
+//! (forward, backward, SGD; no burn, no metrics) and the ratio burn / hand-written.
+//!
+//! An epoch of a [`Session`] is what the Playground pays per epoch: the minibatch steps plus
+//! the metrics (one full-batch forward + backward and a test forward, read back and reduced).
+//! The `…_metrics` line is that measurement alone (timed through `set_weights`, which
+//! re-measures), so `train ≈ epoch − metrics`.
+//!
+//! Honesty checks: every case starts from the seed's weights and trains the same way the app
+//! does; after the runs it prints how many subnormal numbers the weights hold (subnormals make
+//! float ops ~10x slower, and a benchmark that drifts into them measures the wrong thing).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use activation_lab::core::activation::Activation;
+use activation_lab::core::data::{Dataset, DatasetKind};
+use activation_lab::core::features::feature_matrix;
+use activation_lab::core::model::NetworkWeights;
+use activation_lab::core::rng::Rng;
+use activation_lab::core::settings::Settings;
+use activation_lab::core::trainer::Session;
+
+const RUNS: usize = 9;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Median over RUNS of the mean time of `per_run` calls of `f`, in ms.
+fn time_ms(per_run: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm up
+    let runs = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..per_run {
+                f();
+            }
+            t.elapsed().as_secs_f64() * 1e3 / per_run as f64
+        })
+        .collect();
+    median(runs)
+}
+
+fn subnormals(w: &NetworkWeights) -> usize {
+    w.layers
+        .iter()
+        .flat_map(|l| l.weights.iter().flatten().chain(&l.biases))
+        .filter(|v| v.is_subnormal())
+        .count()
+}
+
+fn relu8x8() -> Settings {
+    Settings {
+        dataset: DatasetKind::Circle,
+        num_points: 500,
+        train_fraction: 0.5,
+        batch_size: 10,
+        hidden: vec![8, 8],
+        activation: Activation::Relu,
+        learning_rate: 0.03,
+        ..Settings::default()
+    }
+}
+
+/// Trains a fresh session and reports ms/epoch (after `warmup` epochs).
+fn bench_epochs(name: &str, settings: Settings, per_run: usize) -> f64 {
+    let mut s = Session::new(settings);
+    let ms = time_ms(per_run, || {
+        s.step(1);
+    });
+    println!("{name}: {ms:.4} ms/epoch");
+    if !s.status().is_diverged() {
+        let sub = subnormals(&s.weights());
+        if sub > 0 {
+            println!("  warning: {sub} subnormal weights after {} epochs", s.epoch());
+        }
+    } else {
+        println!("  warning: diverged: {:?}", s.status());
+    }
+    ms
+}
+
+/// The [8,8] ReLU network of `relu8x8()` trained by hand in plain f32: same data, same
+/// initial weights, same minibatch order, sigmoid + cross-entropy, SGD. The floor.
+struct HandNet {
+    sizes: Vec<usize>,
+    /// Per layer, `w[out * fan_in + in]`, and biases.
+    w: Vec<Vec<f32>>,
+    b: Vec<Vec<f32>>,
+    gw: Vec<Vec<f32>>,
+    gb: Vec<Vec<f32>>,
+    /// Per layer (input included), the activations of the current example.
+    acts: Vec<Vec<f32>>,
+    pre: Vec<Vec<f32>>,
+    delta: Vec<Vec<f32>>,
+    x: Vec<f32>,
+    t: Vec<f32>,
+    order: Vec<usize>,
+    rng: Rng,
+    lr: f32,
+    batch: usize,
+}
+
+impl HandNet {
+    fn new(settings: &Settings) -> HandNet {
+        let data = Dataset::generate(
+            settings.dataset,
+            settings.num_points,
+            settings.noise,
+            settings.train_fraction,
+            settings.seed,
+        );
+        let init = NetworkWeights::init(settings);
+        let sizes = init.sizes();
+        let w: Vec<Vec<f32>> = init
+            .layers
+            .iter()
+            .map(|l| l.weights.iter().flatten().copied().collect())
+            .collect();
+        let b: Vec<Vec<f32>> = init.layers.iter().map(|l| l.biases.clone()).collect();
+        HandNet {
+            gw: w.iter().map(|v| vec![0.0; v.len()]).collect(),
+            gb: b.iter().map(|v| vec![0.0; v.len()]).collect(),
+            acts: sizes.iter().map(|&n| vec![0.0; n]).collect(),
+            pre: sizes.iter().map(|&n| vec![0.0; n]).collect(),
+            delta: sizes.iter().map(|&n| vec![0.0; n]).collect(),
+            x: feature_matrix(&settings.features, &data.train),
+            t: data.train.iter().map(|p| (0.5 * (p.label + 1.0)) as f32).collect(),
+            order: (0..data.train.len()).collect(),
+            rng: Rng::derive(settings.seed, "order"),
+            lr: settings.learning_rate as f32,
+            batch: settings.batch_size,
+            sizes,
+            w,
+            b,
+        }
+    }
+
+    fn epoch(&mut self) {
+        let n = self.t.len();
+        let k = self.sizes[0];
+        let layers = self.w.len();
+        for (i, o) in self.order.iter_mut().enumerate() {
+            *o = i;
+        }
+        self.rng.shuffle(&mut self.order);
+        let mut start = 0;
+        while start < n {
+            let end = (start + self.batch).min(n);
+            let scale = 1.0 / (end - start) as f32;
+            self.gw.iter_mut().flatten().for_each(|g| *g = 0.0);
+            self.gb.iter_mut().flatten().for_each(|g| *g = 0.0);
+            for &i in &self.order[start..end] {
+                self.acts[0].copy_from_slice(&self.x[i * k..(i + 1) * k]);
+                for l in 0..layers {
+                    let (fi, fo) = (self.sizes[l], self.sizes[l + 1]);
+                    for o in 0..fo {
+                        let mut z = self.b[l][o];
+                        for j in 0..fi {
+                            z += self.w[l][o * fi + j] * self.acts[l][j];
+                        }
+                        self.pre[l + 1][o] = z;
+                        self.acts[l + 1][o] = if l + 1 < layers { z.max(0.0) } else { z };
+                    }
+                }
+                // d(BCE)/dz = sigmoid(z) − t.
+                let z = self.pre[layers][0];
+                self.delta[layers][0] = (1.0 / (1.0 + (-z).exp()) - self.t[i]) * scale;
+                for l in (0..layers).rev() {
+                    let (fi, fo) = (self.sizes[l], self.sizes[l + 1]);
+                    for o in 0..fo {
+                        let d = self.delta[l + 1][o];
+                        self.gb[l][o] += d;
+                        for j in 0..fi {
+                            self.gw[l][o * fi + j] += d * self.acts[l][j];
+                        }
+                    }
+                    if l > 0 {
+                        for j in 0..fi {
+                            let mut s = 0.0;
+                            for o in 0..fo {
+                                s += self.w[l][o * fi + j] * self.delta[l + 1][o];
+                            }
+                            self.delta[l][j] = if self.pre[l][j] > 0.0 { s } else { 0.0 };
+                        }
+                    }
+                }
+            }
+            for l in 0..layers {
+                for (w, g) in self.w[l].iter_mut().zip(&self.gw[l]) {
+                    *w -= self.lr * g;
+                }
+                for (b, g) in self.b[l].iter_mut().zip(&self.gb[l]) {
+                    *b -= self.lr * g;
+                }
+            }
+            start = end;
+        }
+    }
+
+    fn accuracy(&self) -> f64 {
+        // Only to keep the optimiser from discarding the work and to show it learns.
+        let n = self.t.len();
+        let k = self.sizes[0];
+        let mut correct = 0;
+        let mut a = self.acts.clone();
+        for i in 0..n {
+            a[0].copy_from_slice(&self.x[i * k..(i + 1) * k]);
+            for l in 0..self.w.len() {
+                let (fi, fo) = (self.sizes[l], self.sizes[l + 1]);
+                for o in 0..fo {
+                    let mut z = self.b[l][o];
+                    for j in 0..fi {
+                        z += self.w[l][o * fi + j] * a[l][j];
+                    }
+                    a[l + 1][o] = if l + 1 < self.w.len() { z.max(0.0) } else { z };
+                }
+            }
+            if (a[self.w.len()][0] > 0.0) == (self.t[i] > 0.5) {
+                correct += 1;
+            }
+        }
+        correct as f64 / n as f64
+    }
+}
+
+fn main() {
+    println!("# activation_lab training benchmark (native, {RUNS} runs, median)");
+    let b10 = bench_epochs("relu8x8_b10", relu8x8(), 20);
+    {
+        let mut s = Session::new(relu8x8());
+        s.step(3);
+        let w = s.weights();
+        let ms = time_ms(20, || {
+            s.set_weights(&w).expect("same network");
+        });
+        println!("relu8x8_b10_metrics: {ms:.4} ms/epoch (part of relu8x8_b10)");
+    }
+    let full = bench_epochs(
+        "relu8x8_full",
+        Settings {
+            batch_size: 250,
+            ..relu8x8()
+        },
+        50,
+    );
+    bench_epochs(
+        "tanh4x2_b10",
+        Settings {
+            hidden: vec![4, 2],
+            activation: Activation::Tanh,
+            ..relu8x8()
+        },
+        20,
+    );
+    bench_epochs(
+        "relu16x6_1000pts_b10",
+        Settings {
+            hidden: vec![16; 6],
+            num_points: 2000,
+            ..relu8x8()
+        },
+        3,
+    );
+    {
+        let mut s = Session::new(relu8x8());
+        s.step(5);
+        let ms = time_ms(10, || {
+            black_box(s.probe(100));
+        });
+        println!("relu8x8_probe100: {ms:.4} ms/probe");
+    }
+    // The same number of epochs as the burn case, so both train through the same regime.
+    let mut hand = HandNet::new(&relu8x8());
+    let floor = time_ms(20, || hand.epoch());
+    println!("hand_relu8x8_b10: {floor:.4} ms/epoch (plain f32, no metrics)");
+    {
+        // Diagnostic: the same loop far into training, where sigmoid(z) - t underflows.
+        let mut late = HandNet::new(&relu8x8());
+        for _ in 0..2000 {
+            late.epoch();
+        }
+        let ms = time_ms(20, || late.epoch());
+        println!("  hand-written after 2000 epochs: {ms:.4} ms/epoch");
+    }
+    println!(
+        "ratio burn/hand-written: {:.0}x (b10 epoch incl. metrics), full batch {:.4} ms/epoch",
+        b10 / floor,
+        full
+    );
+    println!(
+        "  (hand-written run trained {} points to {:.1} % train accuracy; {} subnormal weights)",
+        hand.t.len(),
+        100.0 * hand.accuracy(),
+        hand.w.iter().flatten().filter(|v| v.is_subnormal()).count()
+    );
+}

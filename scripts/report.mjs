@@ -1,0 +1,36 @@
+// `./lab report`: what the release build costs a visitor. Prints the .wasm size (raw and gzip),
+// the JS glue size, and the time from navigation start to the app's first render in headless
+// Chromium (median of 5 fresh loads, each in a new browser context with an empty cache).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const files = await fs.readdir(DIST);
+const wasm = files.find((f) => f.endsWith('.wasm'));
+const glue = files.find((f) => f.endsWith('.js'));
+const wasmBytes = await fs.readFile(path.join(DIST, wasm));
+const glueBytes = await fs.readFile(path.join(DIST, glue));
+console.log(`wasm: ${kib(wasmBytes.length)} raw, ${kib(zlib.gzipSync(wasmBytes, { level: 9 }).length)} gzip (${wasm})`);
+console.log(`js glue: ${kib(glueBytes.length)} raw, ${kib(zlib.gzipSync(glueBytes, { level: 9 }).length)} gzip`);
+
+const server = await serve();
+const browser = await launch();
+const times = [];
+for (let i = 0; i < 5; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const t = await page.waitForFunction(() => {
+    const m = performance.getEntriesByName('app-first-render')[0];
+    return m ? m.startTime : null;
+  }, null, { timeout: 30000 });
+  times.push(await t.jsonValue());
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`first render: ${median(times).toFixed(0)} ms median of 5 loads (${times.map((t) => t.toFixed(0)).join(', ')})`);

@@ -1,0 +1,43 @@
+//! Thin, failure-tolerant access to the browser: window, document, the URL. Everything here
+//! returns Option/Result instead of panicking (inside a sandboxed iframe some of it throws).
+
+use crate::core::query::Query;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
+
+/// The link's settings: `location.search` plus `location.hash`.
+pub fn read_query() -> Query {
+    let Some(location) = window().map(|w| w.location()) else { return Query::default() };
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    Query::from_location(&search, &hash)
+}
+
+/// Writes the query into the address bar without a reload or a history entry. The hash is
+/// dropped: once written, the settings live in the query.
+pub fn write_query(query: &Query) {
+    let Some(window) = window() else { return };
+    let Ok(history) = window.history() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let text = query.to_query_string();
+    let url = if text.is_empty() { path } else { format!("{path}?{text}") };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// Milliseconds since navigation start (performance.now()).
+pub fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// A named point on the page's performance timeline (read by `./lab report` and e2e tests).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

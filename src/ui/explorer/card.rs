@@ -1,0 +1,58 @@
+//! One activation explained: its formulas (MathML, no JavaScript math library), range, kinks
+//! with the derivative's convention there, and a few plain sentences.
+
+use yew::prelude::*;
+
+use crate::core::activation::Activation;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub index: usize,
+    pub activation: Activation,
+}
+
+fn bound(v: f64) -> String {
+    if v == f64::INFINITY {
+        "∞".into()
+    } else if v == f64::NEG_INFINITY {
+        "−∞".into()
+    } else {
+        format!("{}", (v * 1e4).round() / 1e4)
+    }
+}
+
+fn math(markup: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(format!(r#"<math display="block">{markup}</math>"#)))
+}
+
+#[component]
+pub fn ActivationCard(props: &CardProps) -> Html {
+    let a = props.activation;
+    let formula = a.formula_mathml();
+    let (lo, hi) = a.range();
+    let kinks = a.kinks();
+    let kink_note = (!kinks.is_empty()).then(|| {
+        let items = kinks.iter().map(|k| {
+            html! {
+                <li>{ format!(
+                    "At x = {}, f′ jumps from {} to {}; {} uses f′({}) = {} (PyTorch's convention).",
+                    bound(k.x), bound(k.left), bound(k.right), a.id(), bound(k.x), bound(k.at)
+                ) }</li>
+            }
+        });
+        html! { <ul class="kinks">{ for items }</ul> }
+    });
+    html! {
+        <article class="panel card" data-testid={format!("card-{}", props.index)}>
+            <h3><span class={classes!("swatch", format!("swatch-{}", props.index))} aria-hidden="true"></span>{ a.label() }
+                <code class="spec">{ a.to_string() }</code></h3>
+            <div class="formulas">
+                { math(&formula.f) }
+                { math(&formula.df) }
+            </div>
+            <p class="muted">{ format!("Range: ({}, {})", bound(lo), bound(hi)) }</p>
+            { kink_note.unwrap_or_default() }
+            { for a.notes().iter().map(|n| html! { <p>{ *n }</p> }) }
+        </article>
+    }
+}

@@ -1,0 +1,104 @@
+//! The Explorer chart on a canvas: redrawn when the curves, range, hover, theme or size change.
+//! Pointer and touch move the readout; with focus, ←/→ move it too.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::charts::activation_chart::{draw, ActivationChart, Geometry};
+use crate::charts::theme::Theme;
+use crate::core::activation::Activation;
+use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub activations: Vec<Activation>,
+    pub range: f64,
+    pub hover_x: Option<f64>,
+    pub on_hover: Callback<Option<f64>>,
+    pub canvas_ref: NodeRef,
+}
+
+#[component]
+pub fn ExplorerChart(props: &ChartProps) -> Html {
+    let dark = use_dark_mode();
+    let tick = use_resize_tick();
+    let geometry = use_mut_ref(|| None::<Geometry>);
+    let error = use_state(|| None::<String>);
+
+    {
+        let (canvas_ref, geometry, error) = (props.canvas_ref.clone(), geometry.clone(), error.clone());
+        let deps = (props.activations.clone(), props.range, props.hover_x, dark, tick);
+        use_effect_with(deps, move |(acts, range, hover, dark, _)| {
+            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                let result = render(&canvas, acts, *range, *hover, *dark);
+                match result {
+                    Ok(g) => {
+                        *geometry.borrow_mut() = Some(g);
+                        if error.is_some() {
+                            error.set(None);
+                        }
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        });
+    }
+
+    let x_at = {
+        let geometry = geometry.clone();
+        move |offset_x: i32| geometry.borrow().and_then(|g| g.x_at(f64::from(offset_x) * pixel_ratio()))
+    };
+    let onpointermove = {
+        let (on_hover, x_at) = (props.on_hover.clone(), x_at.clone());
+        Callback::from(move |e: PointerEvent| on_hover.emit(x_at(e.offset_x())))
+    };
+    let onpointerdown = {
+        let (on_hover, x_at) = (props.on_hover.clone(), x_at);
+        Callback::from(move |e: PointerEvent| on_hover.emit(x_at(e.offset_x())))
+    };
+    let onkeydown = {
+        let (on_hover, hover, range) = (props.on_hover.clone(), props.hover_x, props.range);
+        Callback::from(move |e: KeyboardEvent| {
+            let step = range / 60.0;
+            let next = match e.key().as_str() {
+                "ArrowRight" => hover.unwrap_or(0.0) + step,
+                "ArrowLeft" => hover.unwrap_or(0.0) - step,
+                "Home" => -range,
+                "End" => range,
+                _ => return,
+            };
+            e.prevent_default();
+            on_hover.emit(Some(next.clamp(-range, range)));
+        })
+    };
+
+    html! {
+        <div class="chart-box">
+            <canvas ref={props.canvas_ref.clone()} class="chart explorer-canvas" tabindex="0"
+                    data-testid="explorer-canvas" role="img"
+                    aria-label="f (top) and f′ (bottom) of the chosen activations; use the left and right arrow keys to move the readout"
+                    {onpointermove} {onpointerdown} {onkeydown} />
+            if let Some(e) = &*error { <p class="error" role="alert">{ format!("The chart could not be drawn: {e}") }</p> }
+        </div>
+    }
+}
+
+/// Sizes the canvas to its box (times the pixel ratio) and draws. Errors become messages here.
+fn render(canvas: &HtmlCanvasElement, acts: &[Activation], range: f64, hover: Option<f64>, dark: bool) -> Result<Geometry, String> {
+    let ratio = pixel_ratio();
+    let css_width = f64::from(canvas.client_width().max(280));
+    let css_height = (css_width * 0.72).clamp(300.0, 640.0);
+    canvas.set_width((css_width * ratio) as u32);
+    canvas.set_height((css_height * ratio) as u32);
+    let base = Theme::for_scheme(dark);
+    let theme = Theme {
+        line_width: (f64::from(base.line_width) * ratio).round() as u32,
+        font_size: (f64::from(base.font_size) * ratio).round() as u32,
+        ..base
+    };
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let root = backend.into_drawing_area();
+    draw(&root, &ActivationChart { activations: acts, range, hover_x: hover, theme: &theme })
+}

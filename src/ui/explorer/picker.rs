@@ -1,0 +1,88 @@
+//! Choosing the curves: a function and its parameter slider per curve, remove, and overlay.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::core::activation::Activation;
+use crate::core::explorer::{ExplorerAction, MAX_CURVES};
+
+#[derive(Properties, PartialEq)]
+pub struct PickerProps {
+    pub activations: Vec<Activation>,
+    pub on_action: Callback<ExplorerAction>,
+}
+
+fn by_id(id: &str) -> Option<Activation> {
+    Activation::ALL.into_iter().find(|a| a.id() == id)
+}
+
+fn options(selected: Option<&str>) -> Html {
+    html! {
+        { for Activation::ALL.iter().map(|a| html! {
+            <option value={a.id()} selected={selected == Some(a.id())}>{ a.label() }</option>
+        }) }
+    }
+}
+
+#[component]
+pub fn Picker(props: &PickerProps) -> Html {
+    let rows = props.activations.iter().enumerate().map(|(i, act)| {
+        let on_change = props.on_action.reform(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            ExplorerAction::Replace(i, by_id(&id).unwrap_or(Activation::Relu))
+        });
+        let remove = props.on_action.reform(move |_: MouseEvent| ExplorerAction::Remove(i));
+        let slider = act.param().map(|p| {
+            let on_input = props.on_action.reform(move |e: InputEvent| {
+                let v = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
+                ExplorerAction::SetParam(i, v)
+            });
+            html! {
+                <label class="param">
+                    <span>{ format!("{} =", p.symbol) }</span>
+                    <input type="range" min={p.min.to_string()} max={p.max.to_string()} step={p.step.to_string()}
+                           value={p.value.to_string()} oninput={on_input}
+                           data-testid={format!("param-{i}")}
+                           aria-label={format!("{} of {}", p.name, act.label())} />
+                    <output>{ format!("{}", p.value) }</output>
+                </label>
+            }
+        });
+        html! {
+            <div class="curve-row" key={i}>
+                <span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>
+                <select onchange={on_change} aria-label={format!("Curve {}", i + 1)} data-testid={format!("curve-{i}")}>
+                    { options(Some(act.id())) }
+                </select>
+                { slider.unwrap_or_default() }
+                <code class="spec" data-testid={format!("spec-{i}")}>{ act.to_string() }</code>
+                if props.activations.len() > 1 {
+                    <button class="icon" onclick={remove} aria-label={format!("Remove {}", act.label())}>{ "×" }</button>
+                }
+            </div>
+        }
+    });
+    let add = (props.activations.len() < MAX_CURVES).then(|| {
+        let on_action = props.on_action.clone();
+        let on_add = Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            let chosen = by_id(&select.value());
+            select.set_value("");
+            if let Some(a) = chosen {
+                on_action.emit(ExplorerAction::Add(a));
+            }
+        });
+        html! {
+            <select class="add" onchange={on_add} aria-label="Overlay another activation" data-testid="add-curve">
+                <option value="" selected=true>{ "+ overlay another…" }</option>
+                { options(None) }
+            </select>
+        }
+    });
+    html! {
+        <div class="picker">
+            { for rows }
+            { add.unwrap_or_default() }
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! The hover readout as text: x, f(x), f′(x) for every curve. Announced politely to screen
+//! readers, so the chart's values are there without seeing it.
+
+use yew::prelude::*;
+
+use crate::core::activation::Activation;
+use crate::core::explorer::readout;
+
+#[derive(Properties, PartialEq)]
+pub struct ReadoutProps {
+    pub activations: Vec<Activation>,
+    pub hover_x: Option<f64>,
+}
+
+fn fmt(v: f64) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() >= 1e4 || v.abs() < 1e-3 {
+        format!("{v:.3e}")
+    } else {
+        format!("{v:.4}")
+    }
+}
+
+#[component]
+pub fn Readout(props: &ReadoutProps) -> Html {
+    let Some(x) = props.hover_x else {
+        return html! {
+            <p class="readout muted" data-testid="readout" aria-live="polite">
+                { "Point at the chart, touch it, or focus it and use ← → to read f(x) and f′(x)." }
+            </p>
+        };
+    };
+    let rows = readout(&props.activations, x).into_iter().enumerate().map(|(i, (name, f, df))| {
+        html! {
+            <tr>
+                <th scope="row"><span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>{ name }</th>
+                <td data-testid={format!("readout-f-{i}")}>{ fmt(f) }</td>
+                <td data-testid={format!("readout-df-{i}")}>{ fmt(df) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="readout" data-testid="readout" aria-live="polite">
+            <caption>{ "x = " }<span data-testid="readout-x">{ format!("{x:.3}") }</span></caption>
+            <thead><tr><th scope="col">{ "activation" }</th><th scope="col">{ "f(x)" }</th><th scope="col">{ "f′(x)" }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}

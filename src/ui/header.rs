@@ -1,0 +1,54 @@
+//! The header: the app's name and the section tabs (a WAI-ARIA tablist, arrow keys move).
+
+use yew::prelude::*;
+
+use crate::core::page::Tab;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub current: Tab,
+    pub on_select: Callback<Tab>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let onkeydown = {
+        let (current, on_select) = (props.current, props.on_select.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = neighbour(current, &e.key()) {
+                e.prevent_default();
+                on_select.emit(next);
+            }
+        })
+    };
+    let tabs = Tab::ALL.iter().map(|&tab| {
+        let selected = tab == props.current;
+        let onclick = props.on_select.reform(move |_: MouseEvent| tab);
+        html! {
+            <button id={format!("tab-{}", tab.id())} role="tab" class="tab"
+                    data-testid={format!("tab-{}", tab.id())}
+                    aria-selected={selected.to_string()} aria-controls="main"
+                    tabindex={if selected { "0" } else { "-1" }} {onclick}>
+                { tab.label() }
+            </button>
+        }
+    });
+    html! {
+        <header class="app-header">
+            <h1 class="brand"><span class="brand-mark" aria-hidden="true">{ "⌁" }</span>{ "Activation Lab" }</h1>
+            <nav class="tabs" role="tablist" aria-label="Sections" {onkeydown}>{ for tabs }</nav>
+        </header>
+    }
+}
+
+fn neighbour(current: Tab, key: &str) -> Option<Tab> {
+    let i = Tab::ALL.iter().position(|&t| t == current)?;
+    let n = Tab::ALL.len();
+    match key {
+        "ArrowRight" => Some(Tab::ALL[(i + 1) % n]),
+        "ArrowLeft" => Some(Tab::ALL[(i + n - 1) % n]),
+        "Home" => Some(Tab::ALL[0]),
+        "End" => Some(Tab::ALL[n - 1]),
+        _ => None,
+    }
+}

@@ -1,0 +1,55 @@
+//! Hooks that hold browser resources: every listener is removed when its component unmounts
+//! (gloo's handles cancel on drop).
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Whether the page is in its dark theme (follows `prefers-color-scheme` live).
+#[hook]
+pub fn use_dark_mode() -> bool {
+    let dark = use_state(prefers_dark);
+    {
+        let dark = dark.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+                .map(|mql| {
+                    let target: web_sys::EventTarget = mql.unchecked_into();
+                    EventListener::new(&target, "change", move |_| dark.set(prefers_dark()))
+                });
+            move || drop(listener)
+        });
+    }
+    *dark
+}
+
+/// A counter that changes whenever the window is resized (charts redraw at their new size).
+#[hook]
+pub fn use_resize_tick() -> u32 {
+    let tick = use_state(|| 0u32);
+    {
+        let tick = tick.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "resize", move |_| tick.set(tick.wrapping_add(1)))
+            });
+            move || drop(listener)
+        });
+    }
+    *tick
+}
+
+/// The device pixel ratio (≥ 1), so canvases draw crisply on high-density screens.
+pub fn pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
+}

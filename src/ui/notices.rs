@@ -1,0 +1,25 @@
+//! Visible notices for links that held values we could not use (never a broken page).
+
+use yew::prelude::*;
+
+use crate::core::page::Notice;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub on_dismiss: Callback<()>,
+}
+
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div class="notices" role="status" data-testid="notices">
+            <ul>{ for props.notices.iter().map(|n| html! { <li key={n.key.clone()}>{ &n.message }</li> }) }</ul>
+            <button class="dismiss" aria-label="Dismiss the notices" {onclick}>{ "×" }</button>
+        </div>
+    }
+}

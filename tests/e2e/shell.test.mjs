@@ -1,0 +1,57 @@
+// The page shell: the app mounts, each section opens from its tab and from a link, nothing
+// leaves 127.0.0.1, the console stays clean, and a bad link earns a notice, not a blank page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, waitForApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the app mounts with header, tabs and footer, with no console error and no outside request', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await waitForApp(page);
+  assert.match(await page.locator('h1.brand').innerText(), /Activation Lab/);
+  assert.equal(await page.getByRole('tab').count(), 3);
+  assert.match(await page.getByTestId('version').innerText(), /^Activation Lab v\d+\.\d+\.\d+/);
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('each section opens from its tab, and the tab is written into the URL', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await waitForApp(page);
+  for (const [id, name] of [['play', 'Playground'], ['experiments', 'Experiments'], ['explore', 'Explorer']]) {
+    await page.getByTestId(`tab-${id}`).click();
+    await page.waitForFunction((t) => new URL(location.href).searchParams.get('tab') === t, id);
+    assert.equal(await page.getByTestId(`tab-${id}`).getAttribute('aria-selected'), 'true');
+    assert.match(await page.locator('main').getAttribute('class'), new RegExp(`section-${id}`));
+    assert.ok((await page.locator('main').innerText()).includes(name), `section ${id} shows ${name}`);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a link opens the right section; an unknown one shows a notice', async () => {
+  for (const id of ['play', 'experiments', 'explore']) {
+    const { page, context } = await openPage(browser, `${server.url}?tab=${id}`);
+    await waitForApp(page);
+    assert.equal(await page.getByTestId(`tab-${id}`).getAttribute('aria-selected'), 'true');
+    await context.close();
+  }
+  const { page, context } = await openPage(browser, `${server.url}?tab=nonsense`);
+  await waitForApp(page);
+  assert.match(await page.getByTestId('notices').innerText(), /nonsense/);
+  assert.equal(await page.getByTestId('tab-explore').getAttribute('aria-selected'), 'true');
+  await context.close();
+});
+
+test('arrow keys move between tabs', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=explore`);
+  await waitForApp(page);
+  await page.getByTestId('tab-explore').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('tab') === 'play');
+  await context.close();
+});

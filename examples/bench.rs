@@ -230,6 +230,10 @@ impl HandNet {
 }
 
 fn main() {
+    // `bench NAME` repeats only the case NAME for a while (for `perf record`).
+    if let Some(name) = std::env::args().nth(1) {
+        return profile(&name);
+    }
     println!("# activation_lab training benchmark (native, {RUNS} runs, median)");
     let b10 = bench_epochs("relu8x8_b10", relu8x8(), 20);
     {
@@ -299,4 +303,41 @@ fn main() {
         100.0 * hand.accuracy(),
         hand.w.iter().flatten().filter(|v| v.is_subnormal()).count()
     );
+}
+
+/// Runs one case for about 5 s, for a profiler.
+fn profile(name: &str) {
+    let settings = match name {
+        "relu8x8_b10" => relu8x8(),
+        "relu8x8_full" => Settings {
+            batch_size: 250,
+            ..relu8x8()
+        },
+        "probe" => {
+            let s = Session::new(relu8x8());
+            let t = Instant::now();
+            while t.elapsed().as_secs() < 5 {
+                black_box(s.probe(100));
+            }
+            return;
+        }
+        "hand" => {
+            let mut h = HandNet::new(&relu8x8());
+            let t = Instant::now();
+            while t.elapsed().as_secs() < 5 {
+                h.epoch();
+            }
+            return;
+        }
+        other => {
+            eprintln!("unknown case {other}: relu8x8_b10, relu8x8_full, probe, hand");
+            return;
+        }
+    };
+    let mut s = Session::new(settings);
+    let t = Instant::now();
+    while t.elapsed().as_secs() < 5 {
+        s.step(1);
+    }
+    println!("{} epochs", s.epoch());
 }

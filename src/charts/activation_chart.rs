@@ -87,11 +87,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Activatio
             };
             ctx.draw_series(std::iter::once(Rectangle::new([(r.from, yr.0), (r.to, yr.1)], colour.filled())))
                 .map_err(|e| e.to_string())?;
-            if panel == 1 && r.to - r.from > (hi - lo) * 0.12 {
-                let text = match r.kind {
-                    RegionKind::Dead => "f′ = 0: neurons die",
-                    RegionKind::Saturated => "saturated: |f′| < 0.05",
-                };
+            let text = match r.kind {
+                RegionKind::Dead => "f′ = 0: neurons die",
+                RegionKind::Saturated => "saturated: |f′| < 0.05",
+            };
+            // Label the band only where the text fits inside it.
+            let band_px = ctx.backend_coord(&(r.to, 0.0)).0 - ctx.backend_coord(&(r.from, 0.0)).0;
+            let text_px = (f64::from(theme.font_size) * 0.55 * text.chars().count() as f64) as i32;
+            if panel == 1 && band_px > text_px + 8 {
                 let x = (r.from + r.to) / 2.0;
                 let y = yr.1 - (yr.1 - yr.0) * 0.06;
                 let style = ("sans-serif", theme.font_size.saturating_sub(1))

@@ -43,7 +43,7 @@ impl Theme {
         axis: RGBColor(120, 135, 155),
         series: [RGBColor(86, 180, 233), RGBColor(230, 159, 0), RGBColor(0, 200, 150), RGBColor(222, 143, 188)],
         classes: [RGBColor(230, 159, 0), RGBColor(86, 180, 233)],
-        saturated: RGBColor(77, 62, 20),
+        saturated: RGBColor(62, 52, 26),
         dead: RGBColor(52, 58, 68),
         line_width: 2,
         font_size: 13,

@@ -211,7 +211,13 @@ pub fn regions(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Region> {
         }
     }
     out.extend(current);
-    out.into_iter().filter(|r| r.to - r.from >= step).collect()
+    // Saturation is where f′ fades towards an end of the line, not a turning point (GELU's or
+    // hardswish's minimum) where f′ merely crosses zero: keep saturated runs that reach an end.
+    let touches_end = |r: &Region| r.from <= lo + step * 0.5 || r.to >= hi - step * 0.5;
+    out.into_iter()
+        .filter(|r| r.to - r.from >= step)
+        .filter(|r| r.kind == RegionKind::Dead || touches_end(r))
+        .collect()
 }
 
 /// x, then f and f′ of each activation, `n`+1 rows over [-range, range].
@@ -293,6 +299,14 @@ mod tests {
         // sigmoid'(x) = 0.05 near |x| ≈ 2.94.
         assert!((sig[0].to + 2.94).abs() < 0.1 && (sig[1].from - 2.94).abs() < 0.1);
         assert!(regions(&Activation::LeakyRelu { slope: 0.2 }, -6.0, 6.0, 240).is_empty());
+        // GELU's minimum near x = -0.75 is a turning point, not saturation; its left tail is.
+        let gelu = regions(&Activation::Gelu, -6.0, 6.0, 240);
+        assert_eq!(gelu.len(), 1, "{gelu:?}");
+        assert!(gelu[0].from <= -5.9 && gelu[0].to < -2.0);
+        // softshrink's dead zone sits in the middle, between -λ and λ.
+        let ss = regions(&Activation::Softshrink { lambda: 0.5 }, -6.0, 6.0, 240);
+        assert_eq!(ss.len(), 1);
+        assert!((ss[0].from + 0.5).abs() < 0.06 && (ss[0].to - 0.5).abs() < 0.06, "{ss:?}");
     }
 
     #[test]
@@ -323,6 +337,10 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], "x,f relu,df relu,f tanh,df tanh");
         assert_eq!(lines.len(), 8);
-        assert_eq!(lines[1], "-3,0,0,-0.9950547536867305,0.009866037165440211");
+        let row: Vec<f64> = lines[1].split(',').map(|v| v.parse().unwrap()).collect();
+        let want = [-3.0, 0.0, 0.0, (-3.0f64).tanh(), 1.0 - (-3.0f64).tanh().powi(2)];
+        for (got, want) in row.iter().zip(want) {
+            assert!((got - want).abs() < 1e-12, "{row:?}");
+        }
     }
 }

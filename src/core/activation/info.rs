@@ -132,279 +132,294 @@ impl Activation {
         }
     }
 
-    /// MathML for f and f' (the inner content of a `<math>` element), written with the
-    /// parameter's symbol (see [`Activation::param`]) rather than its value.
+    /// MathML for f and f' (the inner content of a `<math>` element), each a whole equation
+    /// `f(x) = …`, `f′(x) = …`, written with the parameter's symbol (see [`Activation::param`])
+    /// rather than its value.
     pub fn formula_mathml(&self) -> Formula {
+        let x = mi("x");
+        let one = mn("1");
+        let neg_x = cat(&[mo("−"), x.clone()]);
+        let sigma_x = call("σ", &x);
         let (f, df) = match *self {
-            Activation::Identity => (mi("x"), mn("1")),
+            Activation::Identity => (x, one),
             Activation::Relu => (
-                format!("{}{}", mo("max"), paren(&format!("{}{}{}", mn("0"), mo(","), mi("x")))),
-                cases(&[(mn("1"), gt0()), (mn("0"), le0())]),
+                cat(&[mi("max"), paren(&cat(&[mn("0"), mo(","), x]))]),
+                cases(&[(one, gt0()), (mn("0"), le0())]),
             ),
             Activation::LeakyRelu { .. } | Activation::Prelu { .. } => {
                 let k = self.symbol();
                 (
-                    cases(&[(mi("x"), gt0()), (format!("{k}{}", mi("x")), le0())]),
-                    cases(&[(mn("1"), gt0()), (k, le0())]),
+                    cases(&[(x.clone(), gt0()), (cat(&[k.clone(), x]), le0())]),
+                    cases(&[(one, gt0()), (k, le0())]),
                 )
             }
             Activation::Elu { .. } | Activation::Selu => {
                 let alpha = mi("α");
                 let f = cases(&[
-                    (mi("x"), gt0()),
-                    (format!("{alpha}{}", paren(&format!("{}{}", exp(&mi("x")), minus_one()))), le0()),
+                    (x.clone(), gt0()),
+                    (
+                        cat(&[alpha.clone(), paren(&cat(&[exp(&x), minus_one()]))]),
+                        le0(),
+                    ),
                 ]);
-                let df = cases(&[(mn("1"), gt0()), (format!("{alpha}{}", exp(&mi("x"))), le0())]);
+                let df = cases(&[(one, gt0()), (cat(&[alpha.clone(), exp(&x)]), le0())]);
                 if *self == Activation::Selu {
                     let lambda = mi("λ");
-                    let constants = format!(
-                        "<mspace width=\"1em\"/>{lambda}{}{}{}{alpha}{}{}",
+                    let constants = cat(&[
+                        "<mspace width=\"1em\"/>".to_string(),
+                        lambda.clone(),
                         mo("≈"),
                         mn("1.0507"),
                         mo(","),
+                        alpha,
                         mo("≈"),
-                        mn("1.6733")
-                    );
-                    (format!("{lambda}{f}{constants}"), format!("{lambda}{df}"))
+                        mn("1.6733"),
+                    ]);
+                    (cat(&[lambda.clone(), f, constants]), cat(&[lambda, df]))
                 } else {
                     (f, df)
                 }
             }
             Activation::Celu { .. } => {
                 let alpha = mi("α");
-                let e = exp(&frac(&mi("x"), &alpha));
+                let e = exp(&frac(&x, &alpha));
                 (
                     cases(&[
-                        (mi("x"), gt0()),
-                        (format!("{alpha}{}", paren(&format!("{e}{}", minus_one()))), le0()),
+                        (x, gt0()),
+                        (cat(&[alpha, paren(&cat(&[e.clone(), minus_one()]))]), le0()),
                     ]),
-                    cases(&[(mn("1"), gt0()), (e, le0())]),
+                    cases(&[(one, gt0()), (e, le0())]),
                 )
             }
             Activation::Gelu => {
-                let cdf = format!("{}{}", mi("Φ"), paren(&mi("x")));
-                let erf = format!(
-                    "{}{}",
-                    mi("erf"),
-                    paren(&frac(&mi("x"), &format!("<msqrt>{}</msqrt>", mn("2"))))
-                );
+                let cdf = call("Φ", &x);
+                let erf = call("erf", &frac(&x, &sqrt(&mn("2"))));
                 let pdf = frac(
-                    &sup(&mi("e"), &format!("{}{}", mo("−"), frac(&sup(&mi("x"), &mn("2")), &mn("2")))),
-                    &format!("<msqrt>{}{}</msqrt>", mn("2"), mi("π")),
+                    &exp(&cat(&[mo("−"), frac(&sup(&x, &mn("2")), &mn("2"))])),
+                    &sqrt(&cat(&[mn("2"), mi("π")])),
                 );
                 (
-                    format!(
-                        "{}{cdf}{}{}{}",
-                        mi("x"),
+                    cat(&[
+                        x.clone(),
+                        cdf.clone(),
                         mo("="),
-                        frac(&mi("x"), &mn("2")),
-                        paren(&format!("{}{}{erf}", mn("1"), mo("+")))
-                    ),
-                    format!("{cdf}{}{}{pdf}", mo("+"), mi("x")),
+                        frac(&x, &mn("2")),
+                        paren(&cat(&[one, mo("+"), erf])),
+                    ]),
+                    cat(&[cdf, mo("+"), x, pdf]),
                 )
             }
             Activation::GeluTanh => {
                 let u = mi("u");
-                let one_plus_tanh = paren(&format!("{}{}{}{u}", mn("1"), mo("+"), mi("tanh")));
-                let cubic = paren(&format!(
-                    "{}{}{}{}",
-                    mi("x"),
-                    mo("+"),
-                    mn("0.044715"),
-                    sup(&mi("x"), &mn("3"))
-                ));
-                let where_u = format!(
-                    "<mspace width=\"1em\"/>{u}{}{}{cubic}",
+                let one_plus_tanh = paren(&cat(&[one.clone(), mo("+"), mi("tanh"), u.clone()]));
+                let cubic = cat(&[x.clone(), mo("+"), mn("0.044715"), sup(&x, &mn("3"))]);
+                let where_u = cat(&[
+                    "<mspace width=\"1em\"/>".to_string(),
+                    u.clone(),
                     mo("="),
-                    sqrt_2_over_pi()
-                );
-                let du = paren(&format!(
-                    "{}{}{}{}",
-                    mn("1"),
-                    mo("+"),
-                    mn("0.134145"),
-                    sup(&mi("x"), &mn("2"))
-                ));
-                (
-                    format!("{}{one_plus_tanh}{where_u}", frac(&mi("x"), &mn("2"))),
-                    format!(
-                        "{}{one_plus_tanh}{}{}{}{u}{}{du}",
-                        frac(&mn("1"), &mn("2")),
+                    sqrt(&frac(&mn("2"), &mi("π"))),
+                    paren(&cubic),
+                ]);
+                let du = cat(&[
+                    sqrt(&frac(&mn("2"), &mi("π"))),
+                    paren(&cat(&[
+                        one.clone(),
                         mo("+"),
-                        frac(&mi("x"), &mn("2")),
+                        mn("0.134145"),
+                        sup(&x, &mn("2")),
+                    ])),
+                ]);
+                (
+                    cat(&[frac(&x, &mn("2")), one_plus_tanh.clone(), where_u]),
+                    cat(&[
+                        frac(&one, &mn("2")),
+                        one_plus_tanh,
+                        mo("+"),
+                        frac(&x, &mn("2")),
                         sup(&mi("sech"), &mn("2")),
-                        sqrt_2_over_pi()
-                    ),
+                        u,
+                        du,
+                    ]),
                 )
             }
             Activation::Silu | Activation::Swish { .. } => {
                 let arg = if *self == Activation::Silu {
-                    mi("x")
+                    x.clone()
                 } else {
-                    format!("{}{}", mi("β"), mi("x"))
+                    cat(&[mi("β"), x.clone()])
                 };
-                let s = format!("{}{}", mi("σ"), paren(&arg));
+                let s = call("σ", &arg);
+                let e = exp(&cat(&[mo("−"), arg.clone()]));
                 (
-                    format!(
-                        "{}{s}{}{}",
-                        mi("x"),
+                    cat(&[
+                        x.clone(),
+                        s.clone(),
                         mo("="),
-                        frac(&mi("x"), &format!("{}{}{}", mn("1"), mo("+"), exp(&format!("{}{arg}", mo("−")))))
-                    ),
-                    format!(
-                        "{s}{}",
-                        paren(&format!("{}{}{arg}{}", mn("1"), mo("+"), paren(&format!("{}{}{s}", mn("1"), mo("−")))))
-                    ),
+                        frac(&x, &cat(&[one.clone(), mo("+"), e])),
+                    ]),
+                    cat(&[
+                        s.clone(),
+                        paren(&cat(&[
+                            one.clone(),
+                            mo("+"),
+                            arg,
+                            paren(&cat(&[one, mo("−"), s])),
+                        ])),
+                    ]),
                 )
             }
             Activation::Mish => {
-                let sp = format!("{}{}", mi("ln"), paren(&format!("{}{}{}", mn("1"), mo("+"), exp(&mi("x")))));
+                let softplus = call("ln", &cat(&[one, mo("+"), exp(&x)]));
                 (
-                    format!("{}{}{}", mi("x"), mi("tanh"), paren(&sp)),
-                    format!(
-                        "{}{}{}{}{}{}{}{}",
-                        mi("tanh"),
-                        paren(&sp),
+                    cat(&[x.clone(), call("tanh", &softplus)]),
+                    cat(&[
+                        call("tanh", &softplus),
                         mo("+"),
-                        mi("x"),
+                        x,
                         sup(&mi("sech"), &mn("2")),
-                        paren(&sp),
-                        mi("σ"),
-                        paren(&mi("x"))
-                    ),
+                        paren(&softplus),
+                        sigma_x,
+                    ]),
                 )
             }
             Activation::Softplus { .. } => {
-                let bx = format!("{}{}", mi("β"), mi("x"));
+                let bx = cat(&[mi("β"), x]);
                 (
-                    format!(
-                        "{}{}{}",
-                        frac(&mn("1"), &mi("β")),
-                        mi("ln"),
-                        paren(&format!("{}{}{}", mn("1"), mo("+"), exp(&bx)))
-                    ),
-                    format!(
-                        "{}{}{}{}",
-                        mi("σ"),
-                        paren(&bx),
+                    cat(&[
+                        frac(&one, &mi("β")),
+                        call("ln", &cat(&[one.clone(), mo("+"), exp(&bx)])),
+                    ]),
+                    cat(&[
+                        call("σ", &bx),
                         mo("="),
-                        frac(&mn("1"), &format!("{}{}{}", mn("1"), mo("+"), exp(&format!("{}{bx}", mo("−")))))
-                    ),
+                        frac(
+                            &one,
+                            &cat(&[one.clone(), mo("+"), exp(&cat(&[mo("−"), bx.clone()]))]),
+                        ),
+                    ]),
                 )
             }
-            Activation::Sigmoid => {
-                let s = format!("{}{}", mi("σ"), paren(&mi("x")));
-                (
-                    format!(
-                        "{s}{}{}",
-                        mo("="),
-                        frac(&mn("1"), &format!("{}{}{}", mn("1"), mo("+"), exp(&format!("{}{}", mo("−"), mi("x")))))
-                    ),
-                    format!("{s}{}", paren(&format!("{}{}{s}", mn("1"), mo("−")))),
-                )
-            }
+            Activation::Sigmoid => (
+                cat(&[
+                    sigma_x.clone(),
+                    mo("="),
+                    frac(&one, &cat(&[one.clone(), mo("+"), exp(&neg_x)])),
+                ]),
+                cat(&[sigma_x.clone(), paren(&cat(&[one, mo("−"), sigma_x]))]),
+            ),
             Activation::Tanh => (
-                format!(
-                    "{}{}{}{}",
+                cat(&[
                     mi("tanh"),
-                    mi("x"),
+                    x.clone(),
                     mo("="),
                     frac(
-                        &format!("{}{}{}", exp(&mi("x")), mo("−"), exp(&format!("{}{}", mo("−"), mi("x")))),
-                        &format!("{}{}{}", exp(&mi("x")), mo("+"), exp(&format!("{}{}", mo("−"), mi("x"))))
-                    )
-                ),
-                format!("{}{}{}{}", mn("1"), mo("−"), sup(&mi("tanh"), &mn("2")), mi("x")),
+                        &cat(&[exp(&x), mo("−"), exp(&neg_x)]),
+                        &cat(&[exp(&x), mo("+"), exp(&neg_x)]),
+                    ),
+                ]),
+                cat(&[one, mo("−"), sup(&mi("tanh"), &mn("2")), x]),
             ),
             Activation::Softsign => {
-                let denominator = format!("{}{}{}", mn("1"), mo("+"), abs_x());
+                let denominator = cat(&[one.clone(), mo("+"), abs(&x)]);
                 (
-                    frac(&mi("x"), &denominator),
-                    frac(&mn("1"), &sup(&paren(&denominator), &mn("2"))),
+                    frac(&x, &denominator),
+                    frac(&one, &sup(&paren(&denominator), &mn("2"))),
                 )
             }
             Activation::Hardsigmoid => (
                 cases(&[
                     (mn("0"), le(&mn("−3"))),
-                    (mn("1"), ge(&mn("3"))),
-                    (format!("{}{}{}", frac(&mi("x"), &mn("6")), mo("+"), frac(&mn("1"), &mn("2"))), otherwise()),
+                    (one.clone(), ge(&mn("3"))),
+                    (
+                        cat(&[frac(&x, &mn("6")), mo("+"), frac(&one, &mn("2"))]),
+                        otherwise(),
+                    ),
                 ]),
                 cases(&[
-                    (frac(&mn("1"), &mn("6")), between(&mn("−3"), &mn("3"))),
+                    (frac(&one, &mn("6")), between(&mn("−3"), &mn("3"))),
                     (mn("0"), otherwise()),
                 ]),
             ),
             Activation::Hardswish => (
                 cases(&[
                     (mn("0"), le(&mn("−3"))),
-                    (mi("x"), ge(&mn("3"))),
-                    (frac(&format!("{}{}", mi("x"), paren(&format!("{}{}{}", mi("x"), mo("+"), mn("3")))), &mn("6")), otherwise()),
+                    (x.clone(), ge(&mn("3"))),
+                    (
+                        frac(
+                            &cat(&[x.clone(), paren(&cat(&[x.clone(), mo("+"), mn("3")]))]),
+                            &mn("6"),
+                        ),
+                        otherwise(),
+                    ),
                 ]),
                 cases(&[
                     (mn("0"), lt(&mn("−3"))),
-                    (mn("1"), gt(&mn("3"))),
-                    (frac(&format!("{}{}{}{}", mn("2"), mi("x"), mo("+"), mn("3")), &mn("6")), otherwise()),
+                    (one, gt(&mn("3"))),
+                    (
+                        frac(&cat(&[mn("2"), x, mo("+"), mn("3")]), &mn("6")),
+                        otherwise(),
+                    ),
                 ]),
             ),
             Activation::Hardtanh => (
-                cases(&[(mn("−1"), le(&mn("−1"))), (mn("1"), ge(&mn("1"))), (mi("x"), otherwise())]),
-                cases(&[(mn("1"), between(&mn("−1"), &mn("1"))), (mn("0"), otherwise())]),
+                cases(&[
+                    (mn("−1"), le(&mn("−1"))),
+                    (one.clone(), ge(&one)),
+                    (x, otherwise()),
+                ]),
+                cases(&[
+                    (one.clone(), between(&mn("−1"), &one)),
+                    (mn("0"), otherwise()),
+                ]),
             ),
             Activation::Relu6 => (
-                format!(
-                    "{}{}",
-                    mo("min"),
-                    paren(&format!(
-                        "{}{}{}{}",
-                        mo("max"),
-                        paren(&format!("{}{}{}", mn("0"), mo(","), mi("x"))),
+                cat(&[
+                    mi("min"),
+                    paren(&cat(&[
+                        mi("max"),
+                        paren(&cat(&[mn("0"), mo(","), x])),
                         mo(","),
-                        mn("6")
-                    ))
-                ),
-                cases(&[(mn("1"), between(&mn("0"), &mn("6"))), (mn("0"), otherwise())]),
+                        mn("6"),
+                    ])),
+                ]),
+                cases(&[(one, between(&mn("0"), &mn("6"))), (mn("0"), otherwise())]),
             ),
             Activation::LogSigmoid => (
-                format!(
-                    "{}{}{}{}{}{}{}",
+                cat(&[
                     mi("ln"),
-                    mi("σ"),
-                    paren(&mi("x")),
+                    sigma_x.clone(),
                     mo("="),
                     mo("−"),
-                    mi("ln"),
-                    paren(&format!(
-                        "{}{}{}",
-                        mn("1"),
-                        mo("+"),
-                        exp(&format!("{}{}", mo("−"), mi("x")))
-                    ))
-                ),
-                format!("{}{}{}{}", mn("1"), mo("−"), mi("σ"), paren(&mi("x"))),
+                    call("ln", &cat(&[one.clone(), mo("+"), exp(&neg_x)])),
+                ]),
+                cat(&[one, mo("−"), sigma_x]),
             ),
             Activation::Tanhshrink => (
-                format!("{}{}{}{}", mi("x"), mo("−"), mi("tanh"), mi("x")),
-                format!("{}{}", sup(&mi("tanh"), &mn("2")), mi("x")),
+                cat(&[x.clone(), mo("−"), mi("tanh"), x.clone()]),
+                cat(&[sup(&mi("tanh"), &mn("2")), x]),
             ),
             Activation::Softshrink { .. } => {
                 let lambda = mi("λ");
                 (
                     cases(&[
-                        (format!("{}{}{lambda}", mi("x"), mo("−")), gt(&lambda)),
-                        (format!("{}{}{lambda}", mi("x"), mo("+")), lt(&format!("{}{lambda}", mo("−")))),
+                        (cat(&[x.clone(), mo("−"), lambda.clone()]), gt(&lambda)),
+                        (
+                            cat(&[x, mo("+"), lambda.clone()]),
+                            lt(&cat(&[mo("−"), lambda])),
+                        ),
                         (mn("0"), otherwise()),
                     ]),
-                    cases(&[(mn("1"), abs_gt_lambda()), (mn("0"), otherwise())]),
+                    cases(&[(one, abs_gt_lambda()), (mn("0"), otherwise())]),
                 )
             }
             Activation::Hardshrink { .. } => (
-                cases(&[(mi("x"), abs_gt_lambda()), (mn("0"), otherwise())]),
-                cases(&[(mn("1"), abs_gt_lambda()), (mn("0"), otherwise())]),
+                cases(&[(x, abs_gt_lambda()), (mn("0"), otherwise())]),
+                cases(&[(one, abs_gt_lambda()), (mn("0"), otherwise())]),
             ),
         };
         Formula {
-            f: format!("{}{f}", lhs(false)),
-            df: format!("{}{df}", lhs(true)),
+            f: cat(&[lhs(false), f]),
+            df: cat(&[lhs(true), df]),
         }
     }
 
@@ -522,8 +537,8 @@ impl Activation {
     }
 }
 
-// MathML building blocks. Text inside is trusted (it comes from this file), so nothing is escaped
-// except the comparison signs, which are written as entities where needed.
+// MathML building blocks. The text inside comes from this file, so nothing needs escaping
+// except `<` and `>`, which are written as entities where they occur.
 
 fn mi(s: &str) -> String {
     format!("<mi>{s}</mi>")
@@ -537,8 +552,18 @@ fn mo(s: &str) -> String {
     format!("<mo>{s}</mo>")
 }
 
+/// The pieces side by side.
+fn cat(pieces: &[String]) -> String {
+    pieces.concat()
+}
+
 fn paren(inner: &str) -> String {
     format!("<mrow><mo>(</mo>{inner}<mo>)</mo></mrow>")
+}
+
+/// A function name applied to a parenthesised argument, e.g. σ(x).
+fn call(name: &str, arg: &str) -> String {
+    cat(&[mi(name), paren(arg)])
 }
 
 fn frac(numerator: &str, denominator: &str) -> String {
@@ -549,21 +574,21 @@ fn sup(base: &str, exponent: &str) -> String {
     format!("<msup><mrow>{base}</mrow><mrow>{exponent}</mrow></msup>")
 }
 
+fn sqrt(inner: &str) -> String {
+    format!("<msqrt>{inner}</msqrt>")
+}
+
+fn abs(inner: &str) -> String {
+    format!("<mrow><mo>|</mo>{inner}<mo>|</mo></mrow>")
+}
+
 /// e raised to `exponent`.
 fn exp(exponent: &str) -> String {
     sup(&mi("e"), exponent)
 }
 
 fn minus_one() -> String {
-    format!("{}{}", mo("−"), mn("1"))
-}
-
-fn sqrt_2_over_pi() -> String {
-    format!("<msqrt>{}</msqrt>", frac(&mn("2"), &mi("π")))
-}
-
-fn abs_x() -> String {
-    format!("<mrow><mo>|</mo>{}<mo>|</mo></mrow>", mi("x"))
+    cat(&[mo("−"), mn("1")])
 }
 
 /// `f(x) =` or `f′(x) =`.
@@ -573,7 +598,7 @@ fn lhs(derivative: bool) -> String {
     } else {
         mi("f")
     };
-    format!("{name}{}{}", paren(&mi("x")), mo("="))
+    cat(&[name, paren(&mi("x")), mo("=")])
 }
 
 /// A brace with one row per (expression, condition).
@@ -585,9 +610,13 @@ fn cases(rows: &[(String, String)]) -> String {
     format!("<mrow><mo>{{</mo><mtable columnalign=\"left\">{rows}</mtable></mrow>")
 }
 
+fn if_text() -> String {
+    "<mtext>if&#160;</mtext>".to_string()
+}
+
 /// "if x <op> bound".
 fn condition(op: &str, bound: &str) -> String {
-    format!("<mtext>if&#160;</mtext>{}{}{bound}", mi("x"), mo(op))
+    cat(&[if_text(), mi("x"), mo(op), bound.to_string()])
 }
 
 fn gt(bound: &str) -> String {
@@ -616,16 +645,18 @@ fn le0() -> String {
 
 /// "if lo < x < hi".
 fn between(lo: &str, hi: &str) -> String {
-    format!(
-        "<mtext>if&#160;</mtext>{lo}{}{}{}{hi}",
+    cat(&[
+        if_text(),
+        lo.to_string(),
         mo("&lt;"),
         mi("x"),
-        mo("&lt;")
-    )
+        mo("&lt;"),
+        hi.to_string(),
+    ])
 }
 
 fn abs_gt_lambda() -> String {
-    format!("<mtext>if&#160;</mtext>{}{}{}", abs_x(), mo("&gt;"), mi("λ"))
+    cat(&[if_text(), abs(&mi("x")), mo("&gt;"), mi("λ")])
 }
 
 fn otherwise() -> String {
@@ -647,7 +678,11 @@ mod tests {
             };
             let tag = &rest[start + 1..end];
             if let Some(name) = tag.strip_prefix('/') {
-                assert_eq!(stack.pop(), Some(name), "{what}: mismatched </{name}> in {markup}");
+                assert_eq!(
+                    stack.pop(),
+                    Some(name),
+                    "{what}: mismatched </{name}> in {markup}"
+                );
             } else if !tag.ends_with('/') {
                 stack.push(tag.split_whitespace().next().unwrap_or(""));
             }
@@ -664,10 +699,19 @@ mod tests {
             assert_balanced(&formula.f, a.id());
             assert_balanced(&formula.df, a.id());
             assert!(formula.f.starts_with("<mi>f</mi>"), "{}", a.id());
-            assert!(formula.df.starts_with("<msup><mi>f</mi><mo>′</mo></msup>"), "{}", a.id());
+            assert!(
+                formula.df.starts_with("<msup><mi>f</mi><mo>′</mo></msup>"),
+                "{}",
+                a.id()
+            );
             assert!(formula.f.len() > 40 && formula.df.len() > 40, "{}", a.id());
             if let Some(p) = a.param() {
-                assert!(formula.f.contains(p.symbol), "{} formula lacks {}", a.id(), p.symbol);
+                assert!(
+                    formula.f.contains(p.symbol),
+                    "{} formula lacks {}",
+                    a.id(),
+                    p.symbol
+                );
             }
         }
     }
@@ -690,6 +734,10 @@ mod tests {
         assert_eq!(relu_like, Activation::Relu.properties());
         assert!(Activation::Elu { alpha: 1.0 }.properties().smooth);
         assert!(!Activation::Elu { alpha: 2.0 }.properties().smooth);
-        assert!(!Activation::Softshrink { lambda: 0.0 }.properties().dying_region);
+        assert!(
+            !Activation::Softshrink { lambda: 0.0 }
+                .properties()
+                .dying_region
+        );
     }
 }

@@ -195,9 +195,7 @@ impl Activation {
         Activation::LeakyRelu {
             slope: SLOPE.default,
         },
-        Activation::Prelu {
-            a: PRELU_A.default,
-        },
+        Activation::Prelu { a: PRELU_A.default },
         Activation::Elu {
             alpha: ALPHA.default,
         },
@@ -359,7 +357,10 @@ mod tests {
             Err(ActivationError::UnexpectedParam(name)) if name == "relu"
         ));
         let shrink = Activation::Softshrink { lambda: 0.5 };
-        assert_eq!(shrink.with_param(3.0), Ok(Activation::Softshrink { lambda: 3.0 }));
+        assert_eq!(
+            shrink.with_param(3.0),
+            Ok(Activation::Softshrink { lambda: 3.0 })
+        );
         assert!(shrink.with_param(3.01).is_err());
     }
 }

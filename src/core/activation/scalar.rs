@@ -14,9 +14,9 @@ pub(super) const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
 /// SELU's α = 1.6732632423543772848170429916717, rounded to the nearest `f64`.
 pub(super) const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
 /// √(2/π), for the tanh approximation of GELU.
-pub(super) const SQRT_2_OVER_PI: f64 = 0.797_884_560_802_865_4;
+const SQRT_2_OVER_PI: f64 = 0.797_884_560_802_865_4;
 /// The cubic coefficient of the tanh approximation of GELU.
-pub(super) const GELU_TANH_CUBIC: f64 = 0.044_715;
+const GELU_TANH_CUBIC: f64 = 0.044_715;
 /// PyTorch's softplus threshold: linear where β·x exceeds it.
 pub(super) const SOFTPLUS_THRESHOLD: f64 = 20.0;
 
@@ -284,7 +284,9 @@ impl Activation {
             Activation::Hardtanh => vec![(-1.0, 0.0, 1.0), (1.0, 1.0, 0.0)],
             Activation::Relu6 => vec![(0.0, 0.0, 1.0), (6.0, 1.0, 0.0)],
             // With λ = 0 there is no flat interval and both functions are the identity.
-            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } if lambda > 0.0 => {
+            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda }
+                if lambda > 0.0 =>
+            {
                 vec![(-lambda, 1.0, 0.0), (lambda, 0.0, 1.0)]
             }
             _ => Vec::new(),
@@ -354,7 +356,10 @@ mod tests {
     fn gelu_tails_keep_relative_accuracy() {
         // Φ(−10) ≈ 7.619853024160527e-24 (the 1 + erf form would round this to 0).
         let v = Activation::Gelu.value(-10.0);
-        assert!((v / (-10.0 * 7.619_853_024_160_527e-24) - 1.0).abs() < 1e-12, "{v}");
+        assert!(
+            (v / (-10.0 * 7.619_853_024_160_527e-24) - 1.0).abs() < 1e-12,
+            "{v}"
+        );
     }
 
     #[test]
@@ -364,7 +369,10 @@ mod tests {
         assert!(Activation::Softshrink { lambda: 0.0 }.kinks().is_empty());
         assert!(Activation::LeakyRelu { slope: 1.0 }.kinks().is_empty());
         let hardswish = Activation::Hardswish.kinks();
-        assert_eq!(hardswish.iter().map(|k| k.x).collect::<Vec<_>>(), [-3.0, 3.0]);
+        assert_eq!(
+            hardswish.iter().map(|k| k.x).collect::<Vec<_>>(),
+            [-3.0, 3.0]
+        );
         assert_eq!(hardswish[0].at, -0.5);
         assert_eq!(hardswish[1].at, 1.5);
     }

@@ -1,17 +1,24 @@
 //! The burn tensor form of each activation, so that autodiff gives its gradient.
 //!
-//! Written from basic tensor ops wherever burn 0.21's own activation differs from PyTorch:
-//! - `gelu`: burn's backward is the derivative of the *tanh approximation* (with 6-digit
-//!   constants), not of the exact erf form, so exact GELU is built from `erf` here;
-//! - `leaky_relu`, `prelu`, `selu`, `hard_sigmoid`, `hard_swish`, `clamp`: their gradient at the
-//!   kink follows the other side from PyTorch (e.g. leaky_relu'(0) = 1, hardtanh'(±1) = 1);
-//! - `softplus` (and `mish`, built on it): computed as ln(eᵇˣ + 1), which overflows to ∞ for
-//!   βx > 88 in f32 and has no threshold;
-//! - `elu`, `celu`, `selu`: `exp` of the positive side overflows in the discarded branch, and
-//!   0·∞ then makes a NaN gradient.
+//! burn 0.21's own activations were probed against the reference at ±30, ±89, ±100, ±1e4 and
+//! at every kink (f32, `Autodiff<NdArray>`); where one differs from PyTorch it is rebuilt here
+//! from basic tensor ops:
+//! - `gelu`: its backward is the derivative of the *tanh approximation* (with 6-digit
+//!   constants), off by up to 4e-4 from exact GELU's, so exact GELU is built from `erf`;
+//! - `leaky_relu`, `prelu`: gradient 1 at x = 0 instead of the slope;
+//! - `selu`: gradient λ at x = 0 instead of λα (PyTorch takes the left branch there);
+//! - `hard_sigmoid`: gradient 1/6 at ±3 instead of 0; `clamp` (for hardtanh, relu6): gradient 1
+//!   at both ends instead of 0;
+//! - `softplus`: computed as ln(e^(βx) + 1), which is ∞ (and its gradient NaN) for βx ≳ 89 in
+//!   f32, and has no threshold; `mish`, built on it, has a NaN gradient there;
+//! - `elu`, `celu`, `selu`: `exp` of the positive side overflows in the branch the mask discards,
+//!   and 0·∞ makes the gradient NaN for x ≳ 89.
 //!
-//! burn's `relu`, `sigmoid`, `log_sigmoid` and `softsign` are stable and have the right
-//! gradients, kink included, and are used as they are.
+//! burn's `relu`, `sigmoid`, `log_sigmoid`, `silu`, `softsign` and `gelu_approximate` are
+//! stable and have PyTorch's gradients, kink included, and are used as they are. (`hard_swish`,
+//! `hard_shrink` and `soft_shrink` were right too; hardswish is written out anyway because burn's
+//! is right at ±3 only through `hard_sigmoid`'s off-convention gradient there, and the shrinks
+//! sit next to their masks for the kink convention to be visible.)
 //!
 //! Each branch is chosen with a mask on x whose comparison (`<` or `<=`) puts the kink point on
 //! the side whose derivative PyTorch uses there; inputs to `exp` are clamped first so that the
@@ -21,7 +28,7 @@ use std::f64::consts::FRAC_1_SQRT_2;
 
 use burn::tensor::{activation, backend::Backend, Tensor};
 
-use super::scalar::{GELU_TANH_CUBIC, SELU_ALPHA, SELU_SCALE, SOFTPLUS_THRESHOLD, SQRT_2_OVER_PI};
+use super::scalar::{SELU_ALPHA, SELU_SCALE, SOFTPLUS_THRESHOLD};
 use super::Activation;
 
 impl Activation {
@@ -44,12 +51,8 @@ impl Activation {
                 let cdf = x.clone().mul_scalar(FRAC_1_SQRT_2).erf().add_scalar(1.0);
                 x.mul(cdf).mul_scalar(0.5)
             }
-            Activation::GeluTanh => {
-                let cube = x.clone() * x.clone() * x.clone();
-                let inner = (x.clone() + cube.mul_scalar(GELU_TANH_CUBIC)).mul_scalar(SQRT_2_OVER_PI);
-                x.mul(inner.tanh().add_scalar(1.0)).mul_scalar(0.5)
-            }
-            Activation::Silu => swish(x, 1.0),
+            Activation::GeluTanh => activation::gelu_approximate(x),
+            Activation::Silu => activation::silu(x),
             Activation::Swish { beta } => swish(x, beta),
             Activation::Mish => x.clone().mul(softplus(x, 1.0).tanh()),
             Activation::Softplus { beta } => softplus(x, beta),
@@ -93,11 +96,7 @@ impl Activation {
 
 /// x for x > 0, alpha·(e^(scale·x) − 1) for x ≤ 0 (elu: scale 1, celu: scale 1/alpha).
 /// At 0 the gradient is the left one, alpha·scale, as in PyTorch.
-fn exp_linear<B: Backend, const D: usize>(
-    x: Tensor<B, D>,
-    alpha: f64,
-    scale: f64,
-) -> Tensor<B, D> {
+fn exp_linear<B: Backend, const D: usize>(x: Tensor<B, D>, alpha: f64, scale: f64) -> Tensor<B, D> {
     let negative = x.clone().lower_equal_elem(0.0);
     // Clamped so that exp cannot overflow on the positive side, which the mask discards.
     let curve = x

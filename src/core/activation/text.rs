@@ -139,7 +139,8 @@ impl Activation {
     /// Reads the text form: `name` or `name(p)`, e.g. `relu`, `leaky_relu(0.2)`, `ELU ( 0.5 )`,
     /// `linear` (= `identity`). A missing parameter means the default.
     pub fn parse(text: &str) -> Result<Activation, ActivationError> {
-        let (name, arg) = split(text).ok_or_else(|| ActivationError::Malformed(text.to_string()))?;
+        let (name, arg) =
+            split(text).ok_or_else(|| ActivationError::Malformed(text.to_string()))?;
         let lower = name.to_ascii_lowercase();
         let activation = if lower == "linear" {
             Activation::Identity
@@ -153,7 +154,9 @@ impl Activation {
             return Ok(activation);
         };
         if activation.param().is_none() {
-            return Err(ActivationError::UnexpectedParam(activation.id().to_string()));
+            return Err(ActivationError::UnexpectedParam(
+                activation.id().to_string(),
+            ));
         }
         let bad_number = || ActivationError::BadNumber {
             name: activation.id().to_string(),
@@ -193,7 +196,17 @@ mod tests {
     fn split_accepts_the_two_shapes_and_nothing_else() {
         assert_eq!(split(" relu "), Some(("relu", None)));
         assert_eq!(split("elu ( 0.5 )"), Some(("elu", Some("0.5"))));
-        for bad in ["", "  ", "elu(", "elu)", "(0.5)", "elu()", "elu(1)(2)", "elu((1))", "elu(1)x"] {
+        for bad in [
+            "",
+            "  ",
+            "elu(",
+            "elu)",
+            "(0.5)",
+            "elu()",
+            "elu(1)(2)",
+            "elu((1))",
+            "elu(1)x",
+        ] {
             assert_eq!(split(bad), None, "{bad:?}");
         }
     }
@@ -223,7 +236,10 @@ mod tests {
     fn display_is_canonical() {
         assert_eq!(Activation::Elu { alpha: 1.0 }.to_string(), "elu");
         assert_eq!(Activation::Elu { alpha: 0.5 }.to_string(), "elu(0.5)");
-        assert_eq!(Activation::Softplus { beta: 2.0 }.to_string(), "softplus(2)");
+        assert_eq!(
+            Activation::Softplus { beta: 2.0 }.to_string(),
+            "softplus(2)"
+        );
         assert_eq!(Activation::Relu.to_string(), "relu");
         assert_eq!("ELU(1.0)".parse(), Ok(Activation::Elu { alpha: 1.0 }));
     }

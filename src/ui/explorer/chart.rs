@@ -89,7 +89,7 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
 fn render(canvas: &HtmlCanvasElement, acts: &[Activation], range: f64, hover: Option<f64>, dark: bool) -> Result<Geometry, String> {
     let ratio = pixel_ratio();
     let css_width = f64::from(canvas.client_width().max(280));
-    let css_height = (css_width * 0.72).clamp(300.0, 640.0);
+    let css_height = (css_width * 0.72).clamp(400.0, 640.0);
     canvas.set_width((css_width * ratio) as u32);
     canvas.set_height((css_height * ratio) as u32);
     let base = Theme::for_scheme(dark);

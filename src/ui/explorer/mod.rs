@@ -100,6 +100,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <div class="explorer">
+            <div class="section-head">
+                <h2>{ "Explorer" }</h2>
+                <p class="muted">{ "Each activation f with its derivative f′: where the gradient vanishes (shaded), where it is zero and neurons die, and what happens at a kink. Overlay up to four." }</p>
+            </div>
             <div class="explorer-top">
                 <section class="panel explorer-controls" aria-label="Activations shown">
                     <Picker activations={state.activations.clone()} on_action={dispatch.clone()} />

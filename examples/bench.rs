@@ -117,11 +117,8 @@ impl HandNet {
         );
         let init = NetworkWeights::init(settings);
         let sizes = init.sizes();
-        let w: Vec<Vec<f32>> = init
-            .layers
-            .iter()
-            .map(|l| l.weights.iter().flatten().copied().collect())
-            .collect();
+        let w: Vec<Vec<f32>> =
+            init.layers.iter().map(|l| l.weights.iter().flatten().copied().collect()).collect();
         let b: Vec<Vec<f32>> = init.layers.iter().map(|l| l.biases.clone()).collect();
         HandNet {
             gw: w.iter().map(|v| vec![0.0; v.len()]).collect(),
@@ -214,10 +211,8 @@ impl HandNet {
             for l in 0..self.w.len() {
                 let (fi, fo) = (self.sizes[l], self.sizes[l + 1]);
                 for o in 0..fo {
-                    let mut z = self.b[l][o];
-                    for j in 0..fi {
-                        z += self.w[l][o * fi + j] * a[l][j];
-                    }
+                    let row = &self.w[l][o * fi..(o + 1) * fi];
+                    let z = self.b[l][o] + row.iter().zip(&a[l]).map(|(w, x)| w * x).sum::<f32>();
                     a[l + 1][o] = if l + 1 < self.w.len() { z.max(0.0) } else { z };
                 }
             }
@@ -245,32 +240,13 @@ fn main() {
         });
         println!("relu8x8_b10_metrics: {ms:.4} ms/epoch (part of relu8x8_b10)");
     }
-    let full = bench_epochs(
-        "relu8x8_full",
-        Settings {
-            batch_size: 250,
-            ..relu8x8()
-        },
-        50,
-    );
+    let full = bench_epochs("relu8x8_full", Settings { batch_size: 250, ..relu8x8() }, 50);
     bench_epochs(
         "tanh4x2_b10",
-        Settings {
-            hidden: vec![4, 2],
-            activation: Activation::Tanh,
-            ..relu8x8()
-        },
+        Settings { hidden: vec![4, 2], activation: Activation::Tanh, ..relu8x8() },
         20,
     );
-    bench_epochs(
-        "relu16x6_1000pts_b10",
-        Settings {
-            hidden: vec![16; 6],
-            num_points: 2000,
-            ..relu8x8()
-        },
-        3,
-    );
+    bench_epochs("relu16x6_1000pts_b10", Settings { hidden: vec![16; 6], num_points: 2000, ..relu8x8() }, 3);
     {
         let mut s = Session::new(relu8x8());
         s.step(5);
@@ -309,10 +285,7 @@ fn main() {
 fn profile(name: &str) {
     let settings = match name {
         "relu8x8_b10" => relu8x8(),
-        "relu8x8_full" => Settings {
-            batch_size: 250,
-            ..relu8x8()
-        },
+        "relu8x8_full" => Settings { batch_size: 250, ..relu8x8() },
         "probe" => {
             let s = Session::new(relu8x8());
             let t = Instant::now();

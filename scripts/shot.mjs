@@ -11,7 +11,14 @@ page.on('console', (m) => { if (m.type() === 'error') console.error('console:', 
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
 await page.goto(server.url + query);
 await page.waitForSelector('.app-header', { timeout: 30000 });
+if (process.env.CLICK) {
+  for (const id of process.env.CLICK.split(',')) await page.getByTestId(id).click();
+}
 await page.waitForTimeout(+(process.env.WAIT ?? 600));
+if (process.env.CLICK_AFTER) {
+  for (const id of process.env.CLICK_AFTER.split(',')) await page.getByTestId(id).click();
+  await page.waitForTimeout(300);
+}
 if (process.env.HOVER) {
   const c = page.locator(process.env.HOVER_SEL ?? 'canvas').first();
   const box = await c.boundingBox();

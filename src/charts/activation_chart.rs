@@ -124,7 +124,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Activatio
                 .map_err(|e| e.to_string())?;
                 if panel == 0 && p == 0 {
                     let idx = i;
-                    series.label(act.to_string()).legend(move |(x, y)| legend_mark(x, y, idx, colour, style));
+                    series.label(act.to_string()).legend(move |(x, y)| legend_mark(x, y, idx, style));
                 }
             }
             // Honest kinks: filled dot at the value taken, open dots at the limits not taken.
@@ -218,15 +218,8 @@ fn padded(values: impl Iterator<Item = f64>, must: (f64, f64)) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
-fn legend_mark<DB: DrawingBackend>(
-    x: i32,
-    y: i32,
-    index: usize,
-    colour: RGBColor,
-    style: ShapeStyle,
-) -> DynElement<'static, DB, (i32, i32)> {
-    let pts = vec![(x, y), (x + 22, y)];
-    let _ = colour;
+fn legend_mark<DB: DrawingBackend>(x: i32, y: i32, index: usize, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+    let pts = [(x, y), (x + 22, y)];
     match dash(index) {
         None => PathElement::new(pts, style).into_dyn(),
         Some((d, g)) => DashedPathElement::new(pts.into_iter(), d, g, style).into_dyn(),

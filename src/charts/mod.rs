@@ -2,4 +2,10 @@
 //! Natively they draw to SVG in tests; in the page they draw on a canvas.
 
 pub mod activation_chart;
+pub mod boundary;
+pub mod heat_strip;
+pub mod heatmap;
+pub mod histogram;
+pub mod line_chart;
+pub mod probability_chart;
 pub mod theme;

@@ -240,17 +240,9 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
                 }
             }
             let saturated = saturated && !dead;
-            let dead_since = dead.then(|| {
-                previous
-                    .and_then(|p| p.neurons.get(j))
-                    .and_then(|p| p.dead_since)
-                    .unwrap_or(epoch)
-            });
-            NeuronMetrics {
-                dead,
-                dead_since,
-                saturated,
-            }
+            let dead_since = dead
+                .then(|| previous.and_then(|p| p.neurons.get(j)).and_then(|p| p.dead_since).unwrap_or(epoch));
+            NeuronMetrics { dead, dead_since, saturated }
         })
         .collect();
     let count = r.pre.len();
@@ -258,12 +250,7 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
         (f64::NAN, f64::NAN)
     } else {
         let mean = r.pre.iter().map(|&v| f64::from(v)).sum::<f64>() / count as f64;
-        let var = r
-            .pre
-            .iter()
-            .map(|&v| (f64::from(v) - mean).powi(2))
-            .sum::<f64>()
-            / count as f64;
+        let var = r.pre.iter().map(|&v| (f64::from(v) - mean).powi(2)).sum::<f64>() / count as f64;
         (mean, var.sqrt())
     };
     let sparsity = if r.post.is_empty() {
@@ -288,17 +275,7 @@ mod tests {
 
     fn layer(activation: Activation, pre: &[f32], width: usize) -> LayerMetrics {
         let post: Vec<f32> = pre.iter().map(|&z| activation.value(f64::from(z)) as f32).collect();
-        layer_metrics(
-            3,
-            &LayerReadback {
-                activation,
-                width,
-                pre,
-                post: &post,
-                grad_norm: 0.5,
-            },
-            None,
-        )
+        layer_metrics(3, &LayerReadback { activation, width, pre, post: &post, grad_norm: 0.5 }, None)
     }
 
     #[test]
@@ -333,13 +310,8 @@ mod tests {
     fn dead_since_is_kept_while_the_neuron_stays_dead() {
         let pre = [-1.0f32, -2.0];
         let post = [0.0f32, 0.0];
-        let r = LayerReadback {
-            activation: Activation::Relu,
-            width: 1,
-            pre: &pre,
-            post: &post,
-            grad_norm: 0.0,
-        };
+        let r =
+            LayerReadback { activation: Activation::Relu, width: 1, pre: &pre, post: &post, grad_norm: 0.0 };
         let first = layer_metrics(4, &r, None);
         let later = layer_metrics(9, &r, Some(&first));
         assert_eq!(later.neurons[0].dead_since, Some(4));

@@ -1,12 +1,15 @@
 //! The pure core: everything here runs and is tested natively (no yew, no web-sys).
 
 pub mod activation;
+pub mod born_dead;
 pub mod data;
 pub mod explorer;
 pub mod features;
 pub mod metrics;
 pub mod model;
 pub mod page;
+pub mod play_url;
+pub mod playground;
 pub mod query;
 pub mod rng;
 pub mod settings;

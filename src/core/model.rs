@@ -98,21 +98,13 @@ impl NetworkWeights {
             .map(|(l, io)| {
                 let (fan_in, fan_out) = (io[0], io[1]);
                 let weights = (0..fan_out)
-                    .map(|_| {
-                        (0..fan_in)
-                            .map(|_| draw(&mut rng, settings.init, fan_in, fan_out))
-                            .collect()
-                    })
+                    .map(|_| (0..fan_in).map(|_| draw(&mut rng, settings.init, fan_in, fan_out)).collect())
                     .collect();
                 let prelu_slope = match activations.get(l) {
                     Some(Activation::Prelu { a }) => Some(*a as f32),
                     _ => None,
                 };
-                LayerWeights {
-                    weights,
-                    biases: vec![bias; fan_out],
-                    prelu_slope,
-                }
+                LayerWeights { weights, biases: vec![bias; fan_out], prelu_slope }
             })
             .collect();
         NetworkWeights { layers }
@@ -141,10 +133,7 @@ impl NetworkWeights {
 
     /// √(Σw²) over the connection weights (not biases nor slopes), in f64.
     pub fn l2_norm(&self) -> f64 {
-        self.connection_weights()
-            .map(|w| f64::from(w) * f64::from(w))
-            .sum::<f64>()
-            .sqrt()
+        self.connection_weights().map(|w| f64::from(w) * f64::from(w)).sum::<f64>().sqrt()
     }
 
     fn connection_weights(&self) -> impl Iterator<Item = f32> + '_ {
@@ -154,7 +143,12 @@ impl NetworkWeights {
     /// Checks that these weights fit a network with the given inputs, hidden widths and
     /// activations (a PReLU layer needs a slope; other layers must not have one), rectangular
     /// matrices and finite numbers.
-    pub fn check_shape(&self, num_inputs: usize, activations: &[Activation], hidden: &[usize]) -> Result<(), String> {
+    pub fn check_shape(
+        &self,
+        num_inputs: usize,
+        activations: &[Activation],
+        hidden: &[usize],
+    ) -> Result<(), String> {
         let sizes = layer_sizes(num_inputs, hidden);
         if self.layers.len() != sizes.len() - 1 {
             return Err(format!(
@@ -221,6 +215,9 @@ fn draw(rng: &mut Rng, init: Init, fan_in: usize, fan_out: usize) -> f32 {
     v as f32
 }
 
+/// From this many rows on, the autodiff forward adds the bias with a matmul (see `linear`).
+const BIAS_MATMUL_MIN_ROWS: usize = 32;
+
 impl<B: BackendTrait> Dense<B> {
     fn from_weights(w: &LayerWeights, device: &B::Device) -> Dense<B> {
         let (inputs, outputs) = (w.inputs(), w.outputs());
@@ -234,18 +231,14 @@ impl<B: BackendTrait> Dense<B> {
         Dense {
             weight: Param::from_data(TensorData::new(data, [inputs, outputs]), device),
             bias: Param::from_data(TensorData::new(w.biases.clone(), [1, outputs]), device),
-            slope: w
-                .prelu_slope
-                .map(|a| Param::from_data(TensorData::new(vec![a], [1, 1]), device)),
+            slope: w.prelu_slope.map(|a| Param::from_data(TensorData::new(vec![a], [1, 1]), device)),
         }
     }
 
     fn to_weights(&self) -> LayerWeights {
         let [inputs, outputs] = self.weight.val().dims();
         let data = to_vec(self.weight.val());
-        let weights = (0..outputs)
-            .map(|o| (0..inputs).map(|i| data[i * outputs + o]).collect())
-            .collect();
+        let weights = (0..outputs).map(|o| (0..inputs).map(|i| data[i * outputs + o]).collect()).collect();
         LayerWeights {
             weights,
             biases: to_vec(self.bias.val()),
@@ -254,7 +247,22 @@ impl<B: BackendTrait> Dense<B> {
     }
 
     fn linear(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
-        x.matmul(self.weight.val()) + self.bias.val()
+        let xw = x.matmul(self.weight.val());
+        let bias = self.bias.val();
+        let rows = xw.dims()[0];
+        if rows >= BIAS_MATMUL_MIN_ROWS {
+            // For large batches the bias is added as ones[n,1]·b[1,out] instead of
+            // broadcasting. Under autodiff, burn's backward of a broadcast add reduces the
+            // gradient with ndarray's `sum_axis(0)`, which allocates once per row (a third of
+            // a full-batch epoch), while the backward of this matmul is one small GEMM; and
+            // ndarray's broadcast add itself is slower than GEMM + same-shape add (the grid
+            // probe). 1·b is exact, so the values are bit-identical to the broadcast add
+            // (used for small batches, where the extra node costs more than it saves).
+            let ones = Tensor::<B, 2>::ones([rows, 1], &bias.device());
+            xw + ones.matmul(bias)
+        } else {
+            xw + bias
+        }
     }
 }
 
@@ -286,27 +294,13 @@ impl<B: BackendTrait> Mlp<B> {
             })
             .collect();
         let output = match weights.layers.last() {
-            Some(w) => Dense::from_weights(
-                &LayerWeights {
-                    prelu_slope: None,
-                    ..w.clone()
-                },
-                device,
-            ),
+            Some(w) => Dense::from_weights(&LayerWeights { prelu_slope: None, ..w.clone() }, device),
             None => Dense::from_weights(
-                &LayerWeights {
-                    weights: vec![vec![]],
-                    biases: vec![0.0],
-                    prelu_slope: None,
-                },
+                &LayerWeights { weights: vec![vec![]], biases: vec![0.0], prelu_slope: None },
                 device,
             ),
         };
-        Mlp {
-            hidden,
-            output,
-            activations: activations.to_vec(),
-        }
+        Mlp { hidden, output, activations: activations.to_vec() }
     }
 
     /// The hidden layers' activation functions as configured (a PReLU layer's learned slope is
@@ -354,11 +348,7 @@ impl<B: BackendTrait> Mlp<B> {
             pre.push(z);
             post.push(h.clone());
         }
-        Trace {
-            pre,
-            post,
-            output: self.output.linear(h),
-        }
+        Trace { pre, post, output: self.output.linear(h) }
     }
 }
 
@@ -373,15 +363,10 @@ mod tests {
 
     #[test]
     fn init_is_reproducible_and_ignores_the_activation() {
-        let s = Settings {
-            hidden: vec![5, 3],
-            ..Settings::default()
-        };
+        let s =
+            Settings { hidden: vec![5, 3], init: Init::HeUniform, bias_init: None, ..Settings::default() };
         let a = NetworkWeights::init(&s);
-        let b = NetworkWeights::init(&Settings {
-            activation: Activation::Tanh,
-            ..s.clone()
-        });
+        let b = NetworkWeights::init(&Settings { activation: Activation::Tanh, ..s.clone() });
         assert_eq!(a, b);
         assert_eq!(a.sizes(), vec![2, 5, 3, 1]);
         let c = NetworkWeights::init(&Settings { seed: 2, ..s.clone() });
@@ -390,6 +375,9 @@ mod tests {
         let lim = (6.0f32 / 2.0).sqrt();
         assert!(a.layers[0].weights.iter().flatten().all(|w| w.abs() <= lim));
         assert!(a.layers[0].biases.iter().all(|b| *b == 0.0));
+        let biased = NetworkWeights::init(&Settings { bias_init: Some(-3.0), ..s });
+        assert!(biased.layers.iter().flat_map(|l| &l.biases).all(|b| *b == -3.0));
+        assert_eq!(biased.layers[1].weights, a.layers[1].weights);
     }
 
     #[test]
@@ -402,13 +390,11 @@ mod tests {
         };
         let w = NetworkWeights::init(&s);
         // Layers 2..4 have 16×16 = 256 weights each from N(0, 2/16).
-        let v: Vec<f64> = w.layers[1..4]
-            .iter()
-            .flat_map(|l| l.weights.iter().flatten().map(|x| f64::from(*x)))
-            .collect();
+        let v: Vec<f64> =
+            w.layers[1..4].iter().flat_map(|l| l.weights.iter().flatten().map(|x| f64::from(*x))).collect();
         let var = v.iter().map(|x| x * x).sum::<f64>() / v.len() as f64;
         assert!((var / (2.0 / 16.0) - 1.0).abs() < 0.15, "variance {var}");
-        let tf = NetworkWeights::init(&Settings { init: Init::TfUniform, ..s });
+        let tf = NetworkWeights::init(&Settings { init: Init::TfUniform, bias_init: None, ..s });
         assert!(tf.layers.iter().flat_map(|l| l.weights.iter().flatten()).all(|w| w.abs() <= 0.5));
         assert!(tf.layers.iter().flat_map(|l| &l.biases).all(|b| *b == 0.1));
     }
@@ -423,16 +409,8 @@ mod tests {
                     biases: vec![0.5, 0.0],
                     prelu_slope: None,
                 },
-                LayerWeights {
-                    weights: vec![vec![1.0, 1.0]],
-                    biases: vec![-1.0],
-                    prelu_slope: Some(0.25),
-                },
-                LayerWeights {
-                    weights: vec![vec![2.0]],
-                    biases: vec![0.25],
-                    prelu_slope: None,
-                },
+                LayerWeights { weights: vec![vec![1.0, 1.0]], biases: vec![-1.0], prelu_slope: Some(0.25) },
+                LayerWeights { weights: vec![vec![2.0]], biases: vec![0.25], prelu_slope: None },
             ],
         };
         w.check_shape(2, &acts, &[2, 1]).unwrap();
@@ -471,10 +449,7 @@ mod tests {
 
     #[test]
     fn zero_hidden_layers_is_a_linear_model() {
-        let s = Settings {
-            hidden: vec![],
-            ..Settings::default()
-        };
+        let s = Settings { hidden: vec![], ..Settings::default() };
         let w = NetworkWeights::init(&s);
         assert_eq!(w.sizes(), vec![2, 1]);
         let m = Mlp::<Backend>::from_weights(&w, &[], &device());

@@ -276,8 +276,13 @@ pub struct Settings {
 impl Default for Settings {
     /// TF Playground's defaults (circle, noise 0, 50 % training data, batch 10, inputs X₁ X₂,
     /// hidden layers 4 and 2, learning rate 0.03, plain SGD, no regularization) with ReLU, a
-    /// sigmoid + cross-entropy output and He-uniform initial weights. This run reaches ≥ 95 %
-    /// test accuracy on circle and on xor (see `tests/training.rs`).
+    /// sigmoid + cross-entropy output, He-normal weights and an initial bias of 1.0.
+    ///
+    /// The bias: with zero biases every first-layer ReLU boundary starts through the origin and
+    /// the 2-neuron layer dies easily; +1 spreads the boundaries and keeps the neurons alive at
+    /// the start. Measured over seeds 1..=36 (300 epochs): circle reaches ≥ 95 % test accuracy
+    /// with all 36, xor with 30 (with bias 0: 9 of 12; a [4,2] ReLU net is small for xor and
+    /// sometimes settles in a 3-quadrant minimum). `tests/training.rs` checks the default seed.
     fn default() -> Self {
         Settings {
             dataset: DatasetKind::Circle,
@@ -290,8 +295,8 @@ impl Default for Settings {
             activation: Activation::Relu,
             layer_activations: Vec::new(),
             loss: LossKind::SigmoidBce,
-            init: Init::HeUniform,
-            bias_init: None,
+            init: Init::HeNormal,
+            bias_init: Some(1.0),
             optimizer: OptimizerKind::Sgd,
             learning_rate: 0.03,
             regularization: Regularization::None,
@@ -304,11 +309,7 @@ impl Default for Settings {
 impl Settings {
     /// The activation of hidden layer `layer` (the override if there is one).
     pub fn activation_of(&self, layer: usize) -> Activation {
-        self.layer_activations
-            .get(layer)
-            .copied()
-            .flatten()
-            .unwrap_or(self.activation)
+        self.layer_activations.get(layer).copied().flatten().unwrap_or(self.activation)
     }
 
     /// The activations of all hidden layers, input side first.
@@ -334,20 +335,14 @@ impl Settings {
     /// Checks every value's range. The message names the setting and its accepted range.
     pub fn validate(&self) -> Result<(), String> {
         if self.num_points < 2 || self.num_points > MAX_POINTS {
-            return Err(format!(
-                "number of points {} is out of range: 2..={MAX_POINTS}",
-                self.num_points
-            ));
+            return Err(format!("number of points {} is out of range: 2..={MAX_POINTS}", self.num_points));
         }
         if !(0.0..=MAX_NOISE).contains(&self.noise) {
             return Err(format!("noise {} is out of range: 0..={MAX_NOISE}", self.noise));
         }
         let (lo, hi) = TRAIN_FRACTION_RANGE;
         if !(lo..=hi).contains(&self.train_fraction) {
-            return Err(format!(
-                "train fraction {} is out of range: {lo}..={hi}",
-                self.train_fraction
-            ));
+            return Err(format!("train fraction {} is out of range: {lo}..={hi}", self.train_fraction));
         }
         if self.batch_size == 0 {
             return Err("batch size must be at least 1".to_string());
@@ -361,33 +356,21 @@ impl Settings {
                 self.hidden.len()
             ));
         }
-        if let Some((i, w)) = self
-            .hidden
-            .iter()
-            .enumerate()
-            .find(|(_, w)| !(1..=MAX_LAYER_WIDTH).contains(*w))
+        if let Some((i, w)) =
+            self.hidden.iter().enumerate().find(|(_, w)| !(1..=MAX_LAYER_WIDTH).contains(*w))
         {
-            return Err(format!(
-                "hidden layer {} has {w} neurons: allowed 1..={MAX_LAYER_WIDTH}",
-                i + 1
-            ));
+            return Err(format!("hidden layer {} has {w} neurons: allowed 1..={MAX_LAYER_WIDTH}", i + 1));
         }
         for (l, a) in self.activations().iter().enumerate() {
             check_activation(a).map_err(|e| format!("hidden layer {}: {e}", l + 1))?;
         }
         let (lo, hi) = LEARNING_RATE_RANGE;
         if !(lo..=hi).contains(&self.learning_rate) {
-            return Err(format!(
-                "learning rate {} is out of range: {lo}..={hi}",
-                self.learning_rate
-            ));
+            return Err(format!("learning rate {} is out of range: {lo}..={hi}", self.learning_rate));
         }
         let (lo, hi) = REG_RATE_RANGE;
         if !(lo..=hi).contains(&self.reg_rate) {
-            return Err(format!(
-                "regularization rate {} is out of range: {lo}..={hi}",
-                self.reg_rate
-            ));
+            return Err(format!("regularization rate {} is out of range: {lo}..={hi}", self.reg_rate));
         }
         if let Some(b) = self.bias_init {
             if !b.is_finite() || b.abs() > 100.0 {
@@ -495,7 +478,8 @@ mod tests {
         assert_eq!(s.hidden, vec![4, 2]);
         assert_eq!(s.learning_rate, 0.03);
         assert_eq!(s.num_inputs(), 2);
-        assert_eq!(s.initial_bias(), 0.0);
+        assert_eq!(s.initial_bias(), 1.0);
+        assert_eq!(Settings { bias_init: None, init: Init::TfUniform, ..s.clone() }.initial_bias(), 0.1);
         assert_eq!(s.clamped(), s);
     }
 
@@ -507,10 +491,7 @@ mod tests {
             layer_activations: vec![None, Some(Activation::Relu)],
             ..Settings::default()
         };
-        assert_eq!(
-            s.activations(),
-            vec![Activation::Tanh, Activation::Relu, Activation::Tanh]
-        );
+        assert_eq!(s.activations(), vec![Activation::Tanh, Activation::Relu, Activation::Tanh]);
     }
 
     #[test]

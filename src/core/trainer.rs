@@ -111,10 +111,7 @@ struct OptimState {
 
 impl OptimState {
     fn new(layers: usize) -> OptimState {
-        OptimState {
-            steps: 0,
-            slots: vec![Default::default(); layers],
-        }
+        OptimState { steps: 0, slots: vec![Default::default(); layers] }
     }
 }
 
@@ -274,11 +271,7 @@ impl Session {
     pub fn probe(&self, n: usize) -> GridProbe {
         let layers = self.activations.len();
         if n == 0 {
-            return GridProbe {
-                n,
-                output: Vec::new(),
-                hidden: vec![Vec::new(); layers],
-            };
+            return GridProbe { n, output: Vec::new(), hidden: vec![Vec::new(); layers] };
         }
         let cols = columns(&self.settings.features);
         let mut data = Vec::with_capacity(n * n * cols.len());
@@ -292,19 +285,14 @@ impl Session {
         let x = Tensor2::from_data(TensorData::new(data, [n * n, cols.len()]), &self.device);
         let trace = self.model.valid().forward_trace(x);
         let loss = self.settings.loss;
-        let output = to_vec(trace.output)
-            .into_iter()
-            .map(|z| loss.output(f64::from(z)) as f32)
-            .collect();
+        let output = to_vec(trace.output).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
         let hidden = trace
             .post
             .into_iter()
             .map(|t| {
                 let width = t.dims()[1];
                 let values = to_vec(t);
-                (0..width)
-                    .map(|j| values.iter().skip(j).step_by(width).copied().collect())
-                    .collect()
+                (0..width).map(|j| values.iter().skip(j).step_by(width).copied().collect()).collect()
             })
             .collect();
         GridProbe { n, output, hidden }
@@ -390,8 +378,8 @@ impl Session {
         let xs = Tensor2::from_data(TensorData::new(xs, [n, k]), &self.device);
         let ts = Tensor2::from_data(TensorData::new(ts, [n, 1]), &self.device);
         for start in (0..n).step_by(batch) {
-            let end = (start + batch).min(n);
-            let grads = self.gradients(xs.clone().slice([start..end]), ts.clone().slice([start..end]));
+            let len = batch.min(n - start);
+            let grads = self.gradients(xs.clone().narrow(0, start, len), ts.clone().narrow(0, start, len));
             self.apply(grads);
         }
     }
@@ -406,11 +394,7 @@ impl Session {
     /// One optimizer step with the given gradients.
     fn apply(&mut self, grads: Vec<LayerGrads>) {
         let s = &self.settings;
-        let rule = Rule {
-            kind: s.optimizer,
-            lr: s.learning_rate,
-            step: self.optim.steps + 1,
-        };
+        let rule = Rule { kind: s.optimizer, lr: s.learning_rate, step: self.optim.steps + 1 };
         self.optim.steps += 1;
         let (reg, reg_rate) = (s.regularization, s.reg_rate);
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
@@ -457,11 +441,8 @@ impl Session {
             let g = collect_grads(&self.model, &mut grads);
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
                 if let Some(w) = &lg.weight {
-                    *norm = to_vec(w.clone())
-                        .iter()
-                        .map(|&v| f64::from(v) * f64::from(v))
-                        .sum::<f64>()
-                        .sqrt();
+                    *norm =
+                        to_vec(w.clone()).iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>().sqrt();
                 }
             }
             if self.settings.batch_size >= self.train_len() {
@@ -530,15 +511,9 @@ impl Session {
         let advice = if epoch == 0 {
             "the weights are too large — import smaller ones, or Reset".to_string()
         } else {
-            format!(
-                "the learning rate {} is too high — lower it, then Reset",
-                self.settings.learning_rate
-            )
+            format!("the learning rate {} is too high — lower it, then Reset", self.settings.learning_rate)
         };
-        self.status = Status::Diverged {
-            epoch,
-            message: format!("{what} at epoch {epoch}: {advice}"),
-        };
+        self.status = Status::Diverged { epoch, message: format!("{what} at epoch {epoch}: {advice}") };
     }
 }
 
@@ -619,7 +594,11 @@ fn backward_from_output(
 /// −ln σ(−z) − z·t (burn's `log_sigmoid` is stable for any z). Only the tests use it, to check
 /// [`output_gradient`] against autodiff.
 #[cfg(test)]
-fn loss_tensor<B: burn::tensor::backend::Backend>(kind: LossKind, z: Tensor<B, 2>, t: Tensor<B, 2>) -> Tensor<B, 1> {
+fn loss_tensor<B: burn::tensor::backend::Backend>(
+    kind: LossKind,
+    z: Tensor<B, 2>,
+    t: Tensor<B, 2>,
+) -> Tensor<B, 1> {
     let n = z.dims()[0].max(1) as f64;
     match kind {
         LossKind::SigmoidBce => {
@@ -672,7 +651,10 @@ fn upload(settings: &Settings, points: &[Point], device: &Device) -> Uploaded {
 }
 
 /// Takes every parameter's gradient out of `grads`, layer by layer (hidden, then output).
-fn collect_grads(model: &Mlp<TrainBackend>, grads: &mut <TrainBackend as AutodiffBackend>::Gradients) -> Vec<LayerGrads> {
+fn collect_grads(
+    model: &Mlp<TrainBackend>,
+    grads: &mut <TrainBackend as AutodiffBackend>::Gradients,
+) -> Vec<LayerGrads> {
     model
         .hidden
         .iter()
@@ -691,12 +673,7 @@ mod tests {
     use crate::core::data::DatasetKind;
 
     fn small(activation: Activation) -> Settings {
-        Settings {
-            num_points: 100,
-            hidden: vec![3, 2],
-            activation,
-            ..Settings::default()
-        }
+        Settings { num_points: 100, hidden: vec![3, 2], activation, ..Settings::default() }
     }
 
     #[test]
@@ -721,12 +698,7 @@ mod tests {
             let z = Tensor2::from_data(TensorData::new(zs.to_vec(), [5, 1]), &device);
             let t = Tensor2::from_data(TensorData::new(t, [5, 1]), &device);
             let got = f64::from(to_vec(loss_tensor(kind, z, t))[0]);
-            let want = zs
-                .iter()
-                .zip(labels)
-                .map(|(&z, l)| kind.loss(f64::from(z), l))
-                .sum::<f64>()
-                / 5.0;
+            let want = zs.iter().zip(labels).map(|(&z, l)| kind.loss(f64::from(z), l)).sum::<f64>() / 5.0;
             assert!((got - want).abs() < 1e-5 * want.max(1.0), "{kind:?}: {got} vs {want}");
         }
     }
@@ -736,8 +708,11 @@ mod tests {
         // d(loss)/dz of the tensor form against the f64 definition, for each loss kind.
         for kind in LossKind::ALL {
             for (z0, label) in [(0.3f64, 1.0), (-1.2, -1.0), (2.0, -1.0)] {
-                let z = Tensor::<TrainBackend, 2>::from_data(TensorData::new(vec![z0 as f32], [1, 1]), &Device::default())
-                    .require_grad();
+                let z = Tensor::<TrainBackend, 2>::from_data(
+                    TensorData::new(vec![z0 as f32], [1, 1]),
+                    &Device::default(),
+                )
+                .require_grad();
                 let t = Tensor::<TrainBackend, 2>::from_data(
                     TensorData::new(vec![loss_target(kind, label)], [1, 1]),
                     &Device::default(),
@@ -759,7 +734,8 @@ mod tests {
         for kind in LossKind::ALL {
             let t: Vec<f32> = labels.iter().map(|&l| loss_target(kind, l)).collect();
             let t = Tensor2::from_data(TensorData::new(t, [6, 1]), &device);
-            let z = Tensor::<TrainBackend, 2>::from_data(TensorData::new(zs.clone(), [6, 1]), &device).require_grad();
+            let z = Tensor::<TrainBackend, 2>::from_data(TensorData::new(zs.clone(), [6, 1]), &device)
+                .require_grad();
             let grads = loss_tensor(kind, z.clone(), Tensor::from_inner(t.clone())).backward();
             let auto = to_vec(z.grad(&grads).expect("z has a gradient"));
             let closed = to_vec(output_gradient(kind, z.inner(), t));
@@ -804,11 +780,7 @@ mod tests {
         assert!(s.metrics().test_loss.is_nan());
         assert_eq!(s.epoch(), 1);
         // No training point: nothing to train, no panic.
-        let empty = Dataset {
-            kind: DatasetKind::Circle,
-            train: vec![],
-            test: vec![],
-        };
+        let empty = Dataset { kind: DatasetKind::Circle, train: vec![], test: vec![] };
         let mut s = Session::with_dataset(Settings::default(), empty);
         s.step(3);
         assert_eq!(s.epoch(), 0);

@@ -8,6 +8,7 @@ use super::explorer::Explorer;
 use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
+use super::playground::Playground;
 use crate::core::page::{read_tab, Notice, Tab};
 
 #[component]
@@ -59,7 +60,7 @@ pub fn App() -> Html {
 fn section(tab: Tab, on_notice: Callback<Vec<Notice>>) -> Html {
     match tab {
         Tab::Explore => html! { <Explorer {on_notice} /> },
-        Tab::Play => html! { <h2>{ "Playground" }</h2> },
+        Tab::Play => html! { <Playground {on_notice} /> },
         Tab::Experiments => html! { <h2>{ "Experiments" }</h2> },
     }
 }

@@ -53,3 +53,36 @@ pub fn use_resize_tick() -> u32 {
 pub fn pixel_ratio() -> f64 {
     web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
 }
+
+/// Calls `on_frame(timestamp)` on every animation frame while `active`; the pending frame is
+/// cancelled when `active` turns false or the component unmounts (gloo's handle cancels on drop).
+#[hook]
+pub fn use_animation_loop(active: bool, on_frame: Callback<f64>) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    // The latest callback, so a re-render with a new closure does not restart the loop.
+    let latest = use_mut_ref(|| on_frame.clone());
+    *latest.borrow_mut() = on_frame;
+    use_effect_with(active, move |&active| {
+        let pending: Rc<RefCell<Option<gloo_render::AnimationFrame>>> = Rc::new(RefCell::new(None));
+        if active {
+            fn schedule(
+                pending: Rc<RefCell<Option<gloo_render::AnimationFrame>>>,
+                latest: Rc<RefCell<Callback<f64>>>,
+            ) {
+                let next = pending.clone();
+                let handle = gloo_render::request_animation_frame(move |t| {
+                    let callback = latest.borrow().clone();
+                    callback.emit(t);
+                    schedule(next, latest);
+                });
+                *pending.borrow_mut() = Some(handle);
+            }
+            schedule(pending.clone(), latest);
+        }
+        move || {
+            pending.borrow_mut().take();
+        }
+    });
+}

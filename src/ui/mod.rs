@@ -3,13 +3,16 @@
 
 mod app;
 mod browser;
+mod controls;
 mod download;
 mod explorer;
 mod footer;
 mod header;
 mod hooks;
+mod line_canvas;
 mod notices;
 pub mod panic_overlay;
+mod playground;
 
 pub use app::App;
 

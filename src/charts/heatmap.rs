@@ -1,0 +1,250 @@
+//! Colouring a grid of values, TF Playground style: the decision boundary (100×100) and every
+//! neuron's small heatmap. A diverging map: −scale is the negative class colour, 0 is close to
+//! the page background, +scale is the positive class colour; values beyond ±scale saturate.
+//!
+//! This runs every animation frame on 10,000 cells plus up to 128 neuron maps, so [`rgba`]
+//! builds a 257-entry lookup table once per call and does one multiply, clamp and table read
+//! per cell.
+
+use plotters::style::RGBColor;
+
+use super::theme::Theme;
+
+/// Lookup-table entries either side of 0: the table has `2 * HALF + 1` entries, so 0 and ±scale
+/// each land exactly on one.
+const HALF: usize = 128;
+
+/// RGBA bytes (row-major, row 0 at the top, alpha 255) for n×n values. Diverging map: −scale →
+/// theme.classes[0] (orange), 0 → near the background, +scale → theme.classes[1] (blue), like
+/// TF Playground; `discretize` snaps to the two class colours by sign (0 counts as positive).
+/// NaN → a neutral grey, as are cells missing from a short `values`; extra values are ignored.
+/// A scale that is not positive and finite colours by sign.
+pub fn rgba(values: &[f32], n: usize, scale: f32, discretize: bool, theme: &Theme) -> Vec<u8> {
+    let cells = n * n;
+    let mut out = vec![255u8; cells * 4];
+    let grey = opaque(nan_grey(theme));
+    let values = &values[..values.len().min(cells)];
+    let (pixels, missing) = out.split_at_mut(values.len() * 4);
+    if discretize {
+        let [neg, pos] = theme.classes.map(|c| opaque(rgb(c)));
+        for (px, &v) in pixels.chunks_exact_mut(4).zip(values) {
+            let c = if v >= 0.0 {
+                pos
+            } else if v < 0.0 {
+                neg
+            } else {
+                grey
+            };
+            px.copy_from_slice(&c);
+        }
+    } else {
+        let mut lut = [[0u8; 4]; 2 * HALF + 1];
+        for (i, entry) in lut.iter_mut().enumerate() {
+            *entry = opaque(ramp(i as f32 / HALF as f32 - 1.0, theme));
+        }
+        let k = inverse(scale) * HALF as f32;
+        for (px, &v) in pixels.chunks_exact_mut(4).zip(values) {
+            let c = if v.is_nan() {
+                grey
+            } else {
+                // In [0, 2·HALF] after the clamp; the +0.5 rounds.
+                lut[((v * k).clamp(-(HALF as f32), HALF as f32) + HALF as f32 + 0.5) as usize]
+            };
+            px.copy_from_slice(&c);
+        }
+    }
+    for px in missing.chunks_exact_mut(4) {
+        px.copy_from_slice(&grey);
+    }
+    out
+}
+
+/// The colour of one value, as [`rgba`] paints it (`rgba` rounds the position on the ramp to
+/// 1/128 of the scale, so the two may differ by a unit in a channel).
+pub fn colour(value: f32, scale: f32, discretize: bool, theme: &Theme) -> [u8; 3] {
+    if value.is_nan() {
+        return nan_grey(theme);
+    }
+    if discretize {
+        return rgb(theme.classes[usize::from(value >= 0.0)]);
+    }
+    ramp((value * inverse(scale)).clamp(-1.0, 1.0), theme)
+}
+
+/// 1/scale, or a huge factor (colour by sign) when the scale is unusable.
+fn inverse(scale: f32) -> f32 {
+    if scale > 0.0 && scale.is_finite() {
+        1.0 / scale
+    } else {
+        f32::MAX
+    }
+}
+
+/// The diverging ramp at t ∈ [−1, 1]: half way from the background to the grid colour at 0
+/// (a shade off the background, like TF Playground's #e8eaeb), linear in sRGB to the class
+/// colours at ±1.
+fn ramp(t: f32, theme: &Theme) -> [u8; 3] {
+    let (bg, grid) = (rgb(theme.background), rgb(theme.grid));
+    let mid: [u8; 3] = std::array::from_fn(|i| ((u16::from(bg[i]) + u16::from(grid[i])) / 2) as u8);
+    let (end, w) = if t < 0.0 { (rgb(theme.classes[0]), -t) } else { (rgb(theme.classes[1]), t) };
+    std::array::from_fn(|i| {
+        let (m, e) = (f32::from(mid[i]), f32::from(end[i]));
+        (m + (e - m) * w).round().clamp(0.0, 255.0) as u8
+    })
+}
+
+/// A neutral grey halfway between the background and the text, in either theme.
+fn nan_grey(theme: &Theme) -> [u8; 3] {
+    let luma = |c: RGBColor| (u32::from(c.0) * 3 + u32::from(c.1) * 6 + u32::from(c.2)) / 10;
+    let g = ((luma(theme.background) + luma(theme.text)) / 2) as u8;
+    [g, g, g]
+}
+
+fn rgb(c: RGBColor) -> [u8; 3] {
+    [c.0, c.1, c.2]
+}
+
+fn opaque([r, g, b]: [u8; 3]) -> [u8; 4] {
+    [r, g, b, 255]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: Theme = Theme::LIGHT;
+
+    fn pixel(bytes: &[u8], i: usize) -> [u8; 4] {
+        bytes[i * 4..i * 4 + 4].try_into().unwrap()
+    }
+
+    fn distance(a: [u8; 3], b: RGBColor) -> i32 {
+        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).abs();
+        d(a[0], b.0) + d(a[1], b.1) + d(a[2], b.2)
+    }
+
+    #[test]
+    fn rgba_is_n_by_n_opaque_pixels_in_row_order() {
+        let n = 7;
+        let values: Vec<f32> = (0..n * n).map(|i| i as f32 / 24.0 - 1.0).collect();
+        let out = rgba(&values, n, 1.0, false, &T);
+        assert_eq!(out.len(), n * n * 4);
+        assert!(out.chunks_exact(4).all(|p| p[3] == 255));
+        // Row 0 (the top) holds the first values: the negative end, orange.
+        assert_eq!(pixel(&out, 0), opaque(rgb(T.classes[0])));
+        assert_eq!(pixel(&out, n * n - 1), opaque(rgb(T.classes[1])));
+        // Every cell agrees with `colour` within the table's rounding.
+        for (i, &v) in values.iter().enumerate() {
+            let (p, c) = (pixel(&out, i), colour(v, 1.0, false, &T));
+            assert!((0..3).all(|k| p[k].abs_diff(c[k]) <= 1), "{v}: {p:?} vs {c:?}");
+        }
+        assert_eq!(rgba(&[], 0, 1.0, false, &T).len(), 0);
+        // A short grid is padded with grey, not a panic.
+        let short = rgba(&[1.0], 2, 1.0, false, &T);
+        assert_eq!(short.len(), 16);
+        assert_eq!(pixel(&short, 3), opaque(nan_grey(&T)));
+    }
+
+    #[test]
+    fn sign_gives_the_class_colour_and_zero_is_near_the_background() {
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            assert_eq!(colour(-2.0, 1.0, false, &theme), rgb(theme.classes[0]), "saturates past -scale");
+            assert_eq!(colour(0.5, 0.5, false, &theme), rgb(theme.classes[1]));
+            assert_eq!(colour(f32::INFINITY, 1.0, false, &theme), rgb(theme.classes[1]));
+            let zero = colour(0.0, 1.0, false, &theme);
+            assert!(distance(zero, theme.background) < 40, "{zero:?}");
+            assert!(distance(zero, theme.classes[0]) > 150 && distance(zero, theme.classes[1]) > 150);
+            // Half way is between the two: nearer the class than 0 is.
+            let half = colour(-0.5, 1.0, false, &theme);
+            assert!(distance(half, theme.classes[0]) < distance(zero, theme.classes[0]));
+            assert!(distance(half, theme.classes[0]) > 0);
+            // The scale stretches the map.
+            assert_eq!(colour(0.1, 0.1, false, &theme), rgb(theme.classes[1]));
+            assert_ne!(colour(0.1, 1.0, false, &theme), rgb(theme.classes[1]));
+            // An unusable scale colours by sign.
+            assert_eq!(colour(-1e-3, 0.0, false, &theme), rgb(theme.classes[0]));
+            assert_eq!(colour(0.0, f32::NAN, false, &theme), zero);
+        }
+    }
+
+    #[test]
+    fn discretize_gives_exactly_the_two_class_colours() {
+        let values: Vec<f32> = (0..400).map(|i| ((i as f32) * 0.37).sin() * 3.0).collect();
+        let out = rgba(&values, 20, 1.0, true, &T);
+        let mut colours: Vec<[u8; 4]> = out.chunks_exact(4).map(|p| p.try_into().unwrap()).collect();
+        colours.sort();
+        colours.dedup();
+        let mut expected = vec![opaque(rgb(T.classes[0])), opaque(rgb(T.classes[1]))];
+        expected.sort();
+        assert_eq!(colours, expected);
+        assert_eq!(colour(-1e-6, 1.0, true, &T), rgb(T.classes[0]));
+        assert_eq!(colour(1e-6, 1.0, true, &T), rgb(T.classes[1]));
+        // Without discretize the same values give many shades.
+        let smooth = rgba(&values, 20, 1.0, false, &T);
+        let mut shades: Vec<&[u8]> = smooth.chunks_exact(4).collect();
+        shades.sort();
+        shades.dedup();
+        assert!(shades.len() > 50);
+    }
+
+    #[test]
+    fn nan_is_a_neutral_grey() {
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let g = colour(f32::NAN, 1.0, false, &theme);
+            assert!(g[0] == g[1] && g[1] == g[2] && (80..=180).contains(&g[0]), "{g:?}");
+            assert_eq!(colour(f32::NAN, 1.0, true, &theme), g);
+            let out = rgba(&[f32::NAN, 0.0, f32::NAN, 1.0], 2, 1.0, false, &theme);
+            assert_eq!(pixel(&out, 0), opaque(g));
+            assert_eq!(pixel(&out, 2), opaque(g));
+            assert_ne!(pixel(&out, 1), opaque(g));
+            let out = rgba(&[f32::NAN, 0.0, f32::NAN, 1.0], 2, 1.0, true, &theme);
+            assert_eq!(pixel(&out, 0), opaque(g));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tmp_timing {
+    use super::*;
+
+    #[test]
+    fn timing() {
+        let t = Theme::LIGHT;
+        let big: Vec<f32> = (0..10_000).map(|i| ((i as f32) * 0.013).sin() * 1.3).collect();
+        let small: Vec<f32> = (0..32 * 32).map(|i| ((i as f32) * 0.07).cos()).collect();
+        let frames = 200;
+        let mut sink = 0u64;
+        let start = std::time::Instant::now();
+        for _ in 0..frames {
+            sink += u64::from(rgba(&big, 100, 1.0, false, &t)[4000]);
+            for _ in 0..128 {
+                sink += u64::from(rgba(&small, 32, 1.0, false, &t)[100]);
+            }
+        }
+        let lut = start.elapsed() / frames;
+        let start = std::time::Instant::now();
+        for _ in 0..frames {
+            let mut out = Vec::with_capacity(40_000);
+            for &v in &big {
+                let c = colour(v, 1.0, false, &t);
+                out.extend_from_slice(&[c[0], c[1], c[2], 255]);
+            }
+            sink += u64::from(out[4000]);
+            for _ in 0..128 {
+                let mut out = Vec::with_capacity(32 * 32 * 4);
+                for &v in &small {
+                    let c = colour(v, 1.0, false, &t);
+                    out.extend_from_slice(&[c[0], c[1], c[2], 255]);
+                }
+                sink += u64::from(out[100]);
+            }
+        }
+        let direct = start.elapsed() / frames;
+        let start = std::time::Instant::now();
+        for _ in 0..frames {
+            sink += u64::from(rgba(&big, 100, 1.0, false, &t)[4000]);
+        }
+        let only_big = start.elapsed() / frames;
+        println!("TIMING per frame (100x100 + 128 x 32x32 = {} cells): lut {lut:?}, per-cell float {direct:?}; 100x100 alone {only_big:?} (sink {sink})", 10_000 + 128 * 1024);
+    }
+}

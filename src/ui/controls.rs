@@ -1,0 +1,60 @@
+//! Small labelled form controls shared by the panels (plain functions returning Html).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// A labelled <select>; `on_pick` gets the chosen option's value.
+pub fn select(label: &str, testid: &str, options: &[(String, String)], selected: &str, on_pick: Callback<String>) -> Html {
+    let onchange = on_pick.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    html! {
+        <label class="control">
+            <span class="control-label">{ label.to_string() }</span>
+            <select {onchange} data-testid={testid.to_string()}>
+                { for options.iter().map(|(value, text)| html! {
+                    <option value={value.clone()} selected={value == selected}>{ text.clone() }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// A labelled range slider with its value shown; `on_value` gets the number.
+#[allow(clippy::too_many_arguments)]
+pub fn slider(label: &str, testid: &str, min: f64, max: f64, step: f64, value: f64, shown: String, on_value: Callback<f64>) -> Html {
+    let oninput = on_value.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value_as_number());
+    html! {
+        <label class="control">
+            <span class="control-label">{ label.to_string() }</span>
+            <span class="slider">
+                <input type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                       value={value.to_string()} {oninput} data-testid={testid.to_string()} />
+                <output>{ shown }</output>
+            </span>
+        </label>
+    }
+}
+
+/// A labelled number box; `on_value` gets the number when it is one (a blank box gives None).
+pub fn number(label: &str, testid: &str, value: Option<f64>, step: f64, placeholder: &str, on_value: Callback<Option<f64>>) -> Html {
+    let onchange = on_value.reform(|e: Event| {
+        let input = e.target_unchecked_into::<HtmlInputElement>();
+        let text = input.value();
+        if text.trim().is_empty() {
+            None
+        } else {
+            text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+        }
+    });
+    html! {
+        <label class="control">
+            <span class="control-label">{ label.to_string() }</span>
+            <input type="number" step={step.to_string()} value={value.map(|v| v.to_string()).unwrap_or_default()}
+                   placeholder={placeholder.to_string()} {onchange} data-testid={testid.to_string()} />
+        </label>
+    }
+}
+
+/// Options from (id, label) pairs.
+pub fn opts<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    items.into_iter().map(|(v, t)| (v.to_string(), t.to_string())).collect()
+}

@@ -1,0 +1,129 @@
+//! Data: dataset thumbnails, noise, train/test ratio, batch size, regenerate, CSV in and out.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::Live;
+use crate::core::data::{generate, Dataset, DatasetKind, Point, DOMAIN};
+use crate::core::play_url::PlayState;
+use crate::core::playground::PlayAction;
+use crate::core::rng::Rng;
+use crate::ui::controls::{select, slider};
+use crate::ui::download;
+
+const BATCH_SIZES: [usize; 8] = [1, 2, 5, 10, 20, 30, 50, 100];
+
+#[derive(Properties, PartialEq)]
+pub struct DataPanelProps {
+    pub play: PlayState,
+    pub live: Live,
+    pub on_action: Callback<PlayAction>,
+    pub on_data: Callback<Dataset>,
+}
+
+/// A small picture of each dataset (fixed seed, no noise), drawn once.
+fn thumbnails() -> Vec<(DatasetKind, Vec<Point>)> {
+    DatasetKind::ALL.iter().map(|&k| (k, generate(k, 160, 0.0, &mut Rng::derive(7, "thumbnail")))).collect()
+}
+
+fn thumb_svg(points: &[Point], regression: bool) -> Html {
+    let to_px = |v: f64| (v + DOMAIN) / (2.0 * DOMAIN) * 56.0 + 2.0;
+    html! {
+        <svg viewBox="0 0 60 60" width="60" height="60" aria-hidden="true">
+            { for points.iter().map(|p| {
+                let class = if regression {
+                    if p.label >= 0.0 { "pt-pos" } else { "pt-neg" }
+                } else if p.label > 0.0 { "pt-pos" } else { "pt-neg" };
+                html! { <circle cx={format!("{:.1}", to_px(p.x))} cy={format!("{:.1}", 60.0 - to_px(p.y))} r="1.6" class={class} /> }
+            }) }
+        </svg>
+    }
+}
+
+#[component]
+pub fn DataPanel(props: &DataPanelProps) -> Html {
+    let thumbs = use_memo((), |_| thumbnails());
+    let message = use_state(String::new);
+    let s = &props.play.settings;
+    let act = props.on_action.clone();
+    let regression = s.is_regression();
+
+    let tiles = thumbs.iter().filter(|(k, _)| k.is_regression() == regression).map(|(k, pts)| {
+        let kind = *k;
+        let onclick = act.reform(move |_: MouseEvent| PlayAction::SetDataset(kind));
+        let on = s.dataset == kind;
+        html! {
+            <button class={classes!("thumb", on.then_some("on"))} {onclick} aria-pressed={on.to_string()}
+                    data-testid={format!("dataset-{}", kind.id())} title={kind.label()}>
+                { thumb_svg(pts, kind.is_regression()) }
+                <span>{ kind.label() }</span>
+            </button>
+        }
+    });
+
+    let train_len = props.live.session.borrow().dataset().train.len();
+    let mut batch_options: Vec<(String, String)> =
+        BATCH_SIZES.iter().filter(|&&b| b < train_len).map(|b| (b.to_string(), b.to_string())).collect();
+    batch_options.push((train_len.max(1).to_string(), format!("all ({train_len})")));
+    let batch_now = if s.batch_size >= train_len { train_len.max(1) } else { s.batch_size };
+    if !batch_options.iter().any(|(v, _)| *v == batch_now.to_string()) {
+        batch_options.push((batch_now.to_string(), batch_now.to_string()));
+    }
+
+    let on_export = {
+        let (live, message) = (props.live.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let csv = live.session.borrow().dataset().to_csv();
+            let result = download::save_text("activation-lab-data.csv", "text/csv", &csv);
+            message.set(result.err().map(|e| format!("Not saved: {e}")).unwrap_or_default());
+        })
+    };
+    let on_import = {
+        let (on_data, message, kind) = (props.on_data.clone(), message.clone(), s.dataset);
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let (on_data, message) = (on_data.clone(), message.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+                match text.map(|t| Dataset::from_csv(kind, &t)) {
+                    Some(Ok(data)) => {
+                        message.set(format!("Imported {} training and {} test points.", data.train.len(), data.test.len()));
+                        on_data.emit(data);
+                    }
+                    Some(Err(e)) => message.set(format!("Not imported: {e}")),
+                    None => message.set("Not imported: the file could not be read as text.".into()),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="data-panel">
+            <h3>{ "Data" }</h3>
+            <div class="thumbs" role="group" aria-label="Dataset">{ for tiles }</div>
+            { slider("Noise", "noise", 0.0, 50.0, 5.0, s.noise, format!("{}", s.noise),
+                act.reform(PlayAction::SetNoise)) }
+            { slider("Training data", "perc-train", 10.0, 90.0, 10.0, (s.train_fraction * 100.0).round(),
+                format!("{}%", (s.train_fraction * 100.0).round()), act.reform(PlayAction::SetPercTrain)) }
+            { select("Batch size", "batch-size", &batch_options, &batch_now.to_string(),
+                act.reform(|v: String| PlayAction::SetBatchSize(v.parse().unwrap_or(10)))) }
+            <div class="row">
+                <button onclick={act.reform(|_: MouseEvent| PlayAction::NextSeed)} data-testid="regenerate"
+                        title="New data and weights from the next seed">{ "⟳ Regenerate" }</button>
+            </div>
+            <div class="row">
+                <button onclick={on_export} data-testid="export-data">{ "Export CSV" }</button>
+                <label class="file-button">
+                    { "Import CSV" }
+                    <input type="file" accept=".csv,text/csv" onchange={on_import} data-testid="import-data" />
+                </label>
+            </div>
+            <p class="hint muted">{ "On the output: click adds a point of class +1 (blue), shift-click class −1 (orange); right-click or long-press removes one." }</p>
+            if !message.is_empty() { <p class="muted" role="status" data-testid="data-message">{ (*message).clone() }</p> }
+            if regression { <p class="muted hint">{ "Regression: points are coloured by their target value." }</p> }
+        </div>
+    }
+}
+

@@ -1,0 +1,81 @@
+//! The live charts under the Playground: losses, dead neurons per layer, gradient norm per
+//! layer on a log axis (vanishing gradients show as lines far below the others), sparsity.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Live;
+use crate::charts::line_chart::Series;
+use crate::core::metrics::History;
+use crate::ui::line_canvas::LineCanvas;
+
+#[derive(Properties, PartialEq)]
+pub struct LiveChartsProps {
+    pub live: Live,
+}
+
+/// At most this many points per series are handed to the chart (it decimates further).
+const MAX_POINTS: usize = 1500;
+
+/// (epoch, value) pairs, thinned by a stride when the history is long.
+fn pairs(h: &History, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
+    let stride = h.len().div_ceil(MAX_POINTS).max(1);
+    let mut out: Vec<(f64, f64)> = (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
+    if let Some(last) = h.len().checked_sub(1) {
+        if last % stride != 0 {
+            out.push((h.epoch[last] as f64, value(last)));
+        }
+    }
+    out
+}
+
+fn per_layer(h: &History, pick: impl Fn(&crate::core::metrics::LayerHistory, usize) -> f64) -> Vec<Series> {
+    h.layers
+        .iter()
+        .enumerate()
+        .map(|(l, lh)| Series { label: format!("layer {}", l + 1), points: pairs(h, |i| pick(lh, i)), colour: l, dashed: l >= 4 })
+        .collect()
+}
+
+#[component]
+pub fn LiveCharts(props: &LiveChartsProps) -> Html {
+    let charts = use_memo(props.live.version, {
+        let live = props.live.clone();
+        move |_| {
+            let session = live.session.borrow();
+            let h = session.history();
+            let loss = vec![
+                Series { label: "train".into(), points: pairs(h, |i| h.train_loss[i]), colour: 0, dashed: false },
+                Series { label: "test".into(), points: pairs(h, |i| h.test_loss[i]), colour: 1, dashed: true },
+            ];
+            let mut grads = per_layer(h, |lh, i| lh.grad_norm[i]);
+            grads.push(Series {
+                label: "output".into(),
+                points: pairs(h, |i| h.output_grad_norm[i]),
+                colour: h.layers.len(),
+                dashed: true,
+            });
+            let width = session.settings().hidden.iter().copied().max().unwrap_or(1) as f64;
+            (
+                Rc::new(loss),
+                Rc::new(per_layer(h, |lh, i| lh.dead[i] as f64)),
+                Rc::new(grads),
+                Rc::new(per_layer(h, |lh, i| lh.sparsity[i])),
+                width,
+            )
+        }
+    });
+    let (loss, dead, grads, sparsity, width) = (*charts).clone();
+    let v = props.live.version;
+    html! {
+        <section class="live-charts" aria-label="Training charts">
+            <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />
+            <LineCanvas title="Dead neurons per layer" y_label="dead" series={dead} version={v} y_from_zero=true
+                        y_max={Some(width)} testid="chart-dead" />
+            <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂W‖" series={grads} version={v} log_y=true testid="chart-grad" />
+            <LineCanvas title="Sparsity per layer (share of zero activations)" y_label="sparsity" series={sparsity} version={v}
+                        y_from_zero=true y_max={Some(1.0)} testid="chart-sparsity" />
+        </section>
+    }
+}

@@ -1,0 +1,263 @@
+//! The network diagram: inputs, hidden layers and the output as small live heatmaps, links
+//! whose width and colour show each weight, every bias, and dead (✕, greyed) or saturated (≈)
+//! neurons marked with a tooltip saying since when and why. Hovering a neuron shows it large
+//! in the output panel.
+
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use yew::prelude::*;
+
+use super::{Live, GRID};
+use crate::charts::heatmap;
+use crate::charts::theme::Theme;
+use crate::core::data::DOMAIN;
+use crate::core::features::Feature;
+use crate::core::metrics::NeuronMetrics;
+use crate::core::play_url::PlayState;
+use crate::core::playground::{PlayAction, MAX_LAYERS, MAX_WIDTH};
+use crate::ui::hooks::use_dark_mode;
+
+/// Grid rows are half a node step tall, so columns of different heights centre exactly.
+const HALF_ROW_PX: f64 = 27.0;
+/// Width of one column in the links' SVG units (the SVG stretches to the grid's width).
+const COL_UNITS: f64 = 100.0;
+
+#[derive(Properties, PartialEq)]
+pub struct NetworkProps {
+    pub play: PlayState,
+    pub live: Live,
+    pub on_action: Callback<PlayAction>,
+    pub hovered: Option<(usize, usize)>,
+    pub on_hover: Callback<Option<(usize, usize)>>,
+}
+
+/// For every node: its grid column (1-based), first grid row (1-based, spanning two rows),
+/// and its centre in the links' SVG units. Columns of fewer nodes are centred vertically.
+struct Layout {
+    nodes: Vec<Vec<(usize, usize, (f64, f64))>>,
+    rows: usize,
+}
+
+fn layout(columns: &[usize]) -> Layout {
+    let tallest = columns.iter().copied().max().unwrap_or(1).max(1);
+    let nodes = columns
+        .iter()
+        .enumerate()
+        .map(|(c, &n)| {
+            let offset = tallest - n; // in half steps
+            (0..n)
+                .map(|i| {
+                    let row0 = offset + 2 * i; // 0-based first half-row
+                    let centre = ((c as f64 + 0.5) * COL_UNITS, (row0 as f64 + 1.0) * HALF_ROW_PX);
+                    (c + 1, row0 + 1, centre)
+                })
+                .collect()
+        })
+        .collect();
+    Layout { nodes, rows: 2 * tallest }
+}
+
+fn neuron_title(layer: usize, index: usize, m: Option<&NeuronMetrics>, bias: f32) -> String {
+    let name = format!("Layer {} neuron {}: bias {bias:.3}", layer + 1, index + 1);
+    match m {
+        Some(m) if m.dead => format!(
+            "{name}. Dead since epoch {}: f′ = 0 on every training input, so no gradient reaches it (for ReLU: never positive on the training set).",
+            m.dead_since.unwrap_or(0)
+        ),
+        Some(m) if m.saturated => format!("{name}. Saturated: |f′| < 0.001 on every training input, so its gradient vanishes."),
+        _ => name,
+    }
+}
+
+#[component]
+pub fn Network(props: &NetworkProps) -> Html {
+    let dark = use_dark_mode();
+    let container = use_node_ref();
+    let settings = &props.play.settings;
+    let features: Vec<Feature> = Feature::ALL.iter().copied().filter(|f| settings.features.contains(f)).collect();
+    let feature_maps = use_memo(features.clone(), |features| {
+        features.iter().map(|f| feature_grid(*f)).collect::<Vec<Vec<f32>>>()
+    });
+
+    // Paint every heatmap after each render (new probe, theme or shape).
+    {
+        let (container, live, maps) = (container.clone(), props.live.clone(), feature_maps.clone());
+        let discretize = props.play.discretize;
+        use_effect_with((live.version, dark, maps.len(), discretize), move |_| {
+            paint_all(&container, &live, &maps, dark, discretize);
+        });
+    }
+
+    let session = props.live.session.borrow();
+    let weights = session.weights();
+    let metrics = session.metrics().clone();
+    drop(session);
+
+    let mut columns = vec![features.len()];
+    columns.extend(settings.hidden.iter().copied());
+    columns.push(1);
+    let cols = columns.len();
+    let grid = layout(&columns);
+    let height = grid.rows as f64 * HALF_ROW_PX;
+
+    // Links, drawn under the nodes: weights[l][out][in] joins column l to column l+1.
+    let mut links = Vec::new();
+    for (l, layer) in weights.layers.iter().enumerate() {
+        for (o, row) in layer.weights.iter().enumerate() {
+            for (i, &w) in row.iter().enumerate() {
+                let from = grid.nodes.get(l).and_then(|c| c.get(i));
+                let to = grid.nodes.get(l + 1).and_then(|c| c.get(o));
+                let (Some(&(_, _, (x1, y1))), Some(&(_, _, (x2, y2)))) = (from, to) else { continue };
+                let width = (w.abs() as f64 * 2.0).clamp(0.4, 7.0);
+                links.push(html! {
+                    <line x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} vector-effect="non-scaling-stroke"
+                          class={if w >= 0.0 { "link w-pos" } else { "link w-neg" }} stroke-width={fmt(width)}>
+                        <title>{ format!("weight {w:.3}") }</title>
+                    </line>
+                });
+            }
+        }
+    }
+
+    let node = |c: usize, j: usize, title: String, class: Classes, mark: Option<&'static str>, bias: Option<f32>| {
+        let (gc, gr, _) = grid.nodes[c][j];
+        let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
+        let on_enter = {
+            let on_hover = props.on_hover.clone();
+            Callback::from(move |_: MouseEvent| on_hover.emit(hover_key))
+        };
+        let on_leave = props.on_hover.reform(|_: MouseEvent| None);
+        let bias_mark = bias.map(|b| {
+            let size = match b.abs() {
+                a if a < 0.05 => "b-s",
+                a if a < 0.5 => "b-m",
+                _ => "b-l",
+            };
+            html! { <span class={classes!("bias", size, if b >= 0.0 { "w-pos-bg" } else { "w-neg-bg" })} title={format!("bias {b:.3}")}></span> }
+        });
+        html! {
+            <div class={classes!("net-node", format!("gc-{gc}"), format!("gr-{gr}"), class)} title={title}
+                 onmouseenter={on_enter} onmouseleave={on_leave} data-testid={format!("node-{c}-{j}")}
+                 tabindex={if hover_key.is_some() { "0" } else { "-1" }}>
+                <canvas class="node-map" width={GRID.to_string()} height={GRID.to_string()}
+                        data-column={c.to_string()} data-index={j.to_string()} />
+                if let Some(m) = mark { <span class="node-mark" aria-hidden="true">{ m }</span> }
+                { bias_mark.unwrap_or_default() }
+            </div>
+        }
+    };
+
+    let mut nodes = Vec::new();
+    for (j, f) in features.iter().enumerate() {
+        nodes.push(node(0, j, format!("Input {}", f.label()), classes!("input"), None, None));
+    }
+    for (l, &width) in settings.hidden.iter().enumerate() {
+        for j in 0..width {
+            let m = metrics.layers.get(l).and_then(|lm| lm.neurons.get(j));
+            let bias = weights.layers.get(l).and_then(|lw| lw.biases.get(j)).copied().unwrap_or(0.0);
+            let (class, mark) = match m {
+                Some(m) if m.dead => (classes!("dead"), Some("✕")),
+                Some(m) if m.saturated => (classes!("saturated"), Some("≈")),
+                _ => (classes!(), None),
+            };
+            let hovered = props.hovered == Some((l, j));
+            nodes.push(node(l + 1, j, neuron_title(l, j, m, bias), classes!(class, hovered.then_some("hovered")), mark, Some(bias)));
+        }
+    }
+    let out_bias = weights.layers.last().and_then(|lw| lw.biases.first()).copied().unwrap_or(0.0);
+    nodes.push(node(cols - 1, 0, format!("Output: bias {out_bias:.3}"), classes!("output"), None, Some(out_bias)));
+
+    // Column headers: the inputs, each hidden layer with −/+ neuron buttons, the output.
+    let mut headers = vec![html! { <div class="col-head gc-1">{ "inputs" }</div> }];
+    for (l, &width) in settings.hidden.iter().enumerate() {
+        let dead = metrics.layers.get(l).map_or(0, |m| m.dead);
+        let minus = props.on_action.reform(move |_: MouseEvent| PlayAction::RemoveNeuron(l));
+        let plus = props.on_action.reform(move |_: MouseEvent| PlayAction::AddNeuron(l));
+        headers.push(html! {
+            <div class={classes!("col-head", "col-controls", format!("gc-{}", l + 2))}>
+                <button onclick={minus} disabled={width <= 1} aria-label={format!("Remove a neuron from layer {}", l + 1)}
+                        data-testid={format!("neuron-minus-{}", l + 1)}>{ "−" }</button>
+                <span title={format!("layer {}: {width} neurons, {dead} dead", l + 1)}>{ width }</span>
+                <button onclick={plus} disabled={width >= MAX_WIDTH} aria-label={format!("Add a neuron to layer {}", l + 1)}
+                        data-testid={format!("neuron-plus-{}", l + 1)}>{ "+" }</button>
+            </div>
+        });
+    }
+    headers.push(html! { <div class={classes!("col-head", format!("gc-{cols}"))}>{ "output" }</div> });
+
+    let layers = settings.hidden.len();
+    let add_layer = props.on_action.reform(|_: MouseEvent| PlayAction::AddLayer);
+    let remove_layer = props.on_action.reform(|_: MouseEvent| PlayAction::RemoveLayer);
+    html! {
+        <div class="network" ref={container}>
+            <div class="row network-head">
+                <h3>{ format!("{layers} hidden layer{}", if layers == 1 { "" } else { "s" }) }</h3>
+                <button onclick={remove_layer} disabled={layers == 0} data-testid="layer-minus" aria-label="Remove a hidden layer">{ "− layer" }</button>
+                <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer">{ "+ layer" }</button>
+                <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
+            </div>
+            <div class={classes!("net-heads", format!("cols-{cols}"))}>{ for headers }</div>
+            <div class={classes!("net-grid", format!("cols-{cols}"))} role="img"
+                 aria-label="Network diagram: each square shows what a neuron computes over the input plane">
+                <svg class="net-links" viewBox={format!("0 0 {} {}", fmt(cols as f64 * COL_UNITS), fmt(height))}
+                     preserveAspectRatio="none" aria-hidden="true">
+                    { for links }
+                </svg>
+                { for nodes }
+            </div>
+        </div>
+    }
+}
+
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// A feature's value over the grid (row 0 at the top), for the input nodes.
+fn feature_grid(f: Feature) -> Vec<f32> {
+    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / GRID as f64;
+    (0..GRID * GRID).map(|k| f.eval(coord(k % GRID), -coord(k / GRID)) as f32).collect()
+}
+
+fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, discretize: bool) {
+    let Some(root) = container.cast::<web_sys::Element>() else { return };
+    let Ok(canvases) = root.query_selector_all("canvas.node-map") else { return };
+    let theme = Theme::for_scheme(dark);
+    let probe = &live.probe;
+    let hidden_layers = probe.hidden.len();
+    for k in 0..canvases.length() {
+        let Some(canvas) = canvases.get(k).and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok()) else { continue };
+        let attr = |name: &str| canvas.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
+        let (Some(c), Some(j)) = (attr("data-column"), attr("data-index")) else { continue };
+        let values: &[f32] = if c == 0 {
+            match inputs.get(j) {
+                Some(v) => v,
+                None => continue,
+            }
+        } else if c <= hidden_layers {
+            match probe.hidden.get(c - 1).and_then(|l| l.get(j)) {
+                Some(v) => v,
+                None => continue,
+            }
+        } else {
+            &probe.output
+        };
+        // The output is in the labels' scale (−1..1); a neuron is scaled to its own largest value.
+        let scale = if c > hidden_layers {
+            1.0
+        } else {
+            values.iter().fold(0.0f32, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }).max(1e-6)
+        };
+        let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
+        put_pixels(&canvas, rgba, probe.n);
+    }
+}
+
+/// Copies RGBA bytes into a canvas whose size is n×n.
+pub fn put_pixels(canvas: &HtmlCanvasElement, mut rgba: Vec<u8>, n: usize) {
+    let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
+    let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else { return };
+    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&mut rgba), n as u32, n as u32) {
+        let _ = ctx.put_image_data(&image, 0.0, 0.0);
+    }
+}

@@ -1,0 +1,43 @@
+//! A live text summary for screen readers: epoch, losses, dead count. The text changes at most
+//! every 25 epochs (or when training diverges), so a reader is told, not flooded.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Live;
+use crate::core::trainer::Status;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub live: Live,
+}
+
+const EVERY: usize = 25;
+
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let (bucket, diverged) = {
+        let s = props.live.session.borrow();
+        (s.epoch() / EVERY, s.status().is_diverged())
+    };
+    let text = use_memo((bucket, diverged, Rc::as_ptr(&props.live.session) as usize), {
+        let live = props.live.clone();
+        move |_| {
+            let session = live.session.borrow();
+            let m = session.metrics();
+            match session.status() {
+                Status::Diverged { message, .. } => format!("Training diverged. {message}"),
+                Status::Running => format!(
+                    "Epoch {}. Train loss {:.3}, test loss {:.3}. {} of {} neurons dead.",
+                    session.epoch(),
+                    m.train_loss,
+                    m.test_loss,
+                    m.dead_count(),
+                    m.neuron_count()
+                ),
+            }
+        }
+    });
+    html! { <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ (*text).clone() }</p> }
+}

@@ -1,0 +1,108 @@
+//! The top bar: play/pause, step, reset, the epoch counter, speed, and every training setting.
+
+use yew::prelude::*;
+
+use super::Live;
+use crate::core::activation::Activation;
+use crate::core::play_url::PlayState;
+use crate::core::playground::{PlayAction, MAX_SPEED};
+use crate::core::settings::{Init, LossKind, OptimizerKind, Regularization};
+use crate::ui::controls::{number, opts, select, slider};
+
+/// TF Playground's learning rates and regularization rates, the values teachers know.
+const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+const REG_RATES: [f64; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+const SPEEDS: [u32; 7] = [1, 2, 3, 5, 10, 20, 50];
+
+#[derive(Properties, PartialEq)]
+pub struct TopBarProps {
+    pub play: PlayState,
+    pub running: bool,
+    pub live: Live,
+    pub on_action: Callback<PlayAction>,
+    pub on_run: Callback<bool>,
+    pub on_step: Callback<()>,
+    pub on_reset: Callback<()>,
+}
+
+fn numbers<T: std::fmt::Display + Copy>(values: &[T], current: T) -> (Vec<(String, String)>, String) {
+    let mut list: Vec<(String, String)> = values.iter().map(|v| (v.to_string(), v.to_string())).collect();
+    let cur = current.to_string();
+    if !list.iter().any(|(v, _)| *v == cur) {
+        list.push((cur.clone(), cur.clone()));
+    }
+    (list, cur)
+}
+
+#[component]
+pub fn TopBar(props: &TopBarProps) -> Html {
+    let s = &props.play.settings;
+    let act = props.on_action.clone();
+    let session = props.live.session.borrow();
+    let epoch = session.epoch();
+    let diverged = session.status().is_diverged();
+    drop(session);
+
+    let toggle = {
+        let (on_run, running) = (props.on_run.clone(), props.running);
+        Callback::from(move |_: MouseEvent| on_run.emit(!running))
+    };
+    let step = props.on_step.reform(|_: MouseEvent| ());
+    let reset = props.on_reset.reform(|_: MouseEvent| ());
+
+    let activation_options = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
+    let param = s.activation.param().map(|p| {
+        let a = s.activation;
+        let on_value = act.reform(move |v: f64| {
+            PlayAction::SetActivation(a.with_param(v.clamp(p.min, p.max)).unwrap_or(a))
+        });
+        slider(p.name, "activation-param", p.min, p.max, p.step, p.value, format!("{}", p.value), on_value)
+    });
+    let (lrs, lr) = numbers(&LEARNING_RATES, s.learning_rate);
+    let (regs, reg) = numbers(&REG_RATES, s.reg_rate);
+    let (speeds, speed) = numbers(&SPEEDS, props.play.speed);
+    let problem = if s.is_regression() { "regression" } else { "classification" };
+
+    html! {
+        <div class="top-bar panel" role="toolbar" aria-label="Training">
+            <div class="transport">
+                <button class="primary play" onclick={toggle} data-testid="play" disabled={diverged}
+                        aria-label={if props.running { "Pause (space)" } else { "Play (space)" }}
+                        aria-pressed={props.running.to_string()}>
+                    { if props.running { "❚❚ Pause" } else { "▶ Play" } }
+                </button>
+                <button onclick={step} data-testid="step" disabled={diverged} aria-label="Step one epoch (s)">{ "Step" }</button>
+                <button onclick={reset} data-testid="reset" aria-label="Reset to the same initial weights (r)">{ "↺ Reset" }</button>
+                <div class="epoch-box">
+                    <span class="control-label">{ "Epoch" }</span>
+                    <span class="epoch" data-testid="epoch">{ epoch }</span>
+                </div>
+                { select("Speed (epochs/frame)", "speed", &speeds, &speed,
+                    act.reform(|v: String| PlayAction::SetSpeed(v.parse().unwrap_or(5).min(MAX_SPEED)))) }
+            </div>
+            <div class="settings-row">
+                { select("Learning rate", "learning-rate", &lrs, &lr,
+                    act.reform(|v: String| PlayAction::SetLearningRate(v.parse().unwrap_or(0.03)))) }
+                { select("Activation", "activation", &activation_options, s.activation.id(),
+                    act.reform(|v: String| PlayAction::SetActivation(Activation::parse(&v).unwrap_or(Activation::Relu)))) }
+                { param.unwrap_or_default() }
+                { select("Optimiser", "optimizer", &opts(OptimizerKind::ALL.iter().map(|o| (o.id(), o.label()))), s.optimizer.id(),
+                    act.reform(|v: String| PlayAction::SetOptimizer(OptimizerKind::from_id(&v).unwrap_or(OptimizerKind::Sgd)))) }
+                { select("Loss", "loss", &opts(LossKind::ALL.iter().map(|o| (o.id(), o.label()))), s.loss.id(),
+                    act.reform(|v: String| PlayAction::SetLoss(LossKind::from_id(&v).unwrap_or(LossKind::SigmoidBce)))) }
+                { select("Regularization", "regularization", &opts(Regularization::ALL.iter().map(|o| (o.id(), o.label()))), s.regularization.id(),
+                    act.reform(|v: String| PlayAction::SetRegularization(Regularization::from_id(&v).unwrap_or(Regularization::None)))) }
+                { select("Reg. rate", "reg-rate", &regs, &reg,
+                    act.reform(|v: String| PlayAction::SetRegRate(v.parse().unwrap_or(0.0)))) }
+                { select("Initialisation", "init", &opts(Init::ALL.iter().map(|o| (o.id(), o.label()))), s.init.id(),
+                    act.reform(|v: String| PlayAction::SetInit(Init::from_id(&v).unwrap_or(Init::HeUniform)))) }
+                { number("Bias init", "bias-init", s.bias_init, 0.1, &format!("{}", s.init.default_bias()),
+                    act.reform(PlayAction::SetBiasInit)) }
+                { select("Problem", "problem", &opts([("classification", "Classification"), ("regression", "Regression")]), problem,
+                    act.reform(|v: String| PlayAction::SetRegression(v == "regression"))) }
+                { number("Seed", "seed", Some(s.seed as f64), 1.0, "",
+                    act.reform(|v: Option<f64>| PlayAction::SetSeed(v.unwrap_or(1.0).abs().min(9.0e15) as u64))) }
+            </div>
+        </div>
+    }
+}

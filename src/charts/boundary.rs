@@ -141,9 +141,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> 
 
     let radius = b.point_radius.max(1);
     let colour = |p: &Point| {
-        // Classes by sign (0 counts as positive), regression on the heatmap's ramp.
-        let [r, g, b] = heatmap::colour(p.label as f32, 1.0, !b.regression, theme);
-        RGBColor(r, g, b)
+        // Classes by sign (0 counts as positive) in the full class colours (darker than the
+        // regions under them); regression values on the heatmap's ramp.
+        if b.regression {
+            let [r, g, b] = heatmap::colour(p.label as f32, 1.0, false, theme);
+            RGBColor(r, g, b)
+        } else {
+            theme.classes[usize::from(p.label >= 0.0)]
+        }
     };
     // Training points: a filled disc with a thin ring in the background colour.
     let train = b.train.iter().filter(|p| p.in_domain()).flat_map(|p| {
@@ -236,8 +241,8 @@ mod tests {
         let (out, _) = svg(&b, (200, 200));
         let [r, g, bl] = heatmap::colour(0.5, 1.0, false, &t);
         assert!(out.contains(&hex(RGBColor(r, g, bl))), "{out}");
-        assert!(out.contains(&hex(t.classes[0])));
-        assert!(!out.contains(&hex(t.classes[1])), "0.5 is not the full positive colour");
+        assert!(out.contains(&hex(t.regions[0])));
+        assert!(!out.contains(&hex(t.regions[1])), "0.5 is not the full positive colour");
     }
 
     #[test]

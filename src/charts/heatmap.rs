@@ -1,6 +1,8 @@
 //! Colouring a grid of values, TF Playground style: the decision boundary (100×100) and every
-//! neuron's small heatmap. A diverging map: −scale is the negative class colour, 0 is close to
-//! the page background, +scale is the positive class colour; values beyond ±scale saturate.
+//! neuron's small heatmap. A diverging map: −scale is the negative class's region colour, 0 is
+//! close to the page background, +scale is the positive class's; values beyond ±scale saturate.
+//! The region colours (`theme.regions`) are lighter than the points' (`theme.classes`), as in
+//! TF Playground, so a point stays visible on a confident region of its own class.
 //!
 //! This runs every animation frame on 10,000 cells plus up to 128 neuron maps, so [`rgba`]
 //! builds a 257-entry lookup table once per call and does one multiply, clamp and table read
@@ -15,8 +17,8 @@ use super::theme::Theme;
 const HALF: usize = 128;
 
 /// RGBA bytes (row-major, row 0 at the top, alpha 255) for n×n values. Diverging map: −scale →
-/// theme.classes[0] (orange), 0 → near the background, +scale → theme.classes[1] (blue), like
-/// TF Playground; `discretize` snaps to the two class colours by sign (0 counts as positive).
+/// theme.regions[0] (orange), 0 → near the background, +scale → theme.regions[1] (blue), like
+/// TF Playground; `discretize` snaps to the two region colours by sign (0 counts as positive).
 /// NaN → a neutral grey, as are cells missing from a short `values`; extra values are ignored.
 /// A scale that is not positive and finite colours by sign.
 pub fn rgba(values: &[f32], n: usize, scale: f32, discretize: bool, theme: &Theme) -> Vec<u8> {
@@ -26,7 +28,7 @@ pub fn rgba(values: &[f32], n: usize, scale: f32, discretize: bool, theme: &Them
     let values = &values[..values.len().min(cells)];
     let (pixels, missing) = out.split_at_mut(values.len() * 4);
     if discretize {
-        let [neg, pos] = theme.classes.map(|c| opaque(rgb(c)));
+        let [neg, pos] = theme.regions.map(|c| opaque(rgb(c)));
         for (px, &v) in pixels.chunks_exact_mut(4).zip(values) {
             let c = if v >= 0.0 {
                 pos
@@ -38,9 +40,10 @@ pub fn rgba(values: &[f32], n: usize, scale: f32, discretize: bool, theme: &Them
             px.copy_from_slice(&c);
         }
     } else {
+        let ramp = Ramp::new(theme);
         let mut lut = [[0u8; 4]; 2 * HALF + 1];
         for (i, entry) in lut.iter_mut().enumerate() {
-            *entry = opaque(ramp(i as f32 / HALF as f32 - 1.0, theme));
+            *entry = opaque(ramp.at(i as f32 / HALF as f32 - 1.0));
         }
         let k = inverse(scale) * HALF as f32;
         for (px, &v) in pixels.chunks_exact_mut(4).zip(values) {
@@ -66,9 +69,9 @@ pub fn colour(value: f32, scale: f32, discretize: bool, theme: &Theme) -> [u8; 3
         return nan_grey(theme);
     }
     if discretize {
-        return rgb(theme.classes[usize::from(value >= 0.0)]);
+        return rgb(theme.regions[usize::from(value >= 0.0)]);
     }
-    ramp((value * inverse(scale)).clamp(-1.0, 1.0), theme)
+    Ramp::new(theme).at((value * inverse(scale)).clamp(-1.0, 1.0))
 }
 
 /// 1/scale, or a huge factor (colour by sign) when the scale is unusable.
@@ -80,17 +83,32 @@ fn inverse(scale: f32) -> f32 {
     }
 }
 
-/// The diverging ramp at t ∈ [−1, 1]: half way from the background to the grid colour at 0
-/// (a shade off the background, like TF Playground's #e8eaeb), linear in sRGB to the class
-/// colours at ±1.
-fn ramp(t: f32, theme: &Theme) -> [u8; 3] {
-    let (bg, grid) = (rgb(theme.background), rgb(theme.grid));
-    let mid: [u8; 3] = std::array::from_fn(|i| ((u16::from(bg[i]) + u16::from(grid[i])) / 2) as u8);
-    let (end, w) = if t < 0.0 { (rgb(theme.classes[0]), -t) } else { (rgb(theme.classes[1]), t) };
-    std::array::from_fn(|i| {
-        let (m, e) = (f32::from(mid[i]), f32::from(end[i]));
-        (m + (e - m) * w).round().clamp(0.0, 255.0) as u8
-    })
+/// The diverging ramp: half way from the background to the grid colour at 0 (a shade off the
+/// background, like TF Playground's #e8eaeb), linear in sRGB to the region colours at ±1.
+struct Ramp {
+    mid: [f32; 3],
+    neg: [f32; 3],
+    pos: [f32; 3],
+}
+
+impl Ramp {
+    fn new(theme: &Theme) -> Ramp {
+        let f = |c: RGBColor| [f32::from(c.0), f32::from(c.1), f32::from(c.2)];
+        let (bg, grid) = (f(theme.background), f(theme.grid));
+        Ramp {
+            mid: std::array::from_fn(|i| ((bg[i] + grid[i]) / 2.0).floor()),
+            neg: f(theme.regions[0]),
+            pos: f(theme.regions[1]),
+        }
+    }
+
+    /// The colour at t ∈ [−1, 1].
+    fn at(&self, t: f32) -> [u8; 3] {
+        let (end, w) = if t < 0.0 { (&self.neg, -t) } else { (&self.pos, t) };
+        // Every channel is in [0, 255], so adding 0.5 and truncating rounds (and is cheaper in
+        // wasm than `round`).
+        std::array::from_fn(|i| (self.mid[i] + (end[i] - self.mid[i]) * w + 0.5) as u8)
+    }
 }
 
 /// A neutral grey halfway between the background and the text, in either theme.
@@ -131,8 +149,8 @@ mod tests {
         assert_eq!(out.len(), n * n * 4);
         assert!(out.chunks_exact(4).all(|p| p[3] == 255));
         // Row 0 (the top) holds the first values: the negative end, orange.
-        assert_eq!(pixel(&out, 0), opaque(rgb(T.classes[0])));
-        assert_eq!(pixel(&out, n * n - 1), opaque(rgb(T.classes[1])));
+        assert_eq!(pixel(&out, 0), opaque(rgb(T.regions[0])));
+        assert_eq!(pixel(&out, n * n - 1), opaque(rgb(T.regions[1])));
         // Every cell agrees with `colour` within the table's rounding.
         for (i, &v) in values.iter().enumerate() {
             let (p, c) = (pixel(&out, i), colour(v, 1.0, false, &T));
@@ -146,39 +164,39 @@ mod tests {
     }
 
     #[test]
-    fn sign_gives_the_class_colour_and_zero_is_near_the_background() {
+    fn sign_gives_the_region_colour_and_zero_is_near_the_background() {
         for theme in [Theme::LIGHT, Theme::DARK] {
-            assert_eq!(colour(-2.0, 1.0, false, &theme), rgb(theme.classes[0]), "saturates past -scale");
-            assert_eq!(colour(0.5, 0.5, false, &theme), rgb(theme.classes[1]));
-            assert_eq!(colour(f32::INFINITY, 1.0, false, &theme), rgb(theme.classes[1]));
+            assert_eq!(colour(-2.0, 1.0, false, &theme), rgb(theme.regions[0]), "saturates past -scale");
+            assert_eq!(colour(0.5, 0.5, false, &theme), rgb(theme.regions[1]));
+            assert_eq!(colour(f32::INFINITY, 1.0, false, &theme), rgb(theme.regions[1]));
             let zero = colour(0.0, 1.0, false, &theme);
             assert!(distance(zero, theme.background) < 40, "{zero:?}");
-            assert!(distance(zero, theme.classes[0]) > 150 && distance(zero, theme.classes[1]) > 150);
-            // Half way is between the two: nearer the class than 0 is.
+            assert!(distance(zero, theme.regions[0]) > 150 && distance(zero, theme.regions[1]) > 150);
+            // Half way is between the two: nearer the region colour than 0 is.
             let half = colour(-0.5, 1.0, false, &theme);
-            assert!(distance(half, theme.classes[0]) < distance(zero, theme.classes[0]));
-            assert!(distance(half, theme.classes[0]) > 0);
+            assert!(distance(half, theme.regions[0]) < distance(zero, theme.regions[0]));
+            assert!(distance(half, theme.regions[0]) > 0);
             // The scale stretches the map.
-            assert_eq!(colour(0.1, 0.1, false, &theme), rgb(theme.classes[1]));
-            assert_ne!(colour(0.1, 1.0, false, &theme), rgb(theme.classes[1]));
+            assert_eq!(colour(0.1, 0.1, false, &theme), rgb(theme.regions[1]));
+            assert_ne!(colour(0.1, 1.0, false, &theme), rgb(theme.regions[1]));
             // An unusable scale colours by sign.
-            assert_eq!(colour(-1e-3, 0.0, false, &theme), rgb(theme.classes[0]));
+            assert_eq!(colour(-1e-3, 0.0, false, &theme), rgb(theme.regions[0]));
             assert_eq!(colour(0.0, f32::NAN, false, &theme), zero);
         }
     }
 
     #[test]
-    fn discretize_gives_exactly_the_two_class_colours() {
+    fn discretize_gives_exactly_the_two_region_colours() {
         let values: Vec<f32> = (0..400).map(|i| ((i as f32) * 0.37).sin() * 3.0).collect();
         let out = rgba(&values, 20, 1.0, true, &T);
         let mut colours: Vec<[u8; 4]> = out.chunks_exact(4).map(|p| p.try_into().unwrap()).collect();
         colours.sort();
         colours.dedup();
-        let mut expected = vec![opaque(rgb(T.classes[0])), opaque(rgb(T.classes[1]))];
+        let mut expected = vec![opaque(rgb(T.regions[0])), opaque(rgb(T.regions[1]))];
         expected.sort();
         assert_eq!(colours, expected);
-        assert_eq!(colour(-1e-6, 1.0, true, &T), rgb(T.classes[0]));
-        assert_eq!(colour(1e-6, 1.0, true, &T), rgb(T.classes[1]));
+        assert_eq!(colour(-1e-6, 1.0, true, &T), rgb(T.regions[0]));
+        assert_eq!(colour(1e-6, 1.0, true, &T), rgb(T.regions[1]));
         // Without discretize the same values give many shades.
         let smooth = rgba(&values, 20, 1.0, false, &T);
         let mut shades: Vec<&[u8]> = smooth.chunks_exact(4).collect();
@@ -245,6 +263,17 @@ mod tmp_timing {
             sink += u64::from(rgba(&big, 100, 1.0, false, &t)[4000]);
         }
         let only_big = start.elapsed() / frames;
+        let start = std::time::Instant::now();
+        for _ in 0..frames * 128 {
+            sink += u64::from(rgba(&small, 32, 1.0, false, &t)[100]);
+        }
+        let small_one = start.elapsed() / (frames * 128);
+        let start = std::time::Instant::now();
+        for i in 0..frames * 128 {
+            sink += u64::from(Ramp::new(&t).at(std::hint::black_box(i as f32 / 30000.0))[0]);
+        }
+        let one_ramp = start.elapsed() / (frames * 128);
+        println!("TIMING small {small_one:?} ramp {one_ramp:?}");
         println!("TIMING per frame (100x100 + 128 x 32x32 = {} cells): lut {lut:?}, per-cell float {direct:?}; 100x100 alone {only_big:?} (sink {sink})", 10_000 + 128 * 1024);
     }
 }

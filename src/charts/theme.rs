@@ -12,8 +12,11 @@ pub struct Theme {
     pub axis: RGBColor,
     /// Series colours: Okabe–Ito, safe for the common colour-vision deficiencies.
     pub series: [RGBColor; 4],
-    /// The two classes (negative, positive) of a classification problem.
+    /// The two classes (negative, positive) of a classification problem: the points.
     pub classes: [RGBColor; 2],
+    /// The regions the network assigns to each class: lighter than the points (as TF
+    /// Playground's), so a point stays visible on a confident region of its own class.
+    pub regions: [RGBColor; 2],
     pub saturated: RGBColor,
     pub dead: RGBColor,
     pub line_width: u32,
@@ -29,6 +32,7 @@ impl Theme {
         axis: RGBColor(120, 130, 145),
         series: [RGBColor(0, 114, 178), RGBColor(213, 94, 0), RGBColor(0, 158, 115), RGBColor(204, 121, 167)],
         classes: [RGBColor(230, 159, 0), RGBColor(0, 114, 178)],
+        regions: [RGBColor(240, 196, 110), RGBColor(110, 170, 210)],
         saturated: RGBColor(255, 236, 179),
         dead: RGBColor(222, 224, 228),
         line_width: 2,
@@ -43,6 +47,7 @@ impl Theme {
         axis: RGBColor(120, 135, 155),
         series: [RGBColor(86, 180, 233), RGBColor(230, 159, 0), RGBColor(0, 200, 150), RGBColor(222, 143, 188)],
         classes: [RGBColor(230, 159, 0), RGBColor(86, 180, 233)],
+        regions: [RGBColor(150, 108, 25), RGBColor(50, 110, 150)],
         saturated: RGBColor(62, 52, 26),
         dead: RGBColor(52, 58, 68),
         line_width: 2,

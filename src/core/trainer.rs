@@ -7,12 +7,12 @@
 //! lockstep: same data, same initial weights, same minibatches.
 //!
 //! Cost model (see `examples/bench.rs`): the training inputs and targets are uploaded to the
-//! backend once; an epoch uploads one permutation, gathers the shuffled rows once and takes
-//! minibatches as row slices; a step is one autodiff forward + backward and a hand-written
-//! update on the inner backend (no optimizer records, no per-step read back). After each
-//! epoch, [`Session::metrics`] are computed from one full-batch forward + backward pass (its
-//! gradient is reused as the next step's when training full batch) and one test forward pass;
-//! that is the only read back.
+//! backend once; an epoch shuffles the rows of their host copy and uploads that once, and its
+//! minibatches are row slices (views); a step is one autodiff forward + backward started from
+//! the closed-form output gradient, and a hand-written update on the inner backend (no
+//! optimizer records, no per-step read back). After each epoch, [`Session::metrics`] are
+//! computed from one full-batch forward + backward pass (its gradient is reused as the next
+//! step's when training full batch) and one test forward pass; that is the only read back.
 
 use burn::module::{AutodiffModule, Param};
 use burn::tensor::backend::AutodiffBackend;
@@ -201,7 +201,7 @@ impl Session {
             },
             history: History::default(),
         };
-        session.measure();
+        session.measure(None);
         session
     }
 
@@ -223,7 +223,7 @@ impl Session {
         self.status = Status::Running;
         self.history.clear();
         self.pending = None;
-        self.measure();
+        self.measure(None);
     }
 
     /// Trains `epochs` epochs (fewer if it diverges; none if it has diverged or there is no
@@ -237,7 +237,8 @@ impl Session {
             }
             self.run_epoch();
             self.epoch += 1;
-            self.measure();
+            let previous = std::mem::take(&mut self.metrics.layers);
+            self.measure(Some(previous));
         }
         &self.status
     }
@@ -320,7 +321,8 @@ impl Session {
         self.status = Status::Running;
         self.pending = None;
         self.history.pop();
-        self.measure();
+        // Neurons dead under the imported weights count as dead since this epoch.
+        self.measure(None);
         Ok(())
     }
 
@@ -423,13 +425,13 @@ impl Session {
     }
 
     /// Measures the metrics of the current weights (at `self.epoch`), appends them to the
-    /// history and checks for divergence.
-    fn measure(&mut self) {
+    /// history and checks for divergence. `previous`: the layers' metrics one epoch earlier,
+    /// for `dead_since` (`None`: the weights are new, a dead neuron died now).
+    fn measure(&mut self, previous: Option<Vec<LayerMetrics>>) {
         self.weights = self.model.to_weights();
         let activations = self.current_activations();
         let classification = !self.data.kind.is_regression();
         let loss_kind = self.settings.loss;
-        let previous = (!self.history.is_empty()).then(|| self.metrics.layers.clone());
         let widths = self.settings.hidden.clone();
 
         let mut grad_norms = vec![f64::NAN; widths.len() + 1];
@@ -440,10 +442,10 @@ impl Session {
             let mut grads = backward_from_output(loss_kind, trace.output.clone(), self.t_train.clone());
             let g = collect_grads(&self.model, &mut grads);
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
-                if let Some(w) = &lg.weight {
-                    *norm =
-                        to_vec(w.clone()).iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>().sqrt();
-                }
+                // No gradient at all means the loss does not depend on the weights: norm 0.
+                *norm = lg.weight.as_ref().map_or(0.0, |w| {
+                    to_vec(w.clone()).iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>().sqrt()
+                });
             }
             if self.settings.batch_size >= self.train_len() {
                 self.pending = Some(g);
@@ -743,6 +745,53 @@ mod tests {
                 assert!((a - c).abs() <= 1e-6 * a.abs().max(1e-3), "{kind:?}: {auto:?} vs {closed:?}");
             }
         }
+    }
+
+    #[test]
+    fn update_rules_follow_their_formulas_over_two_steps() {
+        let device = Device::default();
+        let one = |v: f32| Tensor2::from_data(TensorData::new(vec![v], [1, 1]), &device);
+        let (w0, g1, g2, lr) = (1.0f64, 0.5f64, -0.25f64, 0.1f64);
+        let run = |kind| {
+            let mut slot = Slot::default();
+            let r1 = Rule { kind, lr, step: 1 };
+            let w1 = r1.update(one(w0 as f32), one(g1 as f32), &mut slot);
+            let r2 = Rule { kind, lr, step: 2 };
+            f64::from(to_vec(r2.update(w1, one(g2 as f32), &mut slot))[0])
+        };
+        let sgd = w0 - lr * g1 - lr * g2;
+        let v2 = MOMENTUM * g1 + g2;
+        let momentum = w0 - lr * g1 - lr * v2;
+        let adam = {
+            let (b1, b2) = (ADAM_BETA1, ADAM_BETA2);
+            let step = |m: f64, v: f64, t: i32| {
+                lr * (m / (1.0 - b1.powi(t))) / ((v / (1.0 - b2.powi(t))).sqrt() + ADAM_EPS)
+            };
+            let (m1, v1) = ((1.0 - b1) * g1, (1.0 - b2) * g1 * g1);
+            let (m2, v2) = (b1 * m1 + (1.0 - b1) * g2, b2 * v1 + (1.0 - b2) * g2 * g2);
+            w0 - step(m1, v1, 1) - step(m2, v2, 2)
+        };
+        for (kind, want) in
+            [(OptimizerKind::Sgd, sgd), (OptimizerKind::Momentum, momentum), (OptimizerKind::Adam, adam)]
+        {
+            let got = run(kind);
+            assert!((got - want).abs() < 1e-6, "{kind:?}: {got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn full_batch_reuses_the_metrics_gradient_bit_for_bit() {
+        let settings = Settings { batch_size: 1000, learning_rate: 0.1, ..small(Activation::Tanh) };
+        let mut reused = Session::new(settings.clone());
+        let mut fresh = Session::new(settings);
+        for _ in 0..5 {
+            assert!(reused.pending.is_some());
+            reused.step(1);
+            fresh.pending = None;
+            fresh.step(1);
+        }
+        assert_eq!(reused.weights(), fresh.weights());
+        assert_ne!(reused.weights(), *reused.initial_weights());
     }
 
     #[test]

@@ -86,3 +86,31 @@ pub fn use_animation_loop(active: bool, on_frame: Callback<f64>) {
         }
     });
 }
+
+/// Calls `on_key` for key presses anywhere on the page, except while typing in a form field
+/// (so the shortcuts never steal a keystroke from an input). Removed on unmount.
+#[hook]
+pub fn use_shortcuts(on_key: Callback<web_sys::KeyboardEvent>) {
+    let latest = use_mut_ref(|| on_key.clone());
+    *latest.borrow_mut() = on_key;
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+                    .unwrap_or(false);
+                if !typing {
+                    let callback = latest.borrow().clone();
+                    callback.emit(e.clone());
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}

@@ -62,7 +62,10 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     });
 
-    let train_len = props.live.session.borrow().dataset().train.len();
+    let (train_len, test_len) = {
+        let session = props.live.session.borrow();
+        (session.dataset().train.len(), session.dataset().test.len())
+    };
     let mut batch_options: Vec<(String, String)> =
         BATCH_SIZES.iter().filter(|&&b| b < train_len).map(|b| (b.to_string(), b.to_string())).collect();
     batch_options.push((train_len.max(1).to_string(), format!("all ({train_len})")));
@@ -103,6 +106,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         <div class="data-panel">
             <h3>{ "Data" }</h3>
             <div class="thumbs" role="group" aria-label="Dataset">{ for tiles }</div>
+            <p class="muted counts"><span data-testid="train-count">{ train_len }</span>{ " training · " }
+                <span data-testid="test-count">{ test_len }</span>{ " test points" }</p>
             { slider("Noise", "noise", 0.0, 50.0, 5.0, s.noise, format!("{}", s.noise),
                 act.reform(PlayAction::SetNoise)) }
             { slider("Training data", "perc-train", 10.0, 90.0, 10.0, (s.train_fraction * 100.0).round(),

@@ -40,7 +40,7 @@ fn per_layer(h: &History, pick: impl Fn(&crate::core::metrics::LayerHistory, usi
 
 #[component]
 pub fn LiveCharts(props: &LiveChartsProps) -> Html {
-    let charts = use_memo(props.live.version, {
+    let charts = use_memo((props.live.chart_version, Rc::as_ptr(&props.live.session) as usize), {
         let live = props.live.clone();
         move |_| {
             let session = live.session.borrow();
@@ -67,7 +67,7 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
         }
     });
     let (loss, dead, grads, sparsity, width) = (*charts).clone();
-    let v = props.live.version;
+    let v = props.live.chart_version;
     html! {
         <section class="live-charts" aria-label="Training charts">
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />

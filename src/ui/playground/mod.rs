@@ -21,7 +21,7 @@ use crate::core::play_url::PlayState;
 use crate::core::playground::PlayAction;
 use crate::core::trainer::{GridProbe, Session};
 use crate::ui::browser;
-use crate::ui::hooks::use_animation_loop;
+use crate::ui::hooks::{use_animation_loop, use_shortcuts};
 
 use data_panel::DataPanel;
 use features::Features;
@@ -33,8 +33,10 @@ use top_bar::TopBar;
 
 /// Resolution of the decision boundary and of every neuron's heatmap.
 pub const GRID: usize = 100;
-/// Training time allowed per animation frame; the rest of the frame is for drawing.
-const TRAIN_BUDGET_MS: f64 = 9.0;
+/// Training time allowed per animation frame starts here and adapts (see `FrameBudget`).
+const START_BUDGET_MS: f64 = 6.0;
+/// The live charts redraw at most this often while training (they need no 60 Hz).
+const CHART_INTERVAL_MS: f64 = 120.0;
 
 /// The reducer's state: settings (pure `apply`) and whether training runs.
 #[derive(Clone, PartialEq)]
@@ -65,6 +67,8 @@ pub struct Live {
     pub session: Rc<RefCell<Session>>,
     pub probe: Rc<GridProbe>,
     pub version: u64,
+    /// Changes when the slow-moving views (the live charts) should redraw.
+    pub chart_version: u64,
 }
 
 impl PartialEq for Live {
@@ -76,13 +80,56 @@ impl PartialEq for Live {
 impl Live {
     fn new(session: Session, version: u64) -> Live {
         let probe = Rc::new(session.probe(GRID));
-        Live { session: Rc::new(RefCell::new(session)), probe, version }
+        Live { session: Rc::new(RefCell::new(session)), probe, version, chart_version: version }
     }
 
-    /// After the session changed in place: a new probe and a new version.
-    fn refreshed(&self) -> Live {
+    /// After the session changed in place: a new probe and a new version; the charts follow
+    /// when `charts` is true.
+    fn refreshed(&self, charts: bool) -> Live {
         let probe = Rc::new(self.session.borrow().probe(GRID));
-        Live { session: self.session.clone(), probe, version: self.version + 1 }
+        let version = self.version + 1;
+        Live {
+            session: self.session.clone(),
+            probe,
+            version,
+            chart_version: if charts { version } else { self.chart_version },
+        }
+    }
+}
+
+/// How long each frame may train: grows while frames arrive on time, shrinks when they are
+/// late, so drawing keeps its share of the frame on fast and slow machines alike.
+struct FrameBudget {
+    train_ms: f64,
+    last_frame: Option<f64>,
+    last_charts: f64,
+}
+
+impl FrameBudget {
+    fn new() -> FrameBudget {
+        FrameBudget { train_ms: START_BUDGET_MS, last_frame: None, last_charts: f64::NEG_INFINITY }
+    }
+
+    /// Called at the start of a frame with its timestamp; returns the training budget.
+    fn on_frame(&mut self, t: f64) -> f64 {
+        if let Some(last) = self.last_frame {
+            let interval = t - last;
+            if interval > 20.0 {
+                self.train_ms = (self.train_ms * 0.8).max(1.0);
+            } else if interval < 17.5 {
+                self.train_ms = (self.train_ms + 0.25).min(12.0);
+            }
+        }
+        self.last_frame = Some(t);
+        self.train_ms
+    }
+
+    fn charts_due(&mut self, t: f64) -> bool {
+        let due = t - self.last_charts >= CHART_INTERVAL_MS;
+        if due {
+            self.last_charts = t;
+        }
+        due
     }
 }
 
@@ -133,11 +180,17 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         browser::write_query(&query);
     });
 
+    let budget = use_mut_ref(FrameBudget::new);
+    if !model.running {
+        budget.borrow_mut().last_frame = None;
+    }
     let on_frame = {
-        let (live, model) = (live.clone(), model.clone());
-        Callback::from(move |_t: f64| {
-            let diverged = train_for_a_frame(&live.session, model.play.speed);
-            live.set(live.refreshed());
+        let (live, model, budget) = (live.clone(), model.clone(), budget.clone());
+        Callback::from(move |t: f64| {
+            let train_ms = budget.borrow_mut().on_frame(t);
+            let diverged = train_for_a_frame(&live.session, model.play.speed, train_ms);
+            let charts = diverged || budget.borrow_mut().charts_due(t);
+            live.set(live.refreshed(charts));
             if diverged {
                 model.dispatch(Msg::Run(false));
             }
@@ -157,14 +210,14 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let live = live.clone();
         Callback::from(move |_: ()| {
             live.session.borrow_mut().step(1);
-            live.set(live.refreshed());
+            live.set(live.refreshed(true));
         })
     };
     let on_reset = {
         let live = live.clone();
         Callback::from(move |_: ()| {
             live.session.borrow_mut().reset();
-            live.set(live.refreshed());
+            live.set(live.refreshed(true));
         })
     };
     // Points drawn by hand or imported: a new session on the edited data (same settings).
@@ -195,6 +248,48 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         Callback::from(move |n: Option<(usize, usize)>| hovered.set(n))
     };
 
+    // Keyboard: space play/pause, s step, r reset, ? the list of shortcuts.
+    let shortcuts_open = use_state(|| false);
+    {
+        let (model, live, on_step, on_reset, open) =
+            (model.clone(), live.clone(), on_step.clone(), on_reset.clone(), shortcuts_open.clone());
+        use_shortcuts(Callback::from(move |e: KeyboardEvent| {
+            let handled = match e.key().as_str() {
+                " " => {
+                    // A diverged run cannot play until it is reset.
+                    if !live.session.borrow().status().is_diverged() {
+                        model.dispatch(Msg::Run(!model.running));
+                    }
+                    true
+                }
+                "s" => {
+                    on_step.emit(());
+                    true
+                }
+                "r" => {
+                    on_reset.emit(());
+                    true
+                }
+                "?" => {
+                    open.set(!*open);
+                    true
+                }
+                "Escape" if *open => {
+                    open.set(false);
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                e.prevent_default();
+            }
+        }));
+    }
+    let close_shortcuts = {
+        let open = shortcuts_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+
     let play = &model.play;
     html! {
         <div class="playground">
@@ -220,6 +315,19 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             </div>
             <LiveCharts live={(*live).clone()} />
             <Summary live={(*live).clone()} />
+            if *shortcuts_open {
+                <div class="shortcuts panel" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts">
+                    <h3>{ "Keyboard shortcuts" }</h3>
+                    <dl>
+                        <dt><kbd>{ "Space" }</kbd></dt><dd>{ "play / pause" }</dd>
+                        <dt><kbd>{ "s" }</kbd></dt><dd>{ "step one epoch" }</dd>
+                        <dt><kbd>{ "r" }</kbd></dt><dd>{ "reset to the same initial weights" }</dd>
+                        <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
+                        <dt><kbd>{ "Tab" }</kbd></dt><dd>{ "move between controls; every one is labelled" }</dd>
+                    </dl>
+                    <button onclick={close_shortcuts}>{ "Close" }</button>
+                </div>
+            }
         </div>
     }
 }
@@ -231,16 +339,16 @@ pub enum PointEdit {
     Remove(f64, f64),
 }
 
-/// Up to `speed` epochs, stopping early when the frame's training budget is spent. Returns
-/// whether the run diverged.
-fn train_for_a_frame(session: &Rc<RefCell<Session>>, speed: u32) -> bool {
+/// Up to `speed` epochs (at least one), stopping early when the frame's training budget is
+/// spent. Returns whether the run diverged.
+fn train_for_a_frame(session: &Rc<RefCell<Session>>, speed: u32, budget_ms: f64) -> bool {
     let start = browser::now_ms();
     let mut session = session.borrow_mut();
     for _ in 0..speed.max(1) {
         if session.step(1).is_diverged() {
             return true;
         }
-        if browser::now_ms() - start > TRAIN_BUDGET_MS {
+        if browser::now_ms() - start > budget_ms {
             break;
         }
     }

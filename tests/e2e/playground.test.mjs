@@ -1,0 +1,136 @@
+// The Playground as a student and a teacher use it: play and watch the loss fall, a dying run
+// against its leaky twin, a TensorFlow Playground link, a link that reproduces a run exactly,
+// divergence shown plainly, and the keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, waitForApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const num = async (page, id) => Number(await page.getByTestId(id).innerText());
+
+test('press play: the epoch advances and the test loss falls on circle', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&dataset=circle&seed=3`);
+  await waitForApp(page);
+  assert.equal(await num(page, 'epoch'), 0);
+  const before = await num(page, 'test-loss');
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=epoch]').textContent) >= 150, null, { timeout: 30000 });
+  await page.getByTestId('play').click();
+  const after = await num(page, 'test-loss');
+  assert.ok(after < before * 0.5, `test loss ${before} -> ${after}`);
+  assert.ok(await num(page, 'test-accuracy') > 0.9 || (await page.getByTestId('test-accuracy').innerText()).startsWith('9'));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('relu with bias init -3 dies (counts and diagram); leaky_relu with the same link does not', async () => {
+  const link = (act) => `${server.url}?tab=play&activation=${act}&biasInit=-3&networkShape=8,8&seed=5`;
+  const { page, context } = await openPage(browser, link('relu'));
+  await waitForApp(page);
+  for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
+  const dead = await num(page, 'dead-count');
+  assert.ok(dead > 0, `dead ${dead}`);
+  assert.equal(await num(page, 'dead-count-1') + await num(page, 'dead-count-2'), dead);
+  assert.equal(await page.locator('.net-node.dead').count(), dead);
+  const title = await page.locator('.net-node.dead').first().getAttribute('title');
+  assert.match(title, /Dead since epoch \d+/);
+  await context.close();
+
+  const leaky = await openPage(browser, link('leaky_relu'));
+  await waitForApp(leaky.page);
+  for (let i = 0; i < 3; i++) await leaky.page.getByTestId('step').click();
+  assert.equal(await num(leaky.page, 'dead-count'), 0);
+  assert.equal(await leaky.page.locator('.net-node.dead').count(), 0);
+  await leaky.context.close();
+});
+
+test('a TensorFlow Playground hash link opens the matching setup', async () => {
+  const hash = '#activation=tanh&batchSize=20&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0'
+    + '&noise=10&networkShape=5,3&seed=0.54335&showTestData=true&discretize=false&percTrainData=70&x=true&y=true'
+    + '&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false'
+    + '&problem=classification&initZero=false&hideText=false';
+  const { page, context, problems } = await openPage(browser, `${server.url}${hash}`);
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('tab-play').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.getByTestId('activation').inputValue(), 'tanh');
+  assert.equal(await page.getByTestId('learning-rate').inputValue(), '0.1');
+  assert.equal(await page.getByTestId('batch-size').inputValue(), '20');
+  assert.equal(await page.getByTestId('dataset-xor').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByTestId('feature-xTimesY').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByTestId('show-test').isChecked(), true);
+  assert.match(await page.locator('.network-head h3').innerText(), /^2 hidden layers/);
+  assert.equal(await page.locator('.net-node').count(), 3 + 5 + 3 + 1);
+  assert.equal(await page.getByTestId('notices').count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('reloading a link gives the same epoch-1 losses; settings changes are written to the URL', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=play&seed=11&networkShape=6,4&activation=elu`);
+  await waitForApp(page);
+  await page.getByTestId('learning-rate').selectOption('0.1');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('learningRate') === '0.1');
+  await page.getByTestId('step').click();
+  const first = [await page.getByTestId('train-loss').innerText(), await page.getByTestId('test-loss').innerText()];
+  const url = page.url();
+  await context.close();
+  const again = await openPage(browser, url);
+  await waitForApp(again.page);
+  await again.page.getByTestId('step').click();
+  const second = [await again.page.getByTestId('train-loss').innerText(), await again.page.getByTestId('test-loss').innerText()];
+  assert.deepEqual(second, first);
+  await again.context.close();
+});
+
+test('a diverging run is shown plainly and Reset recovers', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=play&learningRate=10&loss=linear_mse&networkShape=8,8,8&seed=2`);
+  await waitForApp(page);
+  await page.getByTestId('play').click();
+  await page.waitForSelector('[data-testid=diverged]', { timeout: 20000 });
+  assert.match(await page.getByTestId('diverged').innerText(), /learning rate/i);
+  assert.equal(await page.getByTestId('play').isDisabled(), true);
+  await page.getByTestId('reset').click();
+  assert.equal(await page.getByTestId('diverged').count(), 0);
+  assert.equal(await num(page, 'epoch'), 0);
+  await context.close();
+});
+
+test('keyboard: space plays and pauses, s steps, r resets, ? lists the shortcuts', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=play`);
+  await waitForApp(page);
+  await page.locator('h2').first().click();
+  await page.keyboard.press('s');
+  assert.equal(await num(page, 'epoch'), 1);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=epoch]').textContent) > 10);
+  await page.keyboard.press('Space');
+  const paused = await num(page, 'epoch');
+  await page.waitForTimeout(300);
+  assert.equal(await num(page, 'epoch'), paused);
+  await page.keyboard.press('r');
+  assert.equal(await num(page, 'epoch'), 0);
+  await page.keyboard.press('?');
+  assert.ok(await page.getByTestId('shortcuts').isVisible());
+  await context.close();
+});
+
+test('click adds a point, shift-click the other class, right-click removes it', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=play&percTrainData=50`);
+  await waitForApp(page);
+  const trainCount = async () => num(page, 'train-count');
+  const n0 = await trainCount();
+  const canvas = page.getByTestId('output-canvas');
+  const box = await canvas.boundingBox();
+  // An empty corner of the plane, inside the plot.
+  const spot = { x: box.width * 0.93, y: box.height * 0.08 };
+  await canvas.click({ position: spot });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=train-count]').textContent) === n + 1, n0);
+  await canvas.click({ position: { x: spot.x - 30, y: spot.y + 10 }, modifiers: ['Shift'] });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=train-count]').textContent) === n + 2, n0);
+  await canvas.click({ position: spot, button: 'right' });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=train-count]').textContent) === n + 1, n0);
+  await context.close();
+});

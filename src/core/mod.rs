@@ -3,6 +3,7 @@
 pub mod activation;
 pub mod born_dead;
 pub mod data;
+pub mod experiments;
 pub mod explorer;
 pub mod features;
 pub mod metrics;

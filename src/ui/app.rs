@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::browser;
+use super::experiments::Experiments;
 use super::explorer::Explorer;
 use super::footer::Footer;
 use super::header::Header;
@@ -61,6 +62,6 @@ fn section(tab: Tab, on_notice: Callback<Vec<Notice>>) -> Html {
     match tab {
         Tab::Explore => html! { <Explorer {on_notice} /> },
         Tab::Play => html! { <Playground {on_notice} /> },
-        Tab::Experiments => html! { <h2>{ "Experiments" }</h2> },
+        Tab::Experiments => html! { <Experiments {on_notice} /> },
     }
 }

@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod controls;
 mod download;
+mod experiments;
 mod explorer;
 mod footer;
 mod header;

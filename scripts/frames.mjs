@@ -9,7 +9,7 @@ const server = await serve();
 const browser = await launch();
 const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
 await page.goto(server.url + query);
-await page.waitForSelector('.app-header');
+await page.waitForSelector('.shell');
 await page.waitForTimeout(500);
 const epoch0 = Number(await page.getByTestId('epoch').innerText());
 if (await page.getByTestId('play').innerText().then((t) => t.includes('Play'))) await page.getByTestId('play').click();

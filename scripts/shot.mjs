@@ -10,7 +10,7 @@ const page = await context.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
 await page.goto(server.url + query);
-await page.waitForSelector('.app-header', { timeout: 30000 });
+await page.waitForSelector('.shell', { timeout: 30000 });
 if (process.env.CLICK) {
   for (const id of process.env.CLICK.split(',')) await page.getByTestId(id).click();
 }

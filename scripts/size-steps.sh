@@ -17,12 +17,14 @@
 # (panic stays as Cargo.toml says). Builds go to their own target dir, so they never wait for
 # the main target dir's lock:
 #   SIZE_TARGET=/tmp/activation-lab-size  (default) the cargo target dir; delete it when done
-#   SIZE_SNAPSHOT=1 (default) build a copy of Cargo.toml, Cargo.lock and src/ taken at the start,
+#   SIZE_SNAPSHOT=1 (default) build a copy of the crate's files taken at the start,
 #                   so that edits made to the tree during the run do not mix into the comparison;
 #                   SIZE_SNAPSHOT=0 builds the working tree in place
 #   SIZE_INCREMENTAL=0 (default) each step rebuilds every wasm crate from scratch (the build
-#                   seconds are comparable; host build scripts and proc macros are built once, by
-#                   the preflight check); SIZE_INCREMENTAL=1 keeps what an earlier step built
+#                   seconds are comparable); SIZE_INCREMENTAL=1 keeps what an earlier step built.
+#                   Host build scripts and proc macros are kept: the preflight check builds them
+#                   for lto false, and step 3 rebuilds them once for lto true (cargo hashes lto
+#                   into them), so step 3's seconds include ~50 host crates that 4-6b reuse
 #   WASM_BINDGEN, WASM_OPT  the tools (default: found on PATH, node_modules/.bin first)
 # Cargo's output goes to $CARGO_TARGET_DIR/size-steps.log; progress goes to stderr and the
 # table to stdout.
@@ -63,10 +65,10 @@ CRATE="$ROOT"
 if [ "${SIZE_SNAPSHOT:-1}" = 1 ]; then
   CRATE="$WORK/crate"
   mkdir -p "$CRATE"
-  cp -R Cargo.toml Cargo.lock src "$CRATE"/
-  [ -d .cargo ] && cp -R .cargo "$CRATE"/
-  [ -f build.rs ] && cp build.rs "$CRATE"/
-  say "building a snapshot of the crate taken now ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- Cargo.toml Cargo.lock src 2>/dev/null || echo ' + uncommitted edits'))"
+  # The whole tree but build output and tools: src/ may include_str! files from elsewhere.
+  tar -cf - --exclude=./target --exclude=./dist --exclude=./node_modules --exclude=./.git \
+    --exclude=./.tools --exclude=./test-results . | tar -xf - -C "$CRATE"
+  say "building a snapshot of the crate taken now ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' + uncommitted edits'))"
 fi
 
 # Offline builds: fetch only if some crate is missing (a no-op here normally).
@@ -132,7 +134,7 @@ row() {
   say "step $1: raw $raw B, gzip -9 $gz B"
 }
 
-say "preflight: cargo check --release (also builds the host build scripts and proc macros once)"
+say "preflight: cargo check --release (fails fast if the crate does not compile now)"
 (cd "$CRATE" && CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
   cargo check --release --offline --locked --target "$TARGET" --bin "$BIN" >>"$LOG" 2>&1) \

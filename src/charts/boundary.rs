@@ -43,7 +43,8 @@ impl PlotRect {
     /// The data point under a pixel position, if it is inside the plot (edges included).
     pub fn to_data(&self, px: f64, py: f64) -> Option<(f64, f64)> {
         let (w, h) = (f64::from(self.width()), f64::from(self.height()));
-        let (l, t, r, b) = (f64::from(self.left), f64::from(self.top), f64::from(self.right), f64::from(self.bottom));
+        let (l, t, r, b) =
+            (f64::from(self.left), f64::from(self.top), f64::from(self.right), f64::from(self.bottom));
         if w <= 0.0 || h <= 0.0 || !(px >= l && px <= r && py >= t && py <= b) {
             return None;
         }
@@ -209,10 +210,19 @@ mod tests {
     fn one_disc_per_point_in_its_class_colour_and_test_points_look_different() {
         let (train, test) = (points(30, 0.0), points(12, 1.0));
         let t = Theme::LIGHT;
-        let mut b = Boundary { train: &train, test: None, regression: false, theme: &t, point_radius: 4, show_axes: true };
+        let mut b = Boundary {
+            train: &train,
+            test: None,
+            regression: false,
+            theme: &t,
+            point_radius: 4,
+            show_axes: true,
+        };
         let (out, _) = svg(&b, (400, 400));
         let c = circles(&out);
-        let class = |svg_lines: &[&str], k: usize| svg_lines.iter().filter(|l| l.contains(&hex(t.classes[k]))).count();
+        let class = |svg_lines: &[&str], k: usize| {
+            svg_lines.iter().filter(|l| l.contains(&hex(t.classes[k]))).count()
+        };
         assert_eq!(class(&c, 0) + class(&c, 1), train.len(), "{out}");
         assert_eq!(class(&c, 0), 10, "labels -1 are the negative class");
         assert_eq!(c.len(), 2 * train.len(), "each point is a disc and its ring");
@@ -237,7 +247,14 @@ mod tests {
     fn regression_points_take_the_heatmap_colour() {
         let t = Theme::DARK;
         let pts = [Point { x: 1.0, y: 1.0, label: 0.5 }, Point { x: -1.0, y: 2.0, label: -1.0 }];
-        let b = Boundary { train: &pts, test: None, regression: true, theme: &t, point_radius: 3, show_axes: false };
+        let b = Boundary {
+            train: &pts,
+            test: None,
+            regression: true,
+            theme: &t,
+            point_radius: 3,
+            show_axes: false,
+        };
         let (out, _) = svg(&b, (200, 200));
         let [r, g, bl] = heatmap::colour(0.5, 1.0, false, &t);
         assert!(out.contains(&hex(RGBColor(r, g, bl))), "{out}");
@@ -251,7 +268,14 @@ mod tests {
         let train = points(5, 0.0);
         for show_axes in [true, false] {
             for size in [(400, 400), (640, 360), (300, 500), (40, 40), (20, 10), (0, 0)] {
-                let b = Boundary { train: &train, test: None, regression: false, theme: &t, point_radius: 3, show_axes };
+                let b = Boundary {
+                    train: &train,
+                    test: None,
+                    regression: false,
+                    theme: &t,
+                    point_radius: 3,
+                    show_axes,
+                };
                 let (out, rect) = svg(&b, size);
                 assert_eq!(plot_rect(size, show_axes), rect, "{size:?} axes {show_axes}");
                 assert_eq!(rect.width(), rect.height(), "square");
@@ -275,7 +299,8 @@ mod tests {
     #[test]
     fn pixels_map_back_to_the_domain() {
         let rect = plot_rect((640, 480), true);
-        let (l, t, r, b) = (f64::from(rect.left), f64::from(rect.top), f64::from(rect.right), f64::from(rect.bottom));
+        let (l, t, r, b) =
+            (f64::from(rect.left), f64::from(rect.top), f64::from(rect.right), f64::from(rect.bottom));
         assert_eq!(rect.to_data(l, t), Some((-6.0, 6.0)));
         assert_eq!(rect.to_data(r, b), Some((6.0, -6.0)));
         assert_eq!(rect.to_data(r, t), Some((6.0, 6.0)));
@@ -292,7 +317,14 @@ mod tests {
         // A point drawn at data (3, 3) lands where to_data says (3, 3) is, within a pixel.
         let train = [Point { x: 3.0, y: 3.0, label: 1.0 }];
         let theme = Theme::LIGHT;
-        let bd = Boundary { train: &train, test: None, regression: false, theme: &theme, point_radius: 3, show_axes: true };
+        let bd = Boundary {
+            train: &train,
+            test: None,
+            regression: false,
+            theme: &theme,
+            point_radius: 3,
+            show_axes: true,
+        };
         let mut out = String::new();
         {
             let root = SVGBackend::with_string(&mut out, (640, 480)).into_drawing_area();
@@ -305,63 +337,5 @@ mod tests {
         };
         let (x, y) = rect.to_data(attr("cx"), attr("cy")).unwrap();
         assert!((x - 3.0).abs() < 0.05 && (y - 3.0).abs() < 0.05, "({x}, {y})");
-    }
-}
-
-#[cfg(test)]
-mod tmp_visual {
-    use super::*;
-    use crate::charts::line_chart::{self, LineChart, Series};
-
-    #[test]
-    fn dump() {
-        let t = Theme::LIGHT;
-        let size = (420u32, 400u32);
-        let rect = plot_rect(size, true);
-        let n = rect.width() as usize;
-        let vals: Vec<f32> = (0..n * n)
-            .map(|i| {
-                let (row, col) = (i / n, i % n);
-                let (x, y) = rect.to_data(rect.left as f64 + col as f64 + 0.5, rect.top as f64 + row as f64 + 0.5).unwrap();
-                ((x * x + y * y).sqrt() as f32 - 3.0).tanh() * -1.0
-            })
-            .collect();
-        let img = heatmap::rgba(&vals, n, 1.0, false, &t);
-        let mut ppm = format!("P6 {n} {n} 255\n").into_bytes();
-        for p in img.chunks_exact(4) {
-            ppm.extend_from_slice(&p[..3]);
-        }
-        std::fs::write("/tmp/hm.ppm", ppm).unwrap();
-        let train: Vec<Point> = (0..200)
-            .map(|i| {
-                let a = i as f64 * 2.4;
-                let r = 5.5 * (i as f64 + 0.5) / 200.0;
-                Point { x: r * a.cos(), y: r * a.sin(), label: if r < 3.0 { 1.0 } else { -1.0 } }
-            })
-            .collect();
-        let test: Vec<Point> = train.iter().take(40).map(|p| Point { x: p.y * 0.9, y: -p.x * 0.9, ..*p }).collect();
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            let b = Boundary { train: &train, test: Some(&test), regression: false, theme: &t, point_radius: 3, show_axes: true };
-            draw(&root, &b).unwrap();
-        }
-        std::fs::write("/tmp/bd.svg", out).unwrap();
-        std::fs::write("/tmp/rect.txt", format!("{} {}", rect.left, rect.top)).unwrap();
-
-        let s = vec![
-            Series { label: "train".into(), points: (0..300).map(|i| (i as f64, 1.0 / (1.0 + i as f64 * 0.05) + 0.05 * ((i * 7919) % 13) as f64 / 13.0)).collect(), colour: 0, dashed: false },
-            Series { label: "test".into(), points: (0..300).map(|i| (i as f64, 1.2 / (1.0 + i as f64 * 0.04))).collect(), colour: 1, dashed: true },
-            Series { label: "exp 5".into(), points: (0..300).map(|i| (i as f64, 0.8 / (1.0 + i as f64 * 0.03))).collect(), colour: 5, dashed: false },
-        ];
-        for (name, log) in [("lc", false), ("lcl", true)] {
-            let mut out = String::new();
-            {
-                let root = SVGBackend::with_string(&mut out, (600, 300)).into_drawing_area();
-                let c = LineChart { title: "loss", x_label: "epoch", y_label: "loss", series: &s, log_y: log, y_from_zero: true, y_max: None, theme: &Theme::DARK };
-                line_chart::draw(&root, &c).unwrap();
-            }
-            std::fs::write(format!("/tmp/{name}.svg"), out).unwrap();
-        }
     }
 }

@@ -303,7 +303,7 @@ fn legend_mark<DB: DrawingBackend>(
     let pts = vec![(x, y), (x + 22, y)];
     match pattern {
         None => PathElement::new(pts, style).into_dyn(),
-        Some((d, g)) => DashedPathElement::new(pts.into_iter(), d, g, style).into_dyn(),
+        Some((d, g)) => DashedPathElement::new(pts, d, g, style).into_dyn(),
     }
 }
 
@@ -351,7 +351,10 @@ mod tests {
 
     #[test]
     fn series_get_a_legend_only_when_there_are_several() {
-        let two = [series("train loss", curve(50, |x| 1.0 / (1.0 + x)), 0), series("test loss", curve(50, |x| 1.2 / (1.0 + x)), 1)];
+        let two = [
+            series("train loss", curve(50, |x| 1.0 / (1.0 + x)), 0),
+            series("test loss", curve(50, |x| 1.2 / (1.0 + x)), 1),
+        ];
         let out = svg(&two, false, None);
         assert!(has_text(&out, "train loss") && has_text(&out, "test loss"), "{out}");
         assert!(has_text(&out, "loss"), "the title is drawn");
@@ -405,8 +408,9 @@ mod tests {
     #[test]
     fn dashed_series_cost_a_bounded_number_of_paths() {
         // A wildly noisy long curve, dashed: dashes are measured along x, not along the path.
-        let noisy = curve(20_000, |x| if x as usize % 2 == 0 { 1.0 } else { 0.0 });
-        let out = svg(&[Series { label: "noisy".into(), points: noisy, colour: 5, dashed: false }], false, None);
+        let noisy = curve(20_000, |x| if (x as usize).is_multiple_of(2) { 1.0 } else { 0.0 });
+        let out =
+            svg(&[Series { label: "noisy".into(), points: noisy, colour: 5, dashed: false }], false, None);
         let paths = paths_in(&out, Theme::LIGHT.series[1]);
         assert!(paths > 10 && paths < 100, "{paths} paths");
         let dashes = dash_along_x(&curve(11, |x| x), 1.0, 1.0);

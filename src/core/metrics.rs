@@ -123,6 +123,33 @@ pub struct History {
 }
 
 impl History {
+    /// The metric history as CSV: one row per epoch; per hidden layer its dead count,
+    /// sparsity and gradient norm.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("epoch,train_loss,test_loss,train_accuracy,test_accuracy,output_grad_norm");
+        for l in 1..=self.layers.len() {
+            out.push_str(&format!(",dead_{l},sparsity_{l},grad_norm_{l}"));
+        }
+        out.push('\n');
+        let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        for i in 0..self.len() {
+            out.push_str(&format!(
+                "{},{},{},{},{},{}",
+                self.epoch[i],
+                self.train_loss[i],
+                self.test_loss[i],
+                opt(self.train_accuracy[i]),
+                opt(self.test_accuracy[i]),
+                self.output_grad_norm[i]
+            ));
+            for l in &self.layers {
+                out.push_str(&format!(",{},{},{}", l.dead[i], l.sparsity[i], l.grad_norm[i]));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// Number of epochs recorded (epoch 0 included).
     pub fn len(&self) -> usize {
         self.epoch.len()
@@ -266,6 +293,24 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
         pre_mean: mean,
         pre_std: std,
         neurons,
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use crate::core::settings::Settings;
+    use crate::core::trainer::Session;
+
+    #[test]
+    fn history_csv_has_a_row_per_epoch_and_columns_per_layer() {
+        let mut s = Session::new(Settings::default());
+        s.step(3);
+        let csv = s.history().to_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 1 + 4, "header + epochs 0..=3");
+        assert!(lines[0].ends_with("dead_2,sparsity_2,grad_norm_2"));
+        assert_eq!(lines[0].split(',').count(), lines[4].split(',').count());
+        assert!(lines[4].starts_with("3,"));
     }
 }
 

@@ -3,9 +3,12 @@
 pub mod activation;
 pub mod born_dead;
 pub mod data;
+pub mod embed;
 pub mod experiments;
 pub mod explorer;
 pub mod features;
+pub mod json;
+pub mod lessons;
 pub mod metrics;
 pub mod model;
 pub mod page;
@@ -14,4 +17,5 @@ pub mod playground;
 pub mod query;
 pub mod rng;
 pub mod settings;
+pub mod snapshot;
 pub mod trainer;

@@ -153,14 +153,14 @@ pub const KEYS: &[KeyDoc] = &[
     doc(
         "init",
         "`he_normal`, `he_uniform`, `xavier_normal`, `xavier_uniform`, `lecun_normal`, `lecun_uniform`, `tf_uniform`",
-        "he_uniform",
+        "he_normal",
         "How the initial weights are drawn",
         false,
     ),
     doc(
         "biasInit",
         "-100 to 100, or empty",
-        "empty (0.1 for `tf_uniform`, else 0)",
+        "1 (empty, or absent with `init`: the scheme's own, 0.1 for `tf_uniform`, else 0)",
         "Initial bias of every neuron",
         false,
     ),
@@ -254,9 +254,12 @@ impl PlayState {
             None => None,
         }
         .unwrap_or(ds.init);
+        // Empty, or missing beside an explicit `init`: the scheme's own bias (TF Playground's 0.1
+        // for tf_uniform); missing altogether: the default bias.
         let bias_init = match r.value("biasInit") {
             Some(_) => Some(r.number("biasInit", -BIAS_LIMIT, BIAS_LIMIT, f64::NAN)).filter(|b| !b.is_nan()),
-            None => None,
+            None if query.contains("biasInit") || query.contains("init") => None,
+            None => ds.bias_init,
         };
         let optimizer = match r.value("optimizer") {
             Some(text) => {
@@ -668,7 +671,7 @@ mod tests {
         assert_eq!(q.get("activation"), Some("relu"));
         assert_eq!(q.get("networkShape"), Some("4,2"));
         assert_eq!(q.get("percTrainData"), Some("50"));
-        assert_eq!(q.get("biasInit"), Some(""));
+        assert_eq!(q.get("biasInit"), Some("1"));
     }
 
     #[test]

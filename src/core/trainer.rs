@@ -332,7 +332,7 @@ impl Session {
         let k = row.len();
         let input = Tensor2::from_data(TensorData::new(row, [1, k]), &self.device);
         let z = to_vec(self.model.valid().forward(input));
-        self.settings.loss.output(f64::from(z[0]))
+        self.settings.loss.output(z.first().map_or(f64::NAN, |&z| f64::from(z)))
     }
 
     /// Number of training points.
@@ -850,6 +850,25 @@ mod tests {
         let a = s.weights().layers[0].prelu_slope.expect("a PReLU layer has a slope");
         assert_ne!(a, 0.25);
         assert_eq!(s.activations()[0], Activation::Prelu { a: f64::from(a) });
+    }
+
+    #[test]
+    fn fifty_layers_of_sixteen_train_and_are_measured() {
+        let mut s = Session::new(Settings {
+            num_points: 40,
+            batch_size: 20,
+            hidden: vec![16; 50],
+            activation: Activation::Tanh,
+            init: crate::core::settings::Init::XavierNormal,
+            ..Settings::default()
+        });
+        s.step(1);
+        assert_eq!(s.epoch(), 1);
+        assert_eq!(s.metrics().layers.len(), 50);
+        assert_eq!(s.metrics().grad_norms().len(), 51);
+        assert_eq!(s.weights().sizes().len(), 52);
+        assert_eq!(s.probe(3).hidden.len(), 50);
+        assert!(s.metrics().train_loss.is_finite());
     }
 
     #[test]

@@ -1,27 +1,67 @@
-//! The page shell: header with the section tabs, the open section, the footer. The open tab
-//! lives in the URL (`?tab=`), so a link opens the right section.
+//! The page shell: header with the section tabs, an optional lesson, the open section, the
+//! footer. The open tab, the lesson and the way the page is shown (embedded, panels, controls,
+//! presentation) all live in the URL, so a link opens exactly that view.
 
 use yew::prelude::*;
 
 use super::browser;
+use super::embed::{use_embed_height, EmbedDialog};
 use super::experiments::Experiments;
 use super::explorer::Explorer;
 use super::footer::Footer;
 use super::header::Header;
+use super::hooks::use_shortcuts;
+use super::lesson_panel::LessonPanel;
 use super::notices::Notices;
 use super::playground::Playground;
-use crate::core::page::{read_tab, Notice, Tab};
+use super::view::View;
+use crate::core::lessons;
+use crate::core::page::{read_tab, Notice, Tab, ViewOptions};
+
+struct Initial {
+    tab: Tab,
+    lesson: Option<usize>,
+    lessons: Vec<lessons::Lesson>,
+    options: ViewOptions,
+    notices: Vec<Notice>,
+}
+
+/// Reads the link once. A lesson's settings are written into the address bar here, before
+/// the sections mount and read it.
+fn read_initial() -> Initial {
+    let all = lessons::all();
+    let (lesson, query, lesson_notice) = lessons::apply(&browser::read_query(), &all);
+    if lesson.is_some() {
+        browser::write_query(&query);
+    }
+    let (tab, tab_notice) = read_tab(&query);
+    let (options, mut notices) = ViewOptions::from_query(&query);
+    notices.extend(lesson_notice);
+    notices.extend(tab_notice);
+    Initial { tab, lesson: lesson.map(|(i, _)| i), lessons: all, options, notices }
+}
 
 #[component]
 pub fn App() -> Html {
-    let initial = use_memo((), |_| {
-        let query = browser::read_query();
-        read_tab(&query)
-    });
-    let tab = use_state(|| initial.0);
+    let initial = use_memo((), |_| read_initial());
+    let tab = use_state(|| initial.tab);
+    let presenting = use_state(|| initial.options.present);
+    let embed_dialog = use_state(|| false);
+    let notices = use_state(|| initial.notices.clone());
     // The report command measures navigation start → this mark (the first render).
     use_effect_with((), |_| browser::mark("app-first-render"));
-    let notices = use_state(|| initial.1.clone().into_iter().collect::<Vec<Notice>>());
+    use_embed_height(initial.options.embed);
+
+    // `f` toggles presentation mode anywhere on the page.
+    {
+        let presenting = presenting.clone();
+        use_shortcuts(Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "f" {
+                e.prevent_default();
+                presenting.set(!*presenting);
+            }
+        }));
+    }
 
     let on_select = {
         let tab = tab.clone();
@@ -44,17 +84,44 @@ pub fn App() -> Html {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))
     };
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_| presenting.set(!*presenting))
+    };
+    let on_embed = {
+        let embed_dialog = embed_dialog.clone();
+        Callback::from(move |open: bool| embed_dialog.set(open))
+    };
 
+    let options = ViewOptions { present: *presenting, ..initial.options.clone() };
+    let view = View { presenting: *presenting };
     html! {
-        <div class="shell">
-            <Header current={*tab} {on_select} />
-            <Notices notices={(*notices).clone()} {on_dismiss} />
-            <main id="main" class={classes!("section", format!("section-{}", tab.id()))}
-                  role="tabpanel" aria-labelledby={format!("tab-{}", tab.id())}>
-                { section(*tab, on_notice) }
-            </main>
-            <Footer />
-        </div>
+        <ContextProvider<View> context={view}>
+            <div class={classes!("shell", options.classes())}>
+                if !options.embed {
+                    <Header current={*tab} {on_select} presenting={*presenting} {on_present}
+                            on_embed={on_embed.reform(|_| true)} />
+                }
+                <Notices notices={(*notices).clone()} {on_dismiss} />
+                if let Some(i) = initial.lesson {
+                    <LessonPanel index={i} lessons={initial.lessons.clone()} />
+                }
+                <main id="main" class={classes!("section", format!("section-{}", tab.id()))}
+                      role="tabpanel" aria-labelledby={format!("tab-{}", tab.id())}>
+                    { section(*tab, on_notice) }
+                </main>
+                if options.embed {
+                    <a class="open-full muted" href={browser::full_page_link()} target="_blank" rel="noopener">
+                        { "Open in Activation Lab ↗" }
+                    </a>
+                } else {
+                    <Footer />
+                }
+                if *embed_dialog {
+                    <EmbedDialog on_close={on_embed.reform(|_| false)} />
+                }
+            </div>
+        </ContextProvider<View>>
     }
 }
 

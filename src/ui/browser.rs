@@ -41,3 +41,13 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// This page's link without the embedding keys, to open the full app in a new tab.
+pub fn full_page_link() -> String {
+    let mut query = read_query();
+    for key in ["embed", "panels", "controls"] {
+        query.remove(key);
+    }
+    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    format!("{path}?{}", query.to_query_string())
+}

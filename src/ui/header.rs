@@ -8,6 +8,9 @@ use crate::core::page::Tab;
 pub struct HeaderProps {
     pub current: Tab,
     pub on_select: Callback<Tab>,
+    pub presenting: bool,
+    pub on_present: Callback<()>,
+    pub on_embed: Callback<()>,
 }
 
 #[component]
@@ -21,6 +24,13 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         })
     };
+    let fullscreen = Callback::from(|_: MouseEvent| {
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let Some(root) = root {
+            // Refused inside an iframe without allow="fullscreen": nothing to do then.
+            let _ = root.request_fullscreen();
+        }
+    });
     let tabs = Tab::ALL.iter().map(|&tab| {
         let selected = tab == props.current;
         let onclick = props.on_select.reform(move |_: MouseEvent| tab);
@@ -37,6 +47,15 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class="app-header">
             <h1 class="brand"><span class="brand-mark" aria-hidden="true">{ "⌁" }</span>{ "Activation Lab" }</h1>
             <nav class="tabs" role="tablist" aria-label="Sections" {onkeydown}>{ for tabs }</nav>
+            <div class="header-tools">
+                <a href="?lesson=what-is-relu" class="lessons-link" data-testid="lessons">{ "Lessons" }</a>
+                <button onclick={props.on_present.reform(|_: MouseEvent| ())} aria-pressed={props.presenting.to_string()}
+                        data-testid="present" title="Presentation mode (f)">
+                    { if props.presenting { "Exit presentation" } else { "Present" } }
+                </button>
+                <button onclick={fullscreen} title="Fullscreen" aria-label="Fullscreen" data-testid="fullscreen">{ "⛶" }</button>
+                <button onclick={props.on_embed.reform(|_: MouseEvent| ())} data-testid="embed-code">{ "Embed" }</button>
+            </div>
         </header>
     }
 }

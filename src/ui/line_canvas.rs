@@ -9,9 +9,9 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::line_chart::{draw, LineChart, Series};
-use crate::charts::theme::Theme;
 use crate::ui::download;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::view::View;
 
 #[derive(Properties)]
 pub struct LineCanvasProps {
@@ -43,13 +43,14 @@ impl PartialEq for LineCanvasProps {
 pub fn LineCanvas(props: &LineCanvasProps) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
+    let view = use_context::<View>().unwrap_or_default();
     let canvas = use_node_ref();
     let error = use_state(|| None::<String>);
     {
         let (canvas, error) = (canvas.clone(), error.clone());
         let (title, y_label, log_y, y_from_zero, y_max, series) =
             (props.title.clone(), props.y_label.clone(), props.log_y, props.y_from_zero, props.y_max, props.series.clone());
-        use_effect_with((props.version, dark, tick, Rc::as_ptr(&props.series) as usize), move |_| {
+        use_effect_with((props.version, dark, tick, Rc::as_ptr(&props.series) as usize, view), move |_| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let ratio = pixel_ratio();
             let w = f64::from(c.client_width().max(160));
@@ -58,12 +59,7 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
                 c.set_width(pw);
                 c.set_height(ph);
             }
-            let base = Theme::for_scheme(dark);
-            let theme = Theme {
-                font_size: (f64::from(base.font_size) * ratio).round() as u32,
-                line_width: (f64::from(base.line_width) * ratio).round() as u32,
-                ..base
-            };
+            let theme = view.theme(dark, ratio);
             let result = CanvasBackend::with_canvas_object(c).ok_or_else(|| "no 2D context".to_string()).and_then(|b| {
                 let root = b.into_drawing_area();
                 draw(
@@ -96,7 +92,7 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
         })
     };
     html! {
-        <figure class="line-canvas">
+        <figure class={classes!("line-canvas", props.testid.to_string())}>
             <canvas ref={canvas} class="chart" data-testid={props.testid.clone()} role="img" aria-label={props.title.clone()} />
             <figcaption>
                 <button class="tiny" onclick={on_png} aria-label={format!("Save {} as PNG", props.title)}>{ "PNG" }</button>

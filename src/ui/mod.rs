@@ -2,18 +2,22 @@
 //! effects; timers and animation frames in hooks that cancel on drop.
 
 mod app;
+mod boundary_canvas;
 mod browser;
 mod controls;
 mod download;
+mod embed;
 mod experiments;
 mod explorer;
 mod footer;
 mod header;
 mod hooks;
+mod lesson_panel;
 mod line_canvas;
 mod notices;
 pub mod panic_overlay;
 mod playground;
+mod view;
 
 pub use app::App;
 

@@ -28,7 +28,13 @@ export async function serve(dir = DIST, { headers = {} } = {}) {
       if (stat && stat.isDirectory()) file = path.join(file, 'index.html');
       const body = await fs.readFile(file);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
+      // Like common static hosts, allow cross-origin reads: a lab inside
+      // <iframe sandbox="allow-scripts"> has the opaque origin "null".
+      res.writeHead(200, {
+        'content-type': type,
+        'access-control-allow-origin': '*',
+        ...(type.startsWith('text/html') ? headers : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -69,7 +75,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, problems: () => problems.slice() };
 }
 
-/** Waits until the app has mounted (the header is rendered by the wasm app, not the HTML). */
+/** Waits until the app has mounted (the shell is rendered by the wasm app, not the HTML). */
 export async function waitForApp(page) {
-  await page.waitForSelector('.app-header', { timeout: 30000 });
+  await page.waitForSelector('.shell', { timeout: 30000 });
 }

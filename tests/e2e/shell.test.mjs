@@ -55,3 +55,23 @@ test('arrow keys move between tabs', async () => {
   await page.waitForFunction(() => new URL(location.href).searchParams.get('tab') === 'play');
   await context.close();
 });
+
+test('every section works under the strict Content-Security-Policy of an embedding host', async () => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const strict = await serve(undefined, { headers: { 'content-security-policy': csp } });
+  try {
+    for (const tab of ['explore', 'play', 'experiments']) {
+      const { page, context, problems } = await openPage(browser, `${strict.url}?tab=${tab}`);
+      await waitForApp(page);
+      if (tab === 'play') {
+        await page.getByTestId('step').click();
+        await page.getByTestId('epoch').filter({ hasText: '1' }).waitFor();
+      }
+      await page.waitForTimeout(300);
+      assert.deepEqual(problems(), [], `${tab} under CSP`);
+      await context.close();
+    }
+  } finally {
+    await strict.close();
+  }
+});

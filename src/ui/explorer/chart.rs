@@ -10,6 +10,7 @@ use crate::charts::activation_chart::{draw, ActivationChart, Geometry};
 use crate::charts::theme::Theme;
 use crate::core::activation::Activation;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::view::View;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -24,15 +25,16 @@ pub struct ChartProps {
 pub fn ExplorerChart(props: &ChartProps) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
+    let view = use_context::<View>().unwrap_or_default();
     let geometry = use_mut_ref(|| None::<Geometry>);
     let error = use_state(|| None::<String>);
 
     {
         let (canvas_ref, geometry, error) = (props.canvas_ref.clone(), geometry.clone(), error.clone());
-        let deps = (props.activations.clone(), props.range, props.hover_x, dark, tick);
-        use_effect_with(deps, move |(acts, range, hover, dark, _)| {
+        let deps = (props.activations.clone(), props.range, props.hover_x, dark, tick, view);
+        use_effect_with(deps, move |(acts, range, hover, dark, _, view)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let result = render(&canvas, acts, *range, *hover, *dark);
+                let result = render(&canvas, acts, *range, *hover, view.theme(*dark, pixel_ratio()));
                 match result {
                     Ok(g) => {
                         *geometry.borrow_mut() = Some(g);
@@ -86,18 +88,12 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
 }
 
 /// Sizes the canvas to its box (times the pixel ratio) and draws. Errors become messages here.
-fn render(canvas: &HtmlCanvasElement, acts: &[Activation], range: f64, hover: Option<f64>, dark: bool) -> Result<Geometry, String> {
+fn render(canvas: &HtmlCanvasElement, acts: &[Activation], range: f64, hover: Option<f64>, theme: Theme) -> Result<Geometry, String> {
     let ratio = pixel_ratio();
     let css_width = f64::from(canvas.client_width().max(280));
     let css_height = (css_width * 0.72).clamp(400.0, 640.0);
     canvas.set_width((css_width * ratio) as u32);
     canvas.set_height((css_height * ratio) as u32);
-    let base = Theme::for_scheme(dark);
-    let theme = Theme {
-        line_width: (f64::from(base.line_width) * ratio).round() as u32,
-        font_size: (f64::from(base.font_size) * ratio).round() as u32,
-        ..base
-    };
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
     let root = backend.into_drawing_area();
     draw(&root, &ActivationChart { activations: acts, range, hover_x: hover, theme: &theme })

@@ -124,7 +124,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <Readout activations={state.activations.clone()} hover_x={*hover} />
                 </section>
             </div>
-            <div class="cards">
+            <div class="cards explorer-cards">
                 { for state.activations.iter().enumerate().map(|(i, a)| html! { <ActivationCard index={i} activation={*a} /> }) }
             </div>
             <PropertiesTable activations={state.activations.clone()} />

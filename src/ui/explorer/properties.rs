@@ -38,7 +38,7 @@ pub fn PropertiesTable(props: &TableProps) -> Html {
         }
     });
     html! {
-        <section class="panel" aria-label="Properties">
+        <section class="panel explorer-properties" aria-label="Properties">
             <table class="properties" data-testid="properties">
                 <thead><tr><th scope="col">{ "property" }</th>
                     { for props.activations.iter().enumerate().map(|(i, a)| html! {

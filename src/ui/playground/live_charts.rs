@@ -69,7 +69,7 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
     let (loss, dead, grads, sparsity, width) = (*charts).clone();
     let v = props.live.chart_version;
     html! {
-        <section class="live-charts" aria-label="Training charts">
+        <section class="live-charts play-charts" aria-label="Training charts">
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />
             <LineCanvas title="Dead neurons per layer" y_label="dead" series={dead} version={v} y_from_zero=true
                         y_max={Some(width)} testid="chart-dead" />

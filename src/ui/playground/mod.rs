@@ -5,6 +5,7 @@
 mod data_panel;
 mod features;
 mod live_charts;
+mod model_file;
 mod network;
 mod output;
 mod summary;
@@ -21,15 +22,22 @@ use crate::core::play_url::PlayState;
 use crate::core::playground::PlayAction;
 use crate::core::trainer::{GridProbe, Session};
 use crate::ui::browser;
+use crate::core::embed::{Command, EPOCH_TYPE};
+use crate::core::query::Query;
+use crate::ui::embed::{object, post_to_parent, use_commands};
 use crate::ui::hooks::{use_animation_loop, use_shortcuts};
 
 use data_panel::DataPanel;
 use features::Features;
 use live_charts::LiveCharts;
+use model_file::ModelFile;
 use network::Network;
 use output::Output;
 use summary::Summary;
 use top_bar::TopBar;
+
+/// Keys of the page itself (not the Playground's settings) that stay in the link.
+const PAGE_KEYS: [&str; 7] = ["tab", "lesson", "embed", "panels", "controls", "autoplay", "present"];
 
 /// Resolution of the decision boundary and of every neuron's heatmap.
 pub const GRID: usize = 100;
@@ -171,7 +179,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     use_effect_with(model.play.clone(), |play| {
         let mut query = browser::read_query();
         for key in query.keys().map(str::to_string).collect::<Vec<_>>() {
-            if key != "tab" && key != "embed" && key != "panels" && key != "controls" && key != "autoplay" {
+            if !PAGE_KEYS.contains(&key.as_str()) {
                 query.remove(&key);
             }
         }
@@ -243,6 +251,18 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             on_data.emit(data);
         })
     };
+    // An opened model file: a session with its settings and weights, and the settings in the
+    // reducer (equal, so the settings effect keeps this session).
+    let on_load = {
+        let (live, model) = (live.clone(), model.clone());
+        Callback::from(move |(play, weights): (PlayState, crate::core::model::NetworkWeights)| {
+            let mut session = Session::new(play.settings.clone());
+            if session.set_weights(&weights).is_ok() {
+                live.set(Live::new(session, live.version + 1));
+                model.dispatch(Msg::Play(PlayAction::Load(Box::new(play))));
+            }
+        })
+    };
     let on_hover_neuron = {
         let hovered = hovered.clone();
         Callback::from(move |n: Option<(usize, usize)>| hovered.set(n))
@@ -285,6 +305,43 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             }
         }));
     }
+    // A course page embedding the lab can drive it (see docs/embedding.md) ...
+    {
+        let (model, on_step, on_reset) = (model.clone(), on_step.clone(), on_reset.clone());
+        use_commands(Callback::from(move |command: Command| match command {
+            Command::Play => model.dispatch(Msg::Run(true)),
+            Command::Pause => model.dispatch(Msg::Run(false)),
+            Command::Step => on_step.emit(()),
+            Command::Reset => on_reset.emit(()),
+            Command::Set(settings) => {
+                let mut query = browser::read_query();
+                let given = Query::parse(&settings);
+                for key in given.keys() {
+                    if let Some(value) = given.get(key) {
+                        query.set(key, value);
+                    }
+                }
+                let (play, _) = PlayState::from_query(&query);
+                model.dispatch(Msg::Play(PlayAction::Load(Box::new(play))));
+            }
+        }));
+    }
+    // ... and hears about its progress, a few times a second.
+    {
+        let live = live.clone();
+        use_effect_with(live.chart_version, move |_| {
+            let session = live.session.borrow();
+            let m = session.metrics();
+            post_to_parent(&object(&[
+                ("type", EPOCH_TYPE.into()),
+                ("epoch", (session.epoch() as f64).into()),
+                ("trainLoss", m.train_loss.into()),
+                ("testLoss", m.test_loss.into()),
+                ("deadCount", (m.dead_count() as f64).into()),
+                ("diverged", session.status().is_diverged().into()),
+            ]));
+        });
+    }
     let close_shortcuts = {
         let open = shortcuts_open.clone();
         Callback::from(move |_: MouseEvent| open.set(false))
@@ -311,6 +368,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <section class="play-output panel" aria-label="Output">
                     <Output play={play.clone()} live={(*live).clone()} hovered={*hovered}
                             on_action={on_action.clone()} {on_point} />
+                    <ModelFile play={play.clone()} live={(*live).clone()} {on_load} />
                 </section>
             </div>
             <LiveCharts live={(*live).clone()} />

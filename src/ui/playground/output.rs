@@ -21,6 +21,7 @@ use crate::core::play_url::PlayState;
 use crate::core::playground::PlayAction;
 use crate::ui::download;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::view::View;
 
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
@@ -43,6 +44,7 @@ fn number(v: f64) -> String {
 pub fn Output(props: &OutputProps) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
+    let view = use_context::<View>().unwrap_or_default();
     let canvas = use_node_ref();
     let rect = use_mut_ref(|| None::<PlotRect>);
     let error = use_state(|| None::<String>);
@@ -51,10 +53,10 @@ pub fn Output(props: &OutputProps) -> Html {
 
     {
         let (canvas, rect, error, live) = (canvas.clone(), rect.clone(), error.clone(), props.live.clone());
-        let deps = (live.version, props.hovered, props.play.show_test_data, props.play.discretize, dark, tick);
-        use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, _)| {
+        let deps = (live.version, props.hovered, props.play.show_test_data, props.play.discretize, dark, tick, view);
+        use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, _, view)| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                match render(&c, &live, hovered, show_test, discretize, dark) {
+                match render(&c, &live, hovered, show_test, discretize, view.theme(dark, pixel_ratio())) {
                     Ok(r) => {
                         *rect.borrow_mut() = Some(r);
                         if error.is_some() {
@@ -196,7 +198,7 @@ fn render(
     hovered: Option<(usize, usize)>,
     show_test: bool,
     discretize: bool,
-    dark: bool,
+    theme: Theme,
 ) -> Result<PlotRect, String> {
     let ratio = pixel_ratio();
     let css = f64::from(canvas.client_width().max(200));
@@ -205,12 +207,6 @@ fn render(
         canvas.set_width(side);
         canvas.set_height(side);
     }
-    let base = Theme::for_scheme(dark);
-    let theme = Theme {
-        font_size: (f64::from(base.font_size) * ratio).round() as u32,
-        line_width: (f64::from(base.line_width) * ratio).round() as u32,
-        ..base
-    };
     let probe = &live.probe;
     let (values, scale, snap): (&[f32], f32, bool) = match hovered.and_then(|(l, j)| probe.hidden.get(l)?.get(j)) {
         Some(v) => (v, v.iter().fold(0.0f32, |m, x| if x.is_finite() { m.max(x.abs()) } else { m }).max(1e-6), false),

@@ -64,7 +64,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let problem = if s.is_regression() { "regression" } else { "classification" };
 
     html! {
-        <div class="top-bar panel" role="toolbar" aria-label="Training">
+        <div class="top-bar play-controls panel" role="toolbar" aria-label="Training">
             <div class="transport">
                 <button class="primary play" onclick={toggle} data-testid="play" disabled={diverged}
                         aria-label={if props.running { "Pause (space)" } else { "Play (space)" }}
@@ -79,13 +79,13 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 </div>
                 { select("Speed (epochs/frame)", "speed", &speeds, &speed,
                     act.reform(|v: String| PlayAction::SetSpeed(v.parse().unwrap_or(5).min(MAX_SPEED)))) }
-            </div>
-            <div class="settings-row">
                 { select("Learning rate", "learning-rate", &lrs, &lr,
                     act.reform(|v: String| PlayAction::SetLearningRate(v.parse().unwrap_or(0.03)))) }
                 { select("Activation", "activation", &activation_options, s.activation.id(),
                     act.reform(|v: String| PlayAction::SetActivation(Activation::parse(&v).unwrap_or(Activation::Relu)))) }
                 { param.unwrap_or_default() }
+            </div>
+            <div class="settings-row advanced">
                 { select("Optimiser", "optimizer", &opts(OptimizerKind::ALL.iter().map(|o| (o.id(), o.label()))), s.optimizer.id(),
                     act.reform(|v: String| PlayAction::SetOptimizer(OptimizerKind::from_id(&v).unwrap_or(OptimizerKind::Sgd)))) }
                 { select("Loss", "loss", &opts(LossKind::ALL.iter().map(|o| (o.id(), o.label()))), s.loss.id(),

@@ -1,0 +1,210 @@
+//! One decision boundary, drawn the way the Playground's output is: the probe's values
+//! coloured into an off-screen n×n canvas ([`heatmap::rgba`]) and scaled into
+//! [`boundary::plot_rect`], with the points (and axes, when asked) drawn by [`boundary::draw`].
+//! Two stacked canvases: the heatmap is redrawn with every new probe, the points (hundreds of
+//! discs, the dear part) only when the data, the theme, the view or the size change, so a
+//! boundary costs little per frame. It reports how long each heatmap took (for frame pacing).
+//! Errors become a message under it.
+
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use yew::prelude::*;
+
+use crate::charts::boundary::{self, Boundary};
+use crate::charts::heatmap;
+use crate::charts::theme::Theme;
+use crate::core::data::Dataset;
+use crate::core::trainer::GridProbe;
+use crate::ui::browser;
+use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::view::View;
+
+#[derive(Properties)]
+pub struct BoundaryCanvasProps {
+    /// The network's output over the grid (`probe.output`, in the labels' scale).
+    pub probe: Rc<GridProbe>,
+    /// The points drawn over it (the training set).
+    pub data: Rc<Dataset>,
+    pub regression: bool,
+    /// Changes whenever `probe` or `data` do (they are not compared value by value).
+    pub version: u64,
+    /// What the picture shows, for screen readers.
+    pub label: AttrValue,
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub show_axes: bool,
+    /// Point radius in CSS pixels.
+    #[prop_or(2.5)]
+    pub point_radius: f64,
+    /// Gets the time each drawing took, in ms.
+    #[prop_or_default]
+    pub on_drawn: Option<Callback<f64>>,
+}
+
+impl PartialEq for BoundaryCanvasProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version
+            && Rc::ptr_eq(&self.probe, &o.probe)
+            && Rc::ptr_eq(&self.data, &o.data)
+            && self.regression == o.regression
+            && self.label == o.label
+            && self.show_axes == o.show_axes
+            && self.point_radius == o.point_radius
+    }
+}
+
+#[component]
+pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
+    let dark = use_dark_mode();
+    let tick = use_resize_tick();
+    let view = use_context::<View>().unwrap_or_default();
+    let heat = use_node_ref();
+    let points = use_node_ref();
+    let image = use_mut_ref(|| None::<HtmlCanvasElement>);
+    let error = use_state(|| None::<String>);
+    // The points layer: only when the data, its look or the canvas size change.
+    {
+        let (points, error) = (points.clone(), error.clone());
+        let (data, regression, show_axes, radius) =
+            (props.data.clone(), props.regression, props.show_axes, props.point_radius);
+        let deps = (Rc::as_ptr(&props.data) as usize, regression, show_axes, radius.to_bits(), dark, tick, view);
+        use_effect_with(deps, move |_| {
+            let Some(c) = points.cast::<HtmlCanvasElement>() else { return };
+            let look = Look { regression, show_axes, radius, dark, view };
+            if let Err(e) = render_points(&c, &data, &look) {
+                error.set(Some(e));
+            }
+        });
+    }
+    // The heatmap layer: every new probe.
+    {
+        let (heat, image, error) = (heat.clone(), image.clone(), error.clone());
+        let (probe, show_axes, on_drawn) = (props.probe.clone(), props.show_axes, props.on_drawn.clone());
+        let deps = (props.version, Rc::as_ptr(&props.probe) as usize, show_axes, dark, tick, view);
+        use_effect_with(deps, move |_| {
+            let Some(c) = heat.cast::<HtmlCanvasElement>() else { return };
+            let start = browser::now_ms();
+            let result = render_heat(&c, &mut image.borrow_mut(), &probe, show_axes, view.theme(dark, pixel_ratio()));
+            if let Some(cb) = on_drawn {
+                cb.emit(browser::now_ms() - start);
+            }
+            match result {
+                Ok(()) if error.is_some() => error.set(None),
+                Ok(()) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+    html! {
+        <figure class="boundary-canvas">
+            <div class="boundary-stack">
+                <canvas ref={heat} class="chart boundary" data-testid={props.testid.clone()} role="img"
+                        aria-label={props.label.clone()} />
+                <canvas ref={points} class="chart boundary boundary-points" aria-hidden="true" />
+            </div>
+            if let Some(e) = &*error { <p class="error" role="alert">{ format!("Not drawn: {e}") }</p> }
+        </figure>
+    }
+}
+
+/// How the points are drawn.
+struct Look {
+    regression: bool,
+    show_axes: bool,
+    radius: f64,
+    dark: bool,
+    view: View,
+}
+
+/// Sizes the canvas to its CSS width (square, in device pixels); returns the side.
+fn fit(canvas: &HtmlCanvasElement) -> u32 {
+    let css = f64::from(canvas.client_width().max(60));
+    let side = (css * pixel_ratio()) as u32;
+    if canvas.width() != side || canvas.height() != side {
+        canvas.set_width(side);
+        canvas.set_height(side);
+    }
+    side
+}
+
+/// The background and the probe's output coloured into the plot rectangle.
+fn render_heat(
+    canvas: &HtmlCanvasElement,
+    image: &mut Option<HtmlCanvasElement>,
+    probe: &GridProbe,
+    show_axes: bool,
+    theme: Theme,
+) -> Result<(), String> {
+    let side = fit(canvas);
+    let ctx = context(canvas)?;
+    let bg = theme.background;
+    ctx.set_fill_style_str(&format!("rgb({},{},{})", bg.0, bg.1, bg.2));
+    ctx.fill_rect(0.0, 0.0, f64::from(side), f64::from(side));
+    if probe.n == 0 {
+        return Ok(());
+    }
+    let rect = boundary::plot_rect((side, side), show_axes);
+    let off = offscreen(image, probe.n)?;
+    let mut rgba = heatmap::rgba(&probe.output, probe.n, 1.0, false, &theme);
+    let n = probe.n as u32;
+    let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&mut rgba), n, n)
+        .map_err(|_| "the heatmap could not be built".to_string())?;
+    context(&off)?.put_image_data(&pixels, 0.0, 0.0).map_err(|_| "the heatmap could not be built".to_string())?;
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+        &off,
+        f64::from(rect.left),
+        f64::from(rect.top),
+        f64::from(rect.width()),
+        f64::from(rect.height()),
+    )
+    .map_err(|_| "the heatmap could not be drawn".to_string())
+}
+
+/// The points (and axes) on a transparent canvas laid over the heatmap.
+fn render_points(canvas: &HtmlCanvasElement, data: &Dataset, look: &Look) -> Result<(), String> {
+    let side = fit(canvas);
+    let ratio = pixel_ratio();
+    let theme = look.view.theme(look.dark, ratio);
+    context(canvas)?.clear_rect(0.0, 0.0, f64::from(side), f64::from(side));
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let root = backend.into_drawing_area();
+    boundary::draw(
+        &root,
+        &Boundary {
+            train: &data.train,
+            test: None,
+            regression: look.regression,
+            theme: &theme,
+            point_radius: (look.radius * ratio).round().max(1.0) as u32,
+            show_axes: look.show_axes,
+        },
+    )
+    .map(|_| ())
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| "no 2D context".to_string())
+}
+
+/// This component's off-screen n×n canvas (made once, remade when n changes).
+fn offscreen(slot: &mut Option<HtmlCanvasElement>, n: usize) -> Result<HtmlCanvasElement, String> {
+    if let Some(c) = slot.as_ref().filter(|c| c.width() == n as u32) {
+        return Ok(c.clone());
+    }
+    let document = browser::document().ok_or("no document")?;
+    let c: HtmlCanvasElement =
+        document.create_element("canvas").map_err(|_| "no canvas")?.dyn_into().map_err(|_| "no canvas")?;
+    c.set_width(n as u32);
+    c.set_height(n as u32);
+    *slot = Some(c.clone());
+    Ok(c)
+}

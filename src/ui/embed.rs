@@ -1,0 +1,161 @@
+//! Embedding: the content height posted to the parent page (auto-height), the command
+//! messages a course page can send, the epoch events sent back, and the "Copy embed code"
+//! dialog. Inside `<iframe sandbox="allow-scripts">` storage and clipboard may throw: every
+//! such failure degrades quietly.
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Interval;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::core::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE};
+use crate::ui::browser;
+
+fn in_frame() -> bool {
+    web_sys::window().map(|w| w.parent().ok().flatten().is_some_and(|p| p != w)).unwrap_or(false)
+}
+
+/// Posts `message` to the parent page, if there is one. Any origin may embed the lab, so
+/// the target origin is `*`; the messages hold nothing private.
+pub fn post_to_parent(message: &JsValue) {
+    if !in_frame() {
+        return;
+    }
+    if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+        let _ = parent.post_message(message, "*");
+    }
+}
+
+/// A plain object from (key, value) pairs.
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj.into()
+}
+
+/// While embedded, tells the parent the content's height whenever it changes
+/// (`{type: "activation-lab:height", height}`), checked four times a second.
+#[hook]
+pub fn use_embed_height(embed: bool) {
+    use_effect_with(embed, |&embed| {
+        let mut last = 0;
+        let interval = (embed && in_frame()).then(|| {
+            Interval::new(250, move || {
+                let height = browser::document()
+                    .and_then(|d| d.document_element())
+                    .map(|e| e.scroll_height())
+                    .unwrap_or(0);
+                if height != last && height > 0 {
+                    last = height;
+                    post_to_parent(&object(&[("type", HEIGHT_TYPE.into()), ("height", height.into())]));
+                }
+            })
+        });
+        move || drop(interval)
+    });
+}
+
+/// Calls `on_command` for well-formed command messages from the parent page
+/// (`{type: "activation-lab:command", command: "play"|"pause"|"step"|"reset"|"set", settings?}`).
+/// Messages of any other shape are ignored.
+#[hook]
+pub fn use_commands(on_command: Callback<Command>) {
+    let latest = use_mut_ref(|| on_command.clone());
+    *latest.borrow_mut() = on_command;
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "message", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
+                let data = e.data();
+                let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+                if !data.is_object() || get("type").as_deref() != Some(COMMAND_TYPE) {
+                    return;
+                }
+                let command = get("command").and_then(|c| Command::parse(&c, get("settings").as_deref()));
+                if let Some(command) = command {
+                    let callback = latest.borrow().clone();
+                    callback.emit(command);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// A sensible iframe height for each section.
+fn height_for(tab: Option<&str>) -> u32 {
+    match tab {
+        Some("play") => 900,
+        Some("experiments") => 900,
+        _ => 720,
+    }
+}
+
+/// The iframe snippet for the current view.
+fn snippet() -> String {
+    let mut query = browser::read_query();
+    query.set("embed", "1");
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let height = height_for(query.get("tab"));
+    format!(
+        "<iframe src=\"{origin}{path}?{}\" title=\"Activation Lab\" loading=\"lazy\" allow=\"fullscreen\" width=\"100%\" height=\"{height}\" style=\"border:0\"></iframe>",
+        query.to_query_string().replace('&', "&amp;")
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedDialogProps {
+    pub on_close: Callback<()>,
+}
+
+/// "Copy embed code": the snippet, copied to the clipboard, or selected for Ctrl+C where the
+/// clipboard is not allowed.
+#[component]
+pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let code = use_memo((), |_| snippet());
+    let status = use_state(String::new);
+    let area = use_node_ref();
+    let on_copy = {
+        let (code, status, area) = (code.clone(), status.clone(), area.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (code, status, area) = ((*code).clone(), status.clone(), area.clone());
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match clipboard {
+                    Some(c) => JsFuture::from(c.write_text(&code)).await.is_ok(),
+                    None => false,
+                };
+                if copied {
+                    status.set("Copied. Paste it into your course page.".into());
+                } else {
+                    if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                        let _ = a.focus();
+                        a.select();
+                    }
+                    status.set("The browser did not allow copying: the code is selected, press Ctrl+C (⌘C).".into());
+                }
+            });
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog panel" role="dialog" aria-modal="true" aria-labelledby="embed-title" data-testid="embed-dialog">
+                <h2 id="embed-title">{ "Embed this view" }</h2>
+                <p>{ "Paste this into a course page (HTML, Jupyter Book, Quarto, MkDocs, Moodle or Canvas: see docs/embedding.md). It opens exactly what you see now." }</p>
+                <textarea ref={area} readonly=true rows="5" data-testid="embed-snippet" aria-label="Embed code" value={(*code).clone()} />
+                <div class="row">
+                    <button class="primary" onclick={on_copy} data-testid="embed-copy">{ "Copy embed code" }</button>
+                    <button onclick={close}>{ "Close" }</button>
+                </div>
+                if !status.is_empty() { <p role="status" class="muted" data-testid="embed-status">{ (*status).clone() }</p> }
+            </div>
+        </div>
+    }
+}

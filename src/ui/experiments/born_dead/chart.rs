@@ -1,0 +1,155 @@
+//! The born-dead probability against depth (`charts::probability_chart`): one colour per width,
+//! He solid and RAI dashed, each over its Wilson 95% band. Redrawn when the estimates' version,
+//! the settings, the theme or the window size change.
+
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::charts::probability_chart::{draw, ProbCurve, ProbabilityChart};
+use crate::charts::theme::Theme;
+use crate::core::born_dead::{Estimate, InitScheme};
+use crate::core::experiments::born_dead_view::{BornDeadView, SchemeChoice};
+use crate::ui::download;
+use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+
+use super::{scheme_estimates, SchemeEstimates};
+
+#[derive(Properties)]
+pub struct BdChartProps {
+    pub view: BornDeadView,
+    pub estimates: SchemeEstimates,
+    /// Changes whenever `estimates` does.
+    pub version: u64,
+}
+
+impl PartialEq for BdChartProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version && self.view == o.view && Rc::ptr_eq(&self.estimates, &o.estimates)
+    }
+}
+
+const TITLE: &str = "Probability that the network is born dead";
+/// The chart carries its own legend (for the PNG) from this canvas width (CSS px) up.
+const LEGEND_MIN_WIDTH: f64 = 520.0;
+
+#[component]
+pub fn BdChart(props: &BdChartProps) -> Html {
+    let dark = use_dark_mode();
+    let tick = use_resize_tick();
+    let canvas = use_node_ref();
+    let error = use_state(|| None::<String>);
+    {
+        let (canvas, error) = (canvas.clone(), error.clone());
+        let curves = curves(&props.view, &props.estimates);
+        let max_depth = props.view.max_depth as f64;
+        let deps = (props.version, props.view.clone(), dark, tick, Rc::as_ptr(&props.estimates) as usize);
+        use_effect_with(deps, move |_| {
+            let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
+            let ratio = pixel_ratio();
+            let w = f64::from(c.client_width().max(200));
+            // On a narrow canvas the legend would hide the curves: the key below names them.
+            let curves: Vec<ProbCurve> = if w >= LEGEND_MIN_WIDTH {
+                curves
+            } else {
+                curves.into_iter().map(|k| ProbCurve { label: String::new(), ..k }).collect()
+            };
+            let (pw, ph) = ((w * ratio) as u32, ((w * 0.6).clamp(230.0, 430.0) * ratio) as u32);
+            if c.width() != pw || c.height() != ph {
+                c.set_width(pw);
+                c.set_height(ph);
+            }
+            let base = Theme::for_scheme(dark);
+            let theme = Theme {
+                font_size: (f64::from(base.font_size) * ratio).round() as u32,
+                line_width: (f64::from(base.line_width) * ratio).round() as u32,
+                ..base
+            };
+            let result = CanvasBackend::with_canvas_object(c)
+                .ok_or_else(|| "no 2D context".to_string())
+                .and_then(|b| {
+                    let root = b.into_drawing_area();
+                    draw(&root, &ProbabilityChart { title: "", curves: &curves, max_depth, theme: &theme })
+                });
+            match result {
+                Ok(()) if error.is_some() => error.set(None),
+                Ok(()) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+    let on_png = {
+        let canvas = canvas.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                let _ = download::save_canvas_png("born-dead.png", &c);
+            }
+        })
+    };
+    let schemes = props.view.scheme.schemes();
+    html! {
+        <figure class="bd-figure">
+            <figcaption class="bd-caption">
+                <span class="bd-title">{ TITLE }</span>
+                <button class="tiny" onclick={on_png} aria-label="Save the chart as PNG">{ "PNG" }</button>
+            </figcaption>
+            <canvas ref={canvas} class="chart" data-testid="bd-chart" role="img"
+                    aria-label={format!("{TITLE} against depth, one curve per width; the table below gives the figures.")} />
+            <ul class="bd-key" aria-label="How to read the chart">
+                { for props.view.widths.iter().enumerate().map(|(i, w)| html! {
+                    <li><span class={classes!("swatch", format!("swatch-{}", i % 4))} />{ format!("width {w}") }</li>
+                }) }
+                { for schemes.iter().map(|&s| html! { <li>{ line_sample(s) }{ key_text(s) }</li> }) }
+                <li><span class="bd-band-sample" />{ "95% interval" }</li>
+            </ul>
+            if let Some(e) = &*error { <p class="error" role="alert">{ format!("Chart not drawn: {e}") }</p> }
+        </figure>
+    }
+}
+
+/// One curve per (scheme, width) that has at least one network; the He curves carry the
+/// legend (one entry per width), or the RAI ones when RAI runs alone.
+fn curves(view: &BornDeadView, all: &[(InitScheme, Vec<Estimate>)]) -> Vec<ProbCurve> {
+    let mut out = Vec::new();
+    for &scheme in view.scheme.schemes() {
+        let Some(estimates) = scheme_estimates(all, scheme) else { continue };
+        let labelled = scheme == InitScheme::HeSymmetric || view.scheme == SchemeChoice::Rai;
+        for (i, &w) in view.widths.iter().enumerate() {
+            let points: Vec<(f64, f64, f64, f64)> = estimates
+                .iter()
+                .filter(|e| e.width == w && e.trials > 0)
+                .map(|e| (e.depth as f64, e.p, e.lo, e.hi))
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            out.push(ProbCurve {
+                label: if labelled { format!("width {w}") } else { String::new() },
+                colour: i,
+                dashed: scheme == InitScheme::Rai,
+                points,
+            });
+        }
+    }
+    out
+}
+
+fn key_text(scheme: InitScheme) -> &'static str {
+    match scheme {
+        InitScheme::HeSymmetric => "He, zero bias (symmetric)",
+        InitScheme::Rai => "RAI (asymmetric)",
+    }
+}
+
+/// A short line drawn like the scheme's curves (solid or dashed).
+fn line_sample(scheme: InitScheme) -> Html {
+    let dash = if scheme == InitScheme::Rai { Some("9 5") } else { None };
+    html! {
+        <svg class="bd-line-sample" viewBox="0 0 28 10" width="28" height="10" aria-hidden="true">
+            <line x1="0" y1="5" x2="28" y2="5" stroke="currentColor" stroke-width="2" stroke-dasharray={dash} />
+        </svg>
+    }
+}

@@ -1,0 +1,89 @@
+//! The figures as text: p and its Wilson 95% interval for every chosen width at depths 5, 10,
+//! 20, 50 (those up to the maximum depth), for each scheme run; updated live during a run. This
+//! is also how a screen reader gets the chart.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::born_dead::InitScheme;
+use crate::core::experiments::born_dead_view::{cell_parts, find, scheme_id, scheme_label, BornDeadView};
+
+use super::{scheme_estimates, SchemeEstimates};
+
+#[derive(Properties)]
+pub struct BdTableProps {
+    pub view: BornDeadView,
+    pub estimates: SchemeEstimates,
+    /// Changes whenever `estimates` does.
+    pub version: u64,
+}
+
+impl PartialEq for BdTableProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version && self.view == o.view && Rc::ptr_eq(&self.estimates, &o.estimates)
+    }
+}
+
+#[component]
+pub fn BdTable(props: &BdTableProps) -> Html {
+    let view = &props.view;
+    let depths = view.table_depths();
+    let rows = view.scheme.schemes().iter().flat_map(|&scheme| {
+        let estimates = scheme_estimates(&props.estimates, scheme).unwrap_or(&[]);
+        let sid = scheme_id(scheme);
+        let depths = depths.clone();
+        view.widths.iter().enumerate().map(move |(i, &w)| {
+            let networks = estimates.iter().find(|e| e.width == w).map_or(0, |e| e.trials);
+            let cells = depths.iter().map(|&d| {
+                let estimate = find(estimates, w, d);
+                let (p, interval) = estimate.map(cell_parts).unwrap_or_else(|| ("—".into(), String::new()));
+                let data_p = estimate.filter(|e| e.trials > 0).map(|e| format!("{:.4}", e.p));
+                html! {
+                    <td data-testid={format!("bd-cell-{sid}-{w}-{d}")} data-p={data_p}>
+                        <span class="bd-p">{ p }</span>
+                        if !interval.is_empty() { { " " }<span class="bd-ci">{ interval }</span> }
+                    </td>
+                }
+            });
+            html! {
+                <tr class={classes!(matches!(scheme, InitScheme::Rai).then_some("bd-rai"))}>
+                    <th scope="row">
+                        <span class={classes!("swatch", format!("swatch-{}", i % 4))} />
+                        { format!("{} · width {w}", short(scheme)) }
+                    </th>
+                    { for cells }
+                    <td class="bd-n" data-testid={format!("bd-n-{sid}-{w}")}>{ networks }</td>
+                </tr>
+            }
+        })
+    });
+    let schemes: Vec<&str> = view.scheme.schemes().iter().map(|&s| scheme_label(s)).collect();
+    html! {
+        <>
+        <h4 class="bd-table-title" id="bd-table-title">
+            { format!("Probability p that the network is born dead, with its Wilson 95% interval ({})", schemes.join(" and ")) }
+        </h4>
+        // Scrolls sideways on a narrow screen; focusable so the keyboard can scroll it too.
+        <div class="bd-table-wrap" role="region" aria-labelledby="bd-table-title" tabindex="0">
+            <table class="bd-table" data-testid="bd-table" aria-labelledby="bd-table-title">
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Scheme · width" }</th>
+                        { for depths.iter().map(|d| html! { <th scope="col">{ format!("depth {d}") }</th> }) }
+                        <th scope="col">{ "networks" }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+        </>
+    }
+}
+
+fn short(scheme: InitScheme) -> &'static str {
+    match scheme {
+        InitScheme::HeSymmetric => "He",
+        InitScheme::Rai => "RAI",
+    }
+}

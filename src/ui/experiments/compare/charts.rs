@@ -1,0 +1,31 @@
+//! The overlaid charts: every run's test loss (log scale) and dead neurons over the epochs.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::charts::line_chart::Series;
+use crate::ui::line_canvas::LineCanvas;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareChartsProps {
+    pub loss: Rc<Vec<Series>>,
+    pub dead: Rc<Vec<Series>>,
+    /// Hidden neurons of each network (the dead chart's top).
+    pub neurons: usize,
+    pub version: u64,
+}
+
+#[component]
+pub fn CompareCharts(props: &CompareChartsProps) -> Html {
+    let v = props.version;
+    let top = Some(props.neurons.max(1) as f64);
+    html! {
+        <section class="cmp-charts" aria-label="Training curves">
+            <LineCanvas title="Test loss (log scale)" y_label="test loss" series={props.loss.clone()} version={v}
+                        log_y=true testid="cmp-chart-loss" />
+            <LineCanvas title="Dead neurons" y_label="dead" series={props.dead.clone()} version={v}
+                        y_from_zero=true y_max={top} testid="cmp-chart-dead" />
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! Small multiples: one decision boundary per activation, with its dead-neuron count.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::slot_name;
+use crate::core::activation::Activation;
+use crate::core::data::Dataset;
+use crate::core::trainer::GridProbe;
+use crate::ui::boundary_canvas::BoundaryCanvas;
+
+#[derive(Properties)]
+pub struct MultiplesProps {
+    pub slots: Vec<Activation>,
+    pub probes: Rc<Vec<Rc<GridProbe>>>,
+    pub data: Rc<Dataset>,
+    pub dead: Rc<Vec<usize>>,
+    /// Hidden neurons of each network.
+    pub neurons: usize,
+    pub regression: bool,
+    /// Changes whenever the probes do.
+    pub version: u64,
+    pub on_drawn: Callback<f64>,
+}
+
+impl PartialEq for MultiplesProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version
+            && Rc::ptr_eq(&self.probes, &o.probes)
+            && Rc::ptr_eq(&self.data, &o.data)
+            && self.slots == o.slots
+            && self.neurons == o.neurons
+    }
+}
+
+#[component]
+pub fn Multiples(props: &MultiplesProps) -> Html {
+    let figures = props.slots.iter().zip(props.probes.iter()).enumerate().map(|(i, (a, probe))| {
+        let name = slot_name(i, a);
+        let dead = props.dead.get(i).copied().unwrap_or(0);
+        let dead_class = if dead > 0 { "cmp-dead has-dead" } else { "cmp-dead" };
+        let label = format!("Decision boundary of {name}: {dead} of {} neurons dead", props.neurons);
+        html! {
+            <div class="cmp-multiple" data-testid={format!("multiple-{i}")}>
+                <div class="cmp-multiple-head">
+                    <span class={classes!("cmp-letter", format!("cmp-c{i}"))} aria-hidden="true">{ super::LETTERS[i.min(3)] }</span>
+                    <span class="cmp-name">{ a.to_string() }</span>
+                    <span class={dead_class}>{ "dead " }<span data-testid={format!("boundary-dead-{i}")}>{ dead }</span>
+                        { format!(" / {}", props.neurons) }</span>
+                </div>
+                <BoundaryCanvas probe={probe.clone()} data={props.data.clone()} regression={props.regression}
+                                version={props.version} label={label} testid={format!("boundary-{i}")}
+                                on_drawn={props.on_drawn.clone()} />
+            </div>
+        }
+    });
+    let cols = format!("cmp-cols-{}", props.slots.len().clamp(2, 4));
+    html! {
+        <section class={classes!("cmp-multiples", "panel", cols)} aria-label="Decision boundaries">
+            { for figures }
+        </section>
+    }
+}

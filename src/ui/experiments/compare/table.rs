@@ -1,0 +1,74 @@
+//! The summary table: per activation, the epochs to reach the target test loss ("—" until
+//! then), the losses, accuracy, dead and saturated neurons and sparsity now.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::LETTERS;
+use crate::core::activation::Activation;
+use crate::core::experiments::compare::{epochs_text, fastest, loss_text, SlotSummary};
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryTableProps {
+    pub slots: Vec<Activation>,
+    pub rows: Rc<Vec<SlotSummary>>,
+    pub target: f64,
+    pub version: u64,
+}
+
+fn percent(v: Option<f64>) -> String {
+    v.filter(|v| v.is_finite()).map_or_else(|| "—".to_string(), |v| format!("{:.1}%", v * 100.0))
+}
+
+#[component]
+pub fn SummaryTable(props: &SummaryTableProps) -> Html {
+    let best = fastest(&props.rows);
+    let rows = props.slots.iter().zip(props.rows.iter()).enumerate().map(|(i, (a, r))| {
+        let class = classes!("cmp-row", (best == Some(i)).then_some("best"), r.diverged.then_some("diverged"));
+        let status = if r.diverged {
+            " (diverged)"
+        } else if best == Some(i) {
+            " ★"
+        } else {
+            ""
+        };
+        let cell = |name: &str| format!("{name}-{i}");
+        html! {
+            <tr {class} data-testid={format!("row-{i}")}>
+                <th scope="row">
+                    <span class={classes!("cmp-letter", format!("cmp-c{i}"))} aria-hidden="true">{ LETTERS[i.min(3)] }</span>
+                    { a.to_string() }<span class="cmp-status">{ status }</span>
+                </th>
+                <td data-testid={cell("target-epochs")}>{ epochs_text(r.epochs_to_target) }</td>
+                <td data-testid={cell("train-loss")}>{ loss_text(r.train_loss) }</td>
+                <td data-testid={cell("test-loss")}>{ loss_text(r.test_loss) }</td>
+                <td data-testid={cell("accuracy")}>{ percent(r.accuracy) }</td>
+                <td data-testid={cell("dead")} class={(r.dead > 0).then_some("has-dead")}>{ format!("{} / {}", r.dead, r.neurons) }</td>
+                <td data-testid={cell("saturated")}>{ r.saturated }</td>
+                <td data-testid={cell("sparsity")}>{ format!("{:.0}%", r.sparsity * 100.0) }</td>
+            </tr>
+        }
+    });
+    let caption = "Now, per activation (★ reached the target first)";
+    html! {
+        <div class="cmp-table-wrap panel">
+            <table class="cmp-table" data-testid="cmp-table">
+                <caption>{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Activation" }</th>
+                        <th scope="col">{ format!("Epochs to test loss ≤ {}", props.target) }</th>
+                        <th scope="col">{ "Train loss" }</th>
+                        <th scope="col">{ "Test loss" }</th>
+                        <th scope="col">{ "Test accuracy" }</th>
+                        <th scope="col">{ "Dead" }</th>
+                        <th scope="col" title="Alive but |f′| < 0.001 on every training point">{ "Saturated" }</th>
+                        <th scope="col" title="Share of exactly-zero activations">{ "Sparsity" }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}

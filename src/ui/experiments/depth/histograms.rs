@@ -1,0 +1,76 @@
+//! Histograms of every hidden layer's activations at initialisation (over a grid of the input
+//! plane), for one activation at a time: saturation shows as mass piled at the ends of a
+//! bounded range (sigmoid, tanh), dead ReLUs as a spike at 0.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::canvas::{ChartCanvas, DrawFn, Sizing};
+use super::HIST_GRID;
+use crate::charts::histogram::{draw, Histograms};
+use crate::core::activation::Activation;
+use crate::core::experiments::depth::DepthAction;
+
+#[derive(Properties)]
+pub struct InitHistogramsProps {
+    pub activations: Vec<Activation>,
+    pub slot: usize,
+    /// `init[slot][layer]`: the activations at initialisation.
+    pub init: Rc<Vec<Vec<Vec<f32>>>>,
+    pub on_action: Callback<DepthAction>,
+}
+
+impl PartialEq for InitHistogramsProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.slot == o.slot
+            && self.activations == o.activations
+            && Rc::ptr_eq(&self.init, &o.init)
+            && self.on_action == o.on_action
+    }
+}
+
+/// Bins per panel.
+const BINS: usize = 30;
+
+#[component]
+pub fn InitHistograms(props: &InitHistogramsProps) -> Html {
+    let slot = props.slot;
+    let act = props.activations.get(slot).copied().unwrap_or(Activation::Relu);
+    let title = format!("Activations at initialisation · {act}");
+    let layers = props.init.get(slot).map_or(0, Vec::len);
+    let draw_fn = use_memo((Rc::as_ptr(&props.init) as usize, slot), {
+        let (init, title) = (props.init.clone(), title.clone());
+        move |_| {
+            let (lo, hi) = act.range();
+            let x_range = (lo.is_finite() && hi.is_finite()).then_some((lo, hi));
+            let f: DrawFn = Rc::new(move |root, theme| {
+                let layers = init.get(slot).map(Vec::as_slice).unwrap_or(&[]);
+                draw(root, &Histograms { title: &title, layers, bins: BINS, x_range, theme, colour: slot })
+            });
+            f
+        }
+    });
+    let version = (Rc::as_ptr(&props.init) as usize as u64).wrapping_add(slot as u64);
+    let buttons = props.activations.iter().enumerate().map(|(i, a)| {
+        let on = i == slot;
+        let onclick = props.on_action.reform(move |_: MouseEvent| DepthAction::ShowHistograms(i));
+        html! {
+            <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
+                    data-testid={format!("hist-{i}")} {onclick}>{ a.to_string() }</button>
+        }
+    });
+    html! {
+        <>
+            <div class="row">
+                <h3 class="depth-h" id="depth-hist-label">{ "Activations at initialisation" }</h3>
+                <div class="segmented" role="radiogroup" aria-labelledby="depth-hist-label">{ for buttons }</div>
+            </div>
+            <ChartCanvas draw={(*draw_fn).clone()} {version} label={title} testid="init-hist"
+                         sizing={Sizing::Panels(layers)} />
+            <p class="muted depth-note">
+                { format!("One panel per hidden layer: the values of all its neurons over a {HIST_GRID}×{HIST_GRID} grid of the input plane [−6, 6]², before any training. The y-axis is the share of values in each bin.") }
+            </p>
+        </>
+    }
+}

@@ -1,0 +1,83 @@
+//! The gradient norm of every layer at the current epoch, one line per activation, on a log
+//! axis: x = layer 1 … depth, and depth + 1 = the output layer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::canvas::{ChartCanvas, DrawFn, Sizing};
+use super::Snapshot;
+use crate::charts::line_chart::{draw, LineChart, Series};
+
+#[derive(Properties)]
+pub struct LayerChartProps {
+    pub snapshot: Rc<Snapshot>,
+    pub version: u64,
+}
+
+impl PartialEq for LayerChartProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version && Rc::ptr_eq(&self.snapshot, &o.snapshot)
+    }
+}
+
+#[component]
+pub fn LayerChart(props: &LayerChartProps) -> Html {
+    let snap = &props.snapshot;
+    let epoch = snap.slots.iter().map(|v| v.epoch).min().unwrap_or(0);
+    let depth = snap.slots.first().map_or(0, |v| v.norms.len().saturating_sub(1));
+    let title = format!("Gradient norm per layer at epoch {epoch}");
+    let draw_fn = use_memo((props.version, Rc::as_ptr(snap) as usize), {
+        let snap = snap.clone();
+        let title = title.clone();
+        move |_| {
+            let series: Vec<Series> = snap
+                .slots
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Series {
+                    label: v.label.clone(),
+                    points: v.norms.iter().enumerate().map(|(l, &n)| ((l + 1) as f64, n)).collect(),
+                    colour: i,
+                    dashed: false,
+                })
+                .collect();
+            let x_label = format!("layer ({} = output)", depth + 1);
+            let y_max = legend_headroom(&series);
+            let f: DrawFn = Rc::new(move |root, theme| {
+                draw(
+                    root,
+                    &LineChart {
+                        title: &title,
+                        x_label: &x_label,
+                        y_label: "‖∂L/∂W‖",
+                        series: &series,
+                        log_y: true,
+                        y_from_zero: false,
+                        y_max,
+                        theme,
+                    },
+                )
+            });
+            f
+        }
+    });
+    html! {
+        <ChartCanvas draw={(*draw_fn).clone()} version={props.version} label={title} testid="layer-chart"
+                     sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} />
+    }
+}
+
+/// A top for the log axis that leaves the legend (upper right) a band of its own: whole
+/// decades above the largest value, about as many as the legend is tall.
+fn legend_headroom(series: &[Series]) -> Option<f64> {
+    let logs = series.iter().flat_map(|s| &s.points).map(|p| p.1).filter(|y| y.is_finite() && *y > 0.0).map(f64::log10);
+    let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    if lo > hi {
+        return None;
+    }
+    let span = (hi.ceil() - lo.floor()).max(1.0);
+    let legend = 0.075 * (series.len() as f64 + 1.0);
+    let headroom = (legend * span / (1.0 - legend)).ceil().max(1.0);
+    Some(10f64.powf(hi.ceil() + headroom))
+}

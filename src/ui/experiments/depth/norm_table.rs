@@ -1,0 +1,82 @@
+//! The per-layer gradient norms at the current epoch as text (for reading exact figures and
+//! for screen readers): a row per layer, a column per activation, then layer 1 ÷ the last
+//! hidden layer and the test accuracy. A norm below a thousandth of its network's largest is
+//! marked as vanished.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Snapshot;
+use crate::core::experiments::depth::format_norm;
+
+#[derive(Properties)]
+pub struct NormTableProps {
+    pub snapshot: Rc<Snapshot>,
+    pub version: u64,
+}
+
+impl PartialEq for NormTableProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version && Rc::ptr_eq(&self.snapshot, &o.snapshot)
+    }
+}
+
+/// A norm this far below its network's largest is shown as vanished.
+const VANISHED: f64 = 1e-3;
+
+#[component]
+pub fn NormTable(props: &NormTableProps) -> Html {
+    let slots = &props.snapshot.slots;
+    let rows = slots.iter().map(|v| v.norms.len()).max().unwrap_or(0);
+    let depth = rows.saturating_sub(1);
+    let epoch = slots.iter().map(|v| v.epoch).min().unwrap_or(0);
+    let largest: Vec<f64> =
+        slots.iter().map(|v| v.norms.iter().copied().filter(|n| n.is_finite()).fold(0.0, f64::max)).collect();
+    let cell = |i: usize, l: usize| {
+        let n = slots[i].norms.get(l).copied().unwrap_or(f64::NAN);
+        let id = if l + 1 == rows { format!("norm-{i}-out") } else { format!("norm-{i}-{}", l + 1) };
+        let vanished = n.is_finite() && n < largest[i] * VANISHED;
+        html! { <td data-testid={id} class={classes!(vanished.then_some("vanished"))}>{ format_norm(n) }</td> }
+    };
+    html! {
+        <div class="depth-table-wrap">
+            <table class="readout depth-table" data-testid="norm-table">
+                <caption>{ format!("Gradient norm ‖∂L/∂W‖ of each layer at epoch {epoch}") }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Layer" }</th>
+                        { for slots.iter().enumerate().map(|(i, v)| html! {
+                            <th scope="col"><span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>{ v.label.clone() }</th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for (0..rows).map(|l| html! {
+                        <tr>
+                            <th scope="row">{ if l + 1 == rows { "output".to_string() } else { (l + 1).to_string() } }</th>
+                            { for (0..slots.len()).map(|i| cell(i, l)) }
+                        </tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{ format!("layer 1 ÷ layer {depth}") }</th>
+                        { for slots.iter().enumerate().map(|(i, v)| html! {
+                            <td data-testid={format!("ratio-{i}")}>{ v.ratio.map_or("–".to_string(), format_norm) }</td>
+                        }) }
+                    </tr>
+                    <tr>
+                        <th scope="row">{ "test accuracy" }</th>
+                        { for slots.iter().enumerate().map(|(i, v)| html! {
+                            <td data-testid={format!("acc-{i}")}>{ v.test_accuracy.map_or("–".to_string(), |a| format!("{:.0}%", a * 100.0)) }</td>
+                        }) }
+                    </tr>
+                </tfoot>
+            </table>
+            { for slots.iter().filter_map(|v| v.diverged.as_ref().map(|m| html! {
+                <p class="diverged" role="alert">{ format!("{} stopped: {m}", v.label) }</p>
+            })) }
+        </div>
+    }
+}

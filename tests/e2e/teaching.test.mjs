@@ -1,0 +1,130 @@
+// Teaching and embedding: a lesson link, presentation mode, the embed example page with two
+// labs in sandboxed iframes under a strict CSP, the postMessage API, auto-height, the embed
+// code dialog.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, waitForApp } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server, browser;
+before(async () => { server = await serve(undefined, { headers: { 'content-security-policy': CSP } }); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a lesson link sets up the lab, explains it, and links to the next lesson', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=dying-relu`);
+  await waitForApp(page);
+  const lesson = page.getByTestId('lesson');
+  assert.match(await lesson.innerText(), /The dying ReLU/);
+  assert.match(await lesson.innerText(), /Try:/);
+  assert.match(await lesson.innerText(), /Think:/);
+  // The lesson's settings are applied: the Playground with bias init -3.
+  assert.equal(await page.getByTestId('tab-play').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.getByTestId('bias-init').inputValue(), '-3');
+  assert.equal(new URL(page.url()).searchParams.get('lesson'), 'dying-relu');
+  await page.getByTestId('lesson-next').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lesson') === 'kink-at-zero');
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('tab-explore').getAttribute('aria-selected'), 'true');
+  assert.deepEqual(await page.locator('[data-testid^=spec-]').allInnerTexts(), ['relu', 'leaky_relu(0.1)', 'hardswish']);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('presentation mode: f toggles large type and hides the advanced controls', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=play`, { viewport: { width: 1920, height: 1080 } });
+  await waitForApp(page);
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.shell')).fontSize));
+  const normal = await size();
+  assert.ok(await page.locator('.settings-row.advanced').isVisible());
+  await page.locator('h2').first().click();
+  await page.keyboard.press('f');
+  await page.waitForSelector('.shell.presenting');
+  assert.ok(await size() >= normal * 1.4, `font ${normal} -> ${await size()}`);
+  assert.equal(await page.locator('.settings-row.advanced').isVisible(), false);
+  assert.ok(await page.getByTestId('play').isVisible());
+  assert.ok(await page.getByTestId('learning-rate').isVisible());
+  await page.keyboard.press('f');
+  await page.waitForSelector('.shell:not(.presenting)');
+  await context.close();
+});
+
+test('the embed code dialog writes an iframe snippet for the current view', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=explore&act=relu,gelu`);
+  await waitForApp(page);
+  await page.getByTestId('embed-code').click();
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?[^"]*act=relu,gelu[^"]*embed=1"/);
+  for (const part of ['title="Activation Lab"', 'loading="lazy"', 'allow="fullscreen"', 'width="100%"', 'height="720"']) {
+    assert.ok(snippet.includes(part), part);
+  }
+  await page.getByTestId('embed-copy').click();
+  // Headless Chromium refuses the clipboard without a grant: the code is selected instead.
+  await page.getByTestId('embed-status').waitFor();
+  assert.match(await page.getByTestId('embed-status').innerText(), /Copied|selected/);
+  await context.close();
+});
+
+test('the embed example: two sandboxed labs under the CSP, driven by postMessage, auto-height', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed-example.html`);
+  const explore = page.frameLocator('#lab-explore');
+  const play = page.frameLocator('#lab-play');
+  // Both labs run inside <iframe sandbox="allow-scripts">, without header and footer.
+  await explore.locator('.shell.embed').waitFor({ timeout: 30000 });
+  await play.locator('.shell.embed').waitFor({ timeout: 30000 });
+  assert.equal(await explore.locator('.app-header').count(), 0);
+  assert.equal(await explore.locator('.explorer-controls').isVisible(), false, 'panels= hides the controls');
+  assert.equal(await explore.locator('.explorer-chart').isVisible(), true);
+  assert.equal(await explore.locator('.explorer-properties').isVisible(), false);
+  assert.equal(await play.locator('.top-bar').isVisible(), false, 'controls=0 hides the controls');
+  // Auto-height: embed.js grew the iframe to the lab's content.
+  await page.waitForFunction(() => document.getElementById('lab-play').style.height !== '');
+  // The postMessage API: play, then epoch events arrive.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('events').dataset.epoch) > 5, null, { timeout: 20000 });
+  assert.match(await page.locator('#events').innerText(), /dead \d+/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Switch to Leaky ReLU' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('events').dataset.epoch) === 0);
+  assert.equal(await play.getByTestId('activation').inputValue(), 'leaky_relu');
+  const csp = problems().filter((p) => p.includes('Content Security Policy'));
+  assert.deepEqual(csp, []);
+  await context.close();
+});
+
+test('the embedded lab fits a 320 px iframe without horizontal scrolling', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=play&embed=1`, { viewport: { width: 320, height: 700 } });
+  await waitForApp(page);
+  await page.waitForSelector('.shell.embed');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `horizontal overflow ${overflow}px`);
+  await context.close();
+});
+
+test('export a model as JSON and open it again: the same losses; a bad file is refused', async () => {
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const fs = await import('node:fs/promises');
+  const { page, context } = await openPage(browser, `${server.url}?tab=play&seed=4&networkShape=5,3`);
+  await waitForApp(page);
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  const losses = [await page.getByTestId('train-loss').innerText(), await page.getByTestId('test-loss').innerText()];
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-model').click()]);
+  const file = path.join(os.tmpdir(), `lab-model-${process.pid}.json`);
+  await download.saveAs(file);
+  await context.close();
+
+  const fresh = await openPage(browser, `${server.url}?tab=play&seed=99&networkShape=2`);
+  await waitForApp(fresh.page);
+  await fresh.page.getByTestId('open-model').setInputFiles(file);
+  await fresh.page.getByTestId('model-message').filter({ hasText: 'epoch 4' }).waitFor();
+  assert.deepEqual([await fresh.page.getByTestId('train-loss').innerText(), await fresh.page.getByTestId('test-loss').innerText()], losses);
+  assert.match(await fresh.page.locator('.network-head h3').innerText(), /^2 hidden layers/);
+  const bad = path.join(os.tmpdir(), `lab-bad-${process.pid}.json`);
+  await fs.writeFile(bad, '{"format": "something-else"}');
+  await fresh.page.getByTestId('open-model').setInputFiles(bad);
+  await fresh.page.getByTestId('model-message').filter({ hasText: 'Not opened' }).waitFor();
+  assert.deepEqual([await fresh.page.getByTestId('train-loss').innerText(), await fresh.page.getByTestId('test-loss').innerText()], losses);
+  await fresh.context.close();
+  await fs.rm(file, { force: true });
+  await fs.rm(bad, { force: true });
+});

@@ -45,3 +45,32 @@ fn the_panic_overlay_says_what_happened_and_offers_a_reload() {
     assert_eq!(button.text_content().unwrap(), "Reload");
     overlay.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_explorer_chart_draws_on_a_real_canvas() {
+    use activation_lab::activation::Activation;
+    use activation_lab::charts::activation_chart::{draw, ActivationChart};
+    use activation_lab::charts::theme::Theme;
+    use plotters::prelude::IntoDrawingArea;
+    use wasm_bindgen::JsCast;
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(600);
+    canvas.set_height(420);
+    document.body().unwrap().append_child(&canvas).unwrap();
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).expect("a 2D context");
+    let acts = [Activation::Relu, Activation::Gelu];
+    let geometry = draw(
+        &backend.into_drawing_area(),
+        &ActivationChart { activations: &acts, range: 3.0, hover_x: Some(1.0), theme: &Theme::LIGHT },
+    )
+    .expect("draws");
+    assert!(geometry.right_px > geometry.left_px + 300);
+    // Pixels in the plot are not all background: the curves and the shading are there.
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let image = ctx.get_image_data(0.0, 0.0, 600.0, 420.0).unwrap().data();
+    let non_white = image.chunks_exact(4).filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250).count();
+    assert!(non_white > 600 * 420 / 20, "only {non_white} drawn pixels");
+    canvas.remove();
+}

@@ -222,7 +222,7 @@ fn legend_mark<DB: DrawingBackend>(x: i32, y: i32, index: usize, style: ShapeSty
     let pts = [(x, y), (x + 22, y)];
     match dash(index) {
         None => PathElement::new(pts, style).into_dyn(),
-        Some((d, g)) => DashedPathElement::new(pts.into_iter(), d, g, style).into_dyn(),
+        Some((d, g)) => DashedPathElement::new(pts, d, g, style).into_dyn(),
     }
 }
 

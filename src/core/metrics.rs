@@ -256,7 +256,14 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
             // neuron that is usually the first few inputs, so this costs almost nothing.
             let (mut dead, mut saturated) = (n > 0, n > 0);
             for i in 0..n {
-                let d = r.activation.derivative(f64::from(r.pre[i * r.width + j])).abs();
+                let z = f64::from(r.pre[i * r.width + j]);
+                // A non-finite pre-activation (a diverged run) proves nothing: neither dead nor
+                // saturated (relu′(NaN) would read as 0 and call every neuron dead).
+                if !z.is_finite() {
+                    (dead, saturated) = (false, false);
+                    break;
+                }
+                let d = r.activation.derivative(z).abs();
                 // A NaN derivative counts as alive (not provably dead nor saturated).
                 if d != 0.0 {
                     dead = false;
@@ -298,8 +305,18 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
 
 #[cfg(test)]
 mod csv_tests {
-    use crate::core::settings::Settings;
+    use crate::core::settings::{LossKind, Settings};
     use crate::core::trainer::Session;
+
+    #[test]
+    fn a_diverged_run_does_not_report_every_neuron_dead() {
+        let settings =
+            Settings { learning_rate: 10.0, loss: LossKind::LinearMse, hidden: vec![8, 8, 8], seed: 2, ..Settings::default() };
+        let mut s = Session::new(settings);
+        s.step(50);
+        assert!(s.status().is_diverged(), "this run is set up to diverge");
+        assert_eq!(s.metrics().dead_count(), 0, "NaN pre-activations prove no neuron dead");
+    }
 
     #[test]
     fn history_csv_has_a_row_per_epoch_and_columns_per_layer() {

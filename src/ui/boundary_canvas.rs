@@ -71,7 +71,8 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
         let (points, error) = (points.clone(), error.clone());
         let (data, regression, show_axes, radius) =
             (props.data.clone(), props.regression, props.show_axes, props.point_radius);
-        let deps = (Rc::as_ptr(&props.data) as usize, regression, show_axes, radius.to_bits(), dark, tick, view);
+        let deps =
+            (Rc::as_ptr(&props.data) as usize, regression, show_axes, radius.to_bits(), dark, tick, view);
         use_effect_with(deps, move |_| {
             let Some(c) = points.cast::<HtmlCanvasElement>() else { return };
             let look = Look { regression, show_axes, radius, dark, view };
@@ -88,7 +89,8 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
         use_effect_with(deps, move |_| {
             let Some(c) = heat.cast::<HtmlCanvasElement>() else { return };
             let start = browser::now_ms();
-            let result = render_heat(&c, &mut image.borrow_mut(), &probe, show_axes, view.theme(dark, pixel_ratio()));
+            let result =
+                render_heat(&c, &mut image.borrow_mut(), &probe, show_axes, view.theme(dark, pixel_ratio()));
             if let Some(cb) = on_drawn {
                 cb.emit(browser::now_ms() - start);
             }
@@ -149,11 +151,13 @@ fn render_heat(
     }
     let rect = boundary::plot_rect((side, side), show_axes);
     let off = offscreen(image, probe.n)?;
-    let mut rgba = heatmap::rgba(&probe.output, probe.n, 1.0, false, &theme);
+    let rgba = heatmap::rgba(&probe.output, probe.n, 1.0, false, &theme);
     let n = probe.n as u32;
-    let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&mut rgba), n, n)
+    let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n, n)
         .map_err(|_| "the heatmap could not be built".to_string())?;
-    context(&off)?.put_image_data(&pixels, 0.0, 0.0).map_err(|_| "the heatmap could not be built".to_string())?;
+    context(&off)?
+        .put_image_data(&pixels, 0.0, 0.0)
+        .map_err(|_| "the heatmap could not be built".to_string())?;
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
         &off,
         f64::from(rect.left),

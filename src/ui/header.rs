@@ -53,7 +53,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         data-testid="present" title="Presentation mode (f)">
                     { if props.presenting { "Exit presentation" } else { "Present" } }
                 </button>
-                <button onclick={fullscreen} title="Fullscreen" aria-label="Fullscreen" data-testid="fullscreen">{ "⛶" }</button>
+                <button onclick={fullscreen} title="Fullscreen" data-testid="fullscreen">{ "Fullscreen" }</button>
                 <button onclick={props.on_embed.reform(|_: MouseEvent| ())} data-testid="embed-code">{ "Embed" }</button>
             </div>
         </header>

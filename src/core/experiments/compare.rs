@@ -13,9 +13,7 @@ use super::super::metrics::{EpochMetrics, History};
 use super::super::page::Notice;
 use super::super::play_url::{seed_from_text, BIAS_LIMIT, MAX_PLAY_LAYERS};
 use super::super::query::Query;
-use super::super::settings::{
-    Init, LossKind, OptimizerKind, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH,
-};
+use super::super::settings::{Init, LossKind, OptimizerKind, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH};
 use super::super::trainer::{Session, Status};
 
 /// Fewest activations compared.
@@ -31,7 +29,12 @@ pub const BIAS_CONTROL_LIMIT: f64 = 10.0;
 
 /// The classic comparison: ReLU and three of its fixes.
 pub fn classic() -> Vec<Activation> {
-    vec![Activation::Relu, Activation::LeakyRelu { slope: 0.01 }, Activation::Elu { alpha: 1.0 }, Activation::Gelu]
+    vec![
+        Activation::Relu,
+        Activation::LeakyRelu { slope: 0.01 },
+        Activation::Elu { alpha: 1.0 },
+        Activation::Gelu,
+    ]
 }
 
 /// The state of the experiment: which activations are compared and the settings they share.
@@ -110,7 +113,10 @@ pub enum CompareAction {
     /// Slot `i` goes, down to [`MIN_SLOTS`].
     RemoveSlot(usize),
     /// Slot `to` takes slot `from`'s activation and parameter.
-    Copy { from: usize, to: usize },
+    Copy {
+        from: usize,
+        to: usize,
+    },
     /// Two slots trade places.
     Swap(usize, usize),
     Preset(Preset),
@@ -254,7 +260,8 @@ pub fn parse_shape(text: &str) -> Result<Vec<usize>, String> {
         .split(',')
         .map(|part| {
             let part = part.trim();
-            part.parse::<usize>().map_err(|_| format!("'{part}' is not a whole number of neurons; write widths such as 8,8"))
+            part.parse::<usize>()
+                .map_err(|_| format!("'{part}' is not a whole number of neurons; write widths such as 8,8"))
         })
         .collect::<Result<Vec<usize>, String>>()?;
     check_shape(&widths)?;
@@ -362,7 +369,11 @@ impl CompareState {
                     let ids: Vec<&str> = DatasetKind::ALL.iter().map(|k| k.id()).collect();
                     note(
                         "cmpDataset",
-                        format!("cmpDataset={text} is unknown: try {}; using {}.", ids.join(", "), s.dataset.id()),
+                        format!(
+                            "cmpDataset={text} is unknown: try {}; using {}.",
+                            ids.join(", "),
+                            s.dataset.id()
+                        ),
                     );
                 }
             }
@@ -370,9 +381,7 @@ impl CompareState {
         if let Some(text) = value("cmpShape") {
             match parse_shape(text) {
                 Ok(shape) => s.hidden = shape,
-                Err(e) => {
-                    note("cmpShape", format!("cmpShape={text}: {e}. Using {}.", shape_text(&s.hidden)))
-                }
+                Err(e) => note("cmpShape", format!("cmpShape={text}: {e}. Using {}.", shape_text(&s.hidden))),
             }
         }
         let (lo, hi) = LEARNING_RATE_RANGE;
@@ -380,7 +389,13 @@ impl CompareState {
         if let Some(text) = value("cmpOpt") {
             match OptimizerKind::from_id(text) {
                 Some(o) => s.optimizer = o,
-                None => note("cmpOpt", format!("cmpOpt={text} is unknown: try sgd, momentum or adam; using {}.", s.optimizer.id())),
+                None => note(
+                    "cmpOpt",
+                    format!(
+                        "cmpOpt={text} is unknown: try sgd, momentum or adam; using {}.",
+                        s.optimizer.id()
+                    ),
+                ),
             }
         }
         if let Some(text) = value("cmpInit") {
@@ -388,7 +403,10 @@ impl CompareState {
                 Some(i) => s.init = i,
                 None => {
                     let ids: Vec<&str> = Init::ALL.iter().map(|k| k.id()).collect();
-                    note("cmpInit", format!("cmpInit={text} is unknown: try {}; using {}.", ids.join(", "), s.init.id()));
+                    note(
+                        "cmpInit",
+                        format!("cmpInit={text} is unknown: try {}; using {}.", ids.join(", "), s.init.id()),
+                    );
                 }
             }
         }
@@ -406,7 +424,14 @@ impl CompareState {
         if let Some(text) = value("cmpSeed") {
             s.seed = seed_from_text(text);
         }
-        let batch = read_number(value("cmpBatch"), "cmpBatch", 1.0, s.num_points as f64, s.batch_size as f64, &mut note);
+        let batch = read_number(
+            value("cmpBatch"),
+            "cmpBatch",
+            1.0,
+            s.num_points as f64,
+            s.batch_size as f64,
+            &mut note,
+        );
         if batch.fract() != 0.0 {
             note("cmpBatch", format!("cmpBatch={batch} is not a whole number: using {}.", batch.round()));
         }
@@ -418,7 +443,10 @@ impl CompareState {
         let mut state = CompareState { slots, shared: s, target };
         // Every value was checked above; this only guards against a combination slipping through.
         if let Err(e) = state.shared.validate() {
-            note("cmp", format!("The link's comparison settings cannot be used ({e}): using the nearest valid ones."));
+            note(
+                "cmp",
+                format!("The link's comparison settings cannot be used ({e}): using the nearest valid ones."),
+            );
             state.shared = state.shared.clamped();
         }
         (state, notices)
@@ -449,9 +477,10 @@ fn read_slots(list: &str, note: &mut impl FnMut(&str, String)) -> Vec<Activation
     let mut slots = Vec::new();
     for text in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         match Activation::parse(text) {
-            Ok(_) if slots.len() >= MAX_SLOTS => {
-                note("cmp", format!("At most {MAX_SLOTS} activations can be compared: '{text}' was left out."))
-            }
+            Ok(_) if slots.len() >= MAX_SLOTS => note(
+                "cmp",
+                format!("At most {MAX_SLOTS} activations can be compared: '{text}' was left out."),
+            ),
             Ok(a) => slots.push(a),
             Err(e) => note("cmp", format!("In the link's cmp=: {e}; left out.")),
         }
@@ -460,7 +489,10 @@ fn read_slots(list: &str, note: &mut impl FnMut(&str, String)) -> Vec<Activation
         let added: Vec<Activation> =
             classic().into_iter().filter(|a| !slots.contains(a)).take(MIN_SLOTS - slots.len()).collect();
         let names: Vec<String> = added.iter().map(Activation::to_string).collect();
-        note("cmp", format!("A comparison needs at least {MIN_SLOTS} activations: added {}.", names.join(", ")));
+        note(
+            "cmp",
+            format!("A comparison needs at least {MIN_SLOTS} activations: added {}.", names.join(", ")),
+        );
         slots.extend(added);
     }
     slots
@@ -504,7 +536,8 @@ pub struct Lockstep {
 
 impl Lockstep {
     pub fn new(state: &CompareState) -> Lockstep {
-        let sessions = (0..state.slots.len()).filter_map(|i| state.settings_for(i)).map(Session::new).collect();
+        let sessions =
+            (0..state.slots.len()).filter_map(|i| state.settings_for(i)).map(Session::new).collect();
         Lockstep { sessions }
     }
 
@@ -625,7 +658,7 @@ impl Pacer {
             self.pending_draw = 0.0;
         }
         self.frame += 1;
-        let boundaries = self.draw_ms <= DRAW_EVERY_FRAME_MS || self.frame % 2 == 0;
+        let boundaries = self.draw_ms <= DRAW_EVERY_FRAME_MS || self.frame.is_multiple_of(2);
         let allowed = (self.train_ms - if boundaries { self.draw_ms } else { 0.0 }).max(0.5);
         let max_rounds = if self.round_ms <= allowed {
             self.credit = 0.0;
@@ -669,10 +702,6 @@ impl Pacer {
     pub fn pause(&mut self) {
         self.last_frame = None;
         self.credit = 0.0;
-    }
-
-    pub fn debug_text(&self) -> String {
-        format!("DBG train {:.2} round {:.2} draw {:.2} frame {}", self.train_ms, self.round_ms, self.draw_ms, self.frame)
     }
 
     /// The training time allowed per frame now (before a boundary refresh is taken out).
@@ -738,9 +767,12 @@ pub fn fastest(rows: &[SlotSummary]) -> Option<usize> {
         .map(|(i, _, _)| i)
 }
 
-/// A loss for the table: 3 decimals, or "—" when there is none.
+/// A loss for the table: 3 decimals (2 significant digits below 0.001, so that a loss still
+/// falling does not read 0.000), or "—" when there is none.
 pub fn loss_text(v: f64) -> String {
-    if v.is_finite() {
+    if v.is_finite() && v != 0.0 && v.abs() < 1e-3 {
+        format!("{v:.1e}")
+    } else if v.is_finite() {
         format!("{v:.3}")
     } else if v.is_nan() {
         "—".into()
@@ -856,7 +888,8 @@ mod tests {
             assert_eq!(state.shared.hidden, vec![8, 8]);
             let mut runs = Lockstep::new(&state);
             runs.step(40);
-            let rows: Vec<SlotSummary> = runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.1)).collect();
+            let rows: Vec<SlotSummary> =
+                runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.1)).collect();
             assert!(rows[0].dead >= 3, "seed {seed}: relu lost only {} neurons", rows[0].dead);
             for (a, r) in state.slots.iter().zip(&rows).skip(1) {
                 assert_eq!(r.dead, 0, "seed {seed}: {a} has dead neurons");
@@ -891,6 +924,9 @@ mod tests {
         assert_eq!(epochs_text(Some(42)), "42");
         assert_eq!(loss_text(f64::NAN), "—");
         assert_eq!(loss_text(0.12345), "0.123");
+        assert_eq!(loss_text(0.000_163), "1.6e-4");
+        assert_eq!(loss_text(0.0), "0.000");
+        assert_eq!(loss_text(f64::INFINITY), "∞");
     }
 
     #[test]
@@ -898,7 +934,8 @@ mod tests {
         let shared = Settings { learning_rate: 0.3, ..small() };
         let mut runs = Lockstep::new(&two(Activation::Tanh, Activation::Identity, shared));
         runs.step(60);
-        let rows: Vec<SlotSummary> = runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.3)).collect();
+        let rows: Vec<SlotSummary> =
+            runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.3)).collect();
         let tanh = &rows[0];
         assert_eq!(tanh.neurons, 9);
         assert_eq!(tanh.test_loss, runs.sessions()[0].metrics().test_loss);
@@ -936,7 +973,10 @@ mod tests {
         // The parameter travels with the function.
         let tuned = s.apply(CompareAction::SetParam(1, 0.3));
         assert_eq!(tuned.slots[1], Activation::LeakyRelu { slope: 0.3 });
-        assert_eq!(tuned.apply(CompareAction::Copy { from: 1, to: 3 }).slots[3], Activation::LeakyRelu { slope: 0.3 });
+        assert_eq!(
+            tuned.apply(CompareAction::Copy { from: 1, to: 3 }).slots[3],
+            Activation::LeakyRelu { slope: 0.3 }
+        );
         let swapped = s.apply(CompareAction::Swap(0, 3));
         assert_eq!(swapped.slots, vec![Activation::Gelu, s.slots[1], s.slots[2], Activation::Relu]);
         assert_eq!(swapped.apply(CompareAction::Swap(3, 0)), s);
@@ -983,7 +1023,10 @@ mod tests {
         assert_eq!((dying.shared.seed, dying.target), (77, 0.2));
         assert_eq!(dying.shared.bias_init, Some(-0.5));
         assert_eq!(dying.shared.optimizer, OptimizerKind::Adam);
-        assert_eq!(dying.apply(CompareAction::Preset(Preset::Healthy)).shared, Settings { seed: 77, ..default_shared() });
+        assert_eq!(
+            dying.apply(CompareAction::Preset(Preset::Healthy)).shared,
+            Settings { seed: 77, ..default_shared() }
+        );
         // Each run: the shared settings with its own activation in every layer.
         let per = s.settings_for(3).unwrap();
         assert_eq!(per.activations(), vec![Activation::Gelu; 2]);
@@ -1077,12 +1120,26 @@ mod tests {
         let keys: Vec<&str> = n.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["cmpDataset", "cmpShape", "cmpLr", "cmpOpt", "cmpInit", "cmpBias", "cmpBatch", "cmpNoise", "cmpTarget"]
+            [
+                "cmpDataset",
+                "cmpShape",
+                "cmpLr",
+                "cmpOpt",
+                "cmpInit",
+                "cmpBias",
+                "cmpBatch",
+                "cmpNoise",
+                "cmpTarget"
+            ]
         );
         assert!(n[1].message.contains("'x'"), "{n:?}");
         assert_eq!(s.shared.validate(), Ok(()));
         // Shapes: too many layers, too wide, none.
-        for (text, word) in [("cmpShape=2,2,2,2,2,2,2,2,2", "too many"), ("cmpShape=17", "allowed"), ("cmpShape=,", "not a whole")] {
+        for (text, word) in [
+            ("cmpShape=2,2,2,2,2,2,2,2,2", "too many"),
+            ("cmpShape=17", "allowed"),
+            ("cmpShape=,", "not a whole"),
+        ] {
             let (s, n) = read(text);
             assert_eq!(s.shared.hidden, vec![8, 8], "{text}");
             assert!(n[0].message.contains(word), "{text}: {n:?}");
@@ -1113,7 +1170,10 @@ mod tests {
         }
         let table = keys_markdown_table();
         assert_eq!(table.lines().count(), KEYS.len() + 2);
-        assert!(table.contains("| `cmpShape` | comma list of 1 to 8 widths, each 1 to 16 | 8,8 |"), "{table}");
+        assert!(
+            table.contains("| `cmpShape` | comma list of 1 to 8 widths, each 1 to 16 | 8,8 |"),
+            "{table}"
+        );
     }
     #[test]
     fn the_pacer_grows_and_shrinks_the_training_budget_with_frame_timing() {

@@ -272,14 +272,20 @@ impl DepthState {
                     Ok(v) if v.is_finite() => {
                         let used = v.clamp(lo, hi);
                         if used != v {
-                            note("depthLr", format!("depthLr={text} is out of range ({lo} to {hi}): using {used}."));
+                            note(
+                                "depthLr",
+                                format!("depthLr={text} is out of range ({lo} to {hi}): using {used}."),
+                            );
                         }
                         used
                     }
                     _ => {
                         note(
                             "depthLr",
-                            format!("depthLr={text} is not a number ({lo} to {hi}): using {}.", d.learning_rate),
+                            format!(
+                                "depthLr={text} is not a number ({lo} to {hi}): using {}.",
+                                d.learning_rate
+                            ),
                         );
                         d.learning_rate
                     }
@@ -296,7 +302,11 @@ impl DepthState {
                     let why = if found.is_some() { "is a regression set" } else { "is unknown" };
                     note(
                         "depthDataset",
-                        format!("depthDataset={text} {why}: try {}; using {}.", ids.join(", "), d.dataset.id()),
+                        format!(
+                            "depthDataset={text} {why}: try {}; using {}.",
+                            ids.join(", "),
+                            d.dataset.id()
+                        ),
                     );
                     d.dataset
                 }
@@ -392,8 +402,12 @@ fn read_activations(
 /// positive finite norms (NaN if none) and is labelled with the run's last epoch.
 pub fn strip_columns(h: &History, max_cols: usize) -> (Vec<usize>, Vec<Vec<f64>>) {
     let n = h.len();
-    let series: Vec<&[f64]> =
-        h.layers.iter().map(|l| l.grad_norm.as_slice()).chain(std::iter::once(h.output_grad_norm.as_slice())).collect();
+    let series: Vec<&[f64]> = h
+        .layers
+        .iter()
+        .map(|l| l.grad_norm.as_slice())
+        .chain(std::iter::once(h.output_grad_norm.as_slice()))
+        .collect();
     let cols = n.min(max_cols.max(1));
     let bounds: Vec<usize> = (0..=cols).map(|c| c * n / cols.max(1)).collect();
     let epochs = bounds.windows(2).map(|b| h.epoch[b[1] - 1]).collect();
@@ -550,7 +564,10 @@ mod tests {
         assert_eq!(n.len(), 1);
 
         let (s, n) = read("depthInit=zeros&depthLr=50&depthDataset=reg-plane&depthHist=7");
-        assert_eq!((s.init, s.learning_rate, s.dataset, s.hist), (Init::HeNormal, 10.0, DatasetKind::Circle, 1));
+        assert_eq!(
+            (s.init, s.learning_rate, s.dataset, s.hist),
+            (Init::HeNormal, 10.0, DatasetKind::Circle, 1)
+        );
         let keys: Vec<&str> = n.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys, ["depthInit", "depthLr", "depthDataset", "depthHist"]);
         assert!(n[2].message.contains("regression"), "{n:?}");
@@ -559,7 +576,9 @@ mod tests {
         assert_eq!(s.seed, seed_from_text("hello"));
         assert_eq!(n.len(), 2, "{n:?}");
         // Whatever the link, the settings are valid.
-        for text in ["depth=-5&depthWidth=1e9&depthLr=-1", "depth=NaN&depthWidth=inf&depthAct=linear,hardshrink(3)"] {
+        for text in
+            ["depth=-5&depthWidth=1e9&depthLr=-1", "depth=NaN&depthWidth=inf&depthAct=linear,hardshrink(3)"]
+        {
             let (s, _) = read(text);
             for settings in s.all_settings() {
                 assert_eq!(settings.validate(), Ok(()), "{text}");
@@ -589,7 +608,12 @@ mod tests {
         }
         assert_eq!(
             s.activations,
-            vec![Activation::Sigmoid, Activation::Relu, Activation::Tanh, Activation::LeakyRelu { slope: 0.01 }]
+            vec![
+                Activation::Sigmoid,
+                Activation::Relu,
+                Activation::Tanh,
+                Activation::LeakyRelu { slope: 0.01 }
+            ]
         );
         let s = s.apply(DepthAction::ShowHistograms(3)).apply(DepthAction::RemoveActivation(0));
         assert_eq!(s.activations.len(), 3);

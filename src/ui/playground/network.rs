@@ -34,9 +34,12 @@ pub struct NetworkProps {
 /// For every node: its grid column (1-based), first grid row (1-based, spanning two rows),
 /// and its centre in the links' SVG units. Columns of fewer nodes are centred vertically.
 struct Layout {
-    nodes: Vec<Vec<(usize, usize, (f64, f64))>>,
+    nodes: Vec<Vec<Placed>>,
     rows: usize,
 }
+
+/// (grid column, first grid row, centre in SVG units) of one node.
+type Placed = (usize, usize, (f64, f64));
 
 fn layout(columns: &[usize]) -> Layout {
     let tallest = columns.iter().copied().max().unwrap_or(1).max(1);
@@ -254,10 +257,10 @@ fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, 
 }
 
 /// Copies RGBA bytes into a canvas whose size is n×n.
-pub fn put_pixels(canvas: &HtmlCanvasElement, mut rgba: Vec<u8>, n: usize) {
+pub fn put_pixels(canvas: &HtmlCanvasElement, rgba: Vec<u8>, n: usize) {
     let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
     let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else { return };
-    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&mut rgba), n as u32, n as u32) {
+    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n as u32, n as u32) {
         let _ = ctx.put_image_data(&image, 0.0, 0.0);
     }
 }

@@ -10,11 +10,11 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::probability_chart::{draw, ProbCurve, ProbabilityChart};
-use crate::charts::theme::Theme;
 use crate::core::born_dead::{Estimate, InitScheme};
 use crate::core::experiments::born_dead_view::{BornDeadView, SchemeChoice};
 use crate::ui::download;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::view::View;
 
 use super::{scheme_estimates, SchemeEstimates};
 
@@ -40,13 +40,15 @@ const LEGEND_MIN_WIDTH: f64 = 520.0;
 pub fn BdChart(props: &BdChartProps) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
+    let page_view = use_context::<View>().unwrap_or_default();
     let canvas = use_node_ref();
     let error = use_state(|| None::<String>);
     {
         let (canvas, error) = (canvas.clone(), error.clone());
         let curves = curves(&props.view, &props.estimates);
         let max_depth = props.view.max_depth as f64;
-        let deps = (props.version, props.view.clone(), dark, tick, Rc::as_ptr(&props.estimates) as usize);
+        let deps =
+            (props.version, props.view.clone(), dark, tick, Rc::as_ptr(&props.estimates) as usize, page_view);
         use_effect_with(deps, move |_| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let ratio = pixel_ratio();
@@ -62,12 +64,7 @@ pub fn BdChart(props: &BdChartProps) -> Html {
                 c.set_width(pw);
                 c.set_height(ph);
             }
-            let base = Theme::for_scheme(dark);
-            let theme = Theme {
-                font_size: (f64::from(base.font_size) * ratio).round() as u32,
-                line_width: (f64::from(base.line_width) * ratio).round() as u32,
-                ..base
-            };
+            let theme = page_view.theme(dark, ratio);
             let result = CanvasBackend::with_canvas_object(c)
                 .ok_or_else(|| "no 2D context".to_string())
                 .and_then(|b| {

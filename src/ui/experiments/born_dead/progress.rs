@@ -40,11 +40,7 @@ pub fn BdProgress(props: &BdProgressProps) -> Html {
 
 /// Whole percent done, rounded down (100 only when everything is done).
 fn percent(done: usize, total: usize) -> usize {
-    if total == 0 {
-        100
-    } else {
-        (done.min(total) * 100) / total
-    }
+    (done.min(total) * 100).checked_div(total).unwrap_or(100)
 }
 
 /// `12345` → `12 345` (a thin space groups the thousands).
@@ -52,7 +48,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{2009}');
         }
         out.push(c);

@@ -19,7 +19,9 @@ use yew::prelude::*;
 
 use crate::charts::line_chart::Series;
 use crate::core::data::Dataset;
-use crate::core::experiments::compare::{CompareAction, CompareState, Lockstep, Pacer, SlotSummary};
+use crate::core::experiments::compare::{
+    loss_text, CompareAction, CompareState, Lockstep, Pacer, SlotSummary,
+};
 use crate::core::metrics::History;
 use crate::core::page::Notice;
 use crate::core::trainer::GridProbe;
@@ -34,7 +36,7 @@ use table::SummaryTable;
 use transport::Transport;
 
 /// Resolution of each small decision boundary (the canvases are about 200 px wide).
-const GRID: usize = 60;
+const GRID: usize = 50;
 /// At most this many points per curve are handed to the charts (they decimate further).
 const MAX_CHART_POINTS: usize = 1500;
 
@@ -42,7 +44,8 @@ const MAX_CHART_POINTS: usize = 1500;
 pub const LETTERS: [&str; 4] = ["A", "B", "C", "D"];
 
 /// What to look for (2–4 sentences).
-const INTRO: &str = "Every run here shares the data, the initial weights, the minibatch order, the optimiser and \
+const INTRO: &str =
+    "Every run here shares the data, the initial weights, the minibatch order, the optimiser and \
     the learning rate: only the activation differs, so every difference you see is the activation's doing. \
     Watch the dead-neuron chart: a ReLU whose input is negative for every training point gets no gradient \
     and never comes back, while leaky ReLU, ELU and GELU keep a little gradient there. Try the Dying ReLUs \
@@ -159,7 +162,8 @@ impl Live {
 /// (epoch, value) pairs, thinned by a stride when the history is long.
 fn pairs(h: &History, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
     let stride = h.len().div_ceil(MAX_CHART_POINTS).max(1);
-    let mut out: Vec<(f64, f64)> = (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
+    let mut out: Vec<(f64, f64)> =
+        (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
     if let Some(last) = h.len().checked_sub(1) {
         if last % stride != 0 {
             out.push((h.epoch[last] as f64, value(last)));
@@ -189,12 +193,35 @@ fn build_charts(live: &Live) -> Charts {
     for (i, s) in runs.sessions().iter().enumerate() {
         let h = s.history();
         let label = names.get(i).cloned().unwrap_or_default();
-        loss.push(Series { label: label.clone(), points: pairs(h, |k| h.test_loss[k]), colour: i, dashed: false });
+        loss.push(Series {
+            label: label.clone(),
+            points: pairs(h, |k| h.test_loss[k]),
+            colour: i,
+            dashed: false,
+        });
         let total = |k: usize| h.layers.iter().map(|l| l.dead[k]).sum::<usize>() as f64;
         dead.push(Series { label, points: pairs(h, total), colour: i, dashed: false });
     }
     let neurons = runs.sessions().first().map_or(0, |s| s.metrics().neuron_count());
     Charts { loss: Rc::new(loss), dead: Rc::new(dead), neurons }
+}
+
+/// One sentence per run: "Epoch 50. A relu: test loss 0.123, 3 of 16 neurons dead. …"
+fn spoken_summary(live: &Live, target: f64) -> String {
+    let runs = live.runs.borrow();
+    let mut text = format!("Epoch {}.", runs.epoch());
+    for (i, (s, a)) in runs.sessions().iter().zip(&live.built.slots).enumerate() {
+        let r = SlotSummary::of_session(s, target);
+        let state = if r.diverged { " (diverged)" } else { "" };
+        text.push_str(&format!(
+            " {} {a}{state}: test loss {}, {} of {} neurons dead.",
+            LETTERS.get(i).copied().unwrap_or("?"),
+            loss_text(r.test_loss),
+            r.dead,
+            r.neurons
+        ));
+    }
+    text
 }
 
 #[derive(Properties, PartialEq)]
@@ -241,9 +268,6 @@ pub fn Compare(props: &CompareProps) -> Html {
         let (live, model, pacer) = (live.clone(), model.clone(), pacer.clone());
         Callback::from(move |t: f64| {
             let plan = pacer.borrow_mut().on_frame(t);
-            if (t as u64 / 1000) != ((t - 17.0) as u64 / 1000) {
-                web_sys::console::log_1(&format!("{} plan {:?}", pacer.borrow().debug_text(), plan).into());
-            }
             let start = browser::now_ms();
             let mut rounds = 0;
             let (epoch, any_running) = {
@@ -276,9 +300,16 @@ pub fn Compare(props: &CompareProps) -> Html {
         let model = model.clone();
         Callback::from(move |a: CompareAction| model.dispatch(Msg::Act(a)))
     };
+    // Pausing shows everything at the epoch it stopped at (the table and the charts may lag
+    // the boundaries by up to one chart interval while training).
     let on_run = {
-        let model = model.clone();
-        Callback::from(move |run: bool| model.dispatch(Msg::Run(run)))
+        let (model, live) = (model.clone(), live.clone());
+        Callback::from(move |run: bool| {
+            if !run && (live.chart_epoch != live.epoch || live.boundary_epoch != live.epoch) {
+                live.set(live.refreshed(true, true).0);
+            }
+            model.dispatch(Msg::Run(run));
+        })
     };
     let on_step = {
         let live = live.clone();
@@ -301,12 +332,13 @@ pub fn Compare(props: &CompareProps) -> Html {
 
     // Keyboard: space play/pause, s step, r reset (not while typing in a field).
     {
-        let (model, live, on_step, on_reset) = (model.clone(), live.clone(), on_step.clone(), on_reset.clone());
+        let (model, live, on_run, on_step, on_reset) =
+            (model.clone(), live.clone(), on_run.clone(), on_step.clone(), on_reset.clone());
         use_shortcuts(Callback::from(move |e: KeyboardEvent| {
             let handled = match e.key().as_str() {
                 " " => {
                     if live.runs.borrow().any_running() {
-                        model.dispatch(Msg::Run(!model.running));
+                        on_run.emit(!model.running);
                     }
                     true
                 }
@@ -338,12 +370,18 @@ pub fn Compare(props: &CompareProps) -> Html {
             Rc::new(runs.sessions().iter().map(|s| SlotSummary::of_session(s, target)).collect::<Vec<_>>())
         }
     });
+    // For screen readers: a summary that changes at most every 25 epochs (told, not flooded).
+    let spoken = use_memo((live.epoch / 25, Rc::as_ptr(&live.runs) as usize), {
+        let (live, target) = ((*live).clone(), target);
+        move |_| spoken_summary(&live, target)
+    });
     let any_running = live.runs.borrow().any_running();
     let regression = live.built.shared.is_regression();
 
     html! {
         <div class="compare" data-testid="compare">
             <p class="cmp-intro">{ INTRO }</p>
+            <p class="visually-hidden" aria-live="polite" data-testid="cmp-live-summary">{ (*spoken).clone() }</p>
             <Transport running={model.running} epoch={live.epoch} {any_running}
                        {on_run} {on_step} {on_reset} on_action={on_action.clone()} />
             <div class="cmp-grid">

@@ -1,0 +1,87 @@
+//! The activation slots (2–4): a function and its parameter each, add and remove, and
+//! "Copy A → B" / "Swap A ↔ B".
+
+use yew::prelude::*;
+
+use super::LETTERS;
+use crate::core::activation::Activation;
+use crate::core::experiments::compare::{CompareAction, MAX_SLOTS, MIN_SLOTS};
+use crate::ui::controls::{opts, select, slider};
+
+#[derive(Properties, PartialEq)]
+pub struct SlotsProps {
+    pub slots: Vec<Activation>,
+    pub on_action: Callback<CompareAction>,
+}
+
+fn letter(i: usize) -> &'static str {
+    LETTERS.get(i).copied().unwrap_or("?")
+}
+
+#[component]
+pub fn Slots(props: &SlotsProps) -> Html {
+    let pair = use_state(|| (0usize, 1usize));
+    let n = props.slots.len();
+    let (from, to) = (pair.0.min(n.saturating_sub(1)), pair.1.min(n.saturating_sub(1)));
+    let act = props.on_action.clone();
+    let functions = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
+
+    let rows = props.slots.iter().enumerate().map(|(i, a)| {
+        let a = *a;
+        let on_pick = act.reform(move |id: String| CompareAction::SetSlot(i, Activation::parse(&id).unwrap_or(a)));
+        let param = a.param().map(|p| {
+            let label = format!("{} of {}", p.name, letter(i));
+            slider(&label, &format!("slot-param-{i}"), p.min, p.max, p.step, p.value, format!("{}", p.value),
+                act.reform(move |v: f64| CompareAction::SetParam(i, v)))
+        });
+        let remove = (n > MIN_SLOTS).then(|| {
+            let onclick = act.reform(move |_: MouseEvent| CompareAction::RemoveSlot(i));
+            html! {
+                <button class="icon" {onclick} data-testid={format!("slot-remove-{i}")}
+                        aria-label={format!("Remove activation {}", letter(i))} title="Remove">{ "×" }</button>
+            }
+        });
+        html! {
+            <div class="cmp-slot" data-testid={format!("slot-row-{i}")}>
+                <span class={classes!("cmp-letter", format!("cmp-c{i}"))} aria-hidden="true">{ letter(i) }</span>
+                <div class="cmp-slot-body">
+                    { select(&format!("Activation {}", letter(i)), &format!("slot-{i}"), &functions, a.id(), on_pick) }
+                    { param.unwrap_or_default() }
+                </div>
+                { remove.unwrap_or_default() }
+            </div>
+        }
+    });
+    let add = (n < MAX_SLOTS).then(|| {
+        let onclick = act.reform(|_: MouseEvent| CompareAction::AddSlot);
+        html! { <button {onclick} data-testid="slot-add">{ format!("+ Add activation {}", letter(n)) }</button> }
+    });
+
+    let letters: Vec<(String, String)> = (0..n).map(|i| (i.to_string(), letter(i).to_string())).collect();
+    let pick = |which: usize| {
+        let pair = pair.clone();
+        Callback::from(move |v: String| {
+            let i = v.parse().unwrap_or(0);
+            pair.set(if which == 0 { (i, pair.1) } else { (pair.0, i) });
+        })
+    };
+    let copy = act.reform(move |_: MouseEvent| CompareAction::Copy { from, to });
+    let swap = act.reform(move |_: MouseEvent| CompareAction::Swap(from, to));
+    let same = from == to;
+    html! {
+        <section class="cmp-slots" aria-label="Activations compared">
+            <h3>{ "Activations" }</h3>
+            { for rows }
+            { add.unwrap_or_default() }
+            <div class="cmp-copy" role="group" aria-label="Copy or swap activations">
+                { select("From", "copy-from", &letters, &from.to_string(), pick(0)) }
+                { select("To", "copy-to", &letters, &to.to_string(), pick(1)) }
+                <button onclick={copy} data-testid="copy" disabled={same}
+                        title="The second slot takes the first one's function and parameter">
+                    { format!("Copy {} → {}", letter(from), letter(to)) }</button>
+                <button onclick={swap} data-testid="swap" disabled={same}>
+                    { format!("Swap {} ↔ {}", letter(from), letter(to)) }</button>
+            </div>
+        </section>
+    }
+}

@@ -50,15 +50,14 @@ pub fn SummaryTable(props: &SummaryTableProps) -> Html {
             </tr>
         }
     });
-    let caption = "Now, per activation (★ reached the target first)";
     html! {
         <div class="cmp-table-wrap panel">
-            <table class="cmp-table" data-testid="cmp-table">
-                <caption>{ caption }</caption>
+            <h3 id="cmp-table-title">{ "Now, per activation " }<span class="muted">{ "(★ reached the target first)" }</span></h3>
+            <table class="cmp-table" data-testid="cmp-table" aria-labelledby="cmp-table-title">
                 <thead>
                     <tr>
                         <th scope="col">{ "Activation" }</th>
-                        <th scope="col">{ format!("Epochs to test loss ≤ {}", props.target) }</th>
+                        <th scope="col" title="The first epoch whose test loss is at or below the target">{ format!("Epochs to test loss ≤ {}", props.target) }</th>
                         <th scope="col">{ "Train loss" }</th>
                         <th scope="col">{ "Test loss" }</th>
                         <th scope="col">{ "Test accuracy" }</th>

@@ -24,7 +24,7 @@ pub enum Sizing {
     Aspect { aspect: f64, min: f64, max: f64 },
     /// A fixed height.
     Fixed(f64),
-    /// A grid of `n` small panels (the histograms): as many columns of at least 170 px as fit
+    /// A grid of `n` small panels (the histograms): as many columns of at least 150 px as fit
     /// (at most 5), panels 1.6 times as wide as tall, plus room for the title.
     Panels(usize),
 }
@@ -36,7 +36,7 @@ impl Sizing {
             Sizing::Fixed(h) => h,
             Sizing::Panels(n) => {
                 let n = n.max(1);
-                let cols = ((width / 170.0).floor() as usize).clamp(1, 5).min(n);
+                let cols = ((width / 150.0).floor() as usize).clamp(1, 5).min(n);
                 let rows = n.div_ceil(cols);
                 let panel = (width / cols as f64 / 1.6).max(90.0);
                 rows as f64 * panel + 34.0
@@ -74,7 +74,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     {
         let (canvas, error, draw) = (canvas.clone(), error.clone(), props.draw.clone());
         let sizing = props.sizing;
-        let key = (props.version, dark, tick, Rc::as_ptr(&props.draw) as *const () as usize, format!("{sizing:?}"));
+        let key =
+            (props.version, dark, tick, Rc::as_ptr(&props.draw) as *const () as usize, format!("{sizing:?}"));
         use_effect_with(key, move |_| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let ratio = pixel_ratio();

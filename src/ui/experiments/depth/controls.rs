@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::core::activation::Activation;
 use crate::core::data::DatasetKind;
-use crate::core::experiments::depth::{DepthAction, DepthState, MAX_DEPTH, MAX_SLOTS, MAX_WIDTH, MIN_DEPTH, MIN_SLOTS};
+use crate::core::experiments::depth::{
+    DepthAction, DepthState, MAX_DEPTH, MAX_SLOTS, MAX_WIDTH, MIN_DEPTH, MIN_SLOTS,
+};
 use crate::core::settings::Init;
 use crate::ui::controls::{number, opts, select, slider};
 
@@ -78,7 +80,8 @@ pub fn DepthControls(props: &DepthControlsProps) -> Html {
     let rows = s.activations.iter().enumerate().map(|(i, a)| activation_row(i, *a, removable, &act));
     let add = act.reform(|_: MouseEvent| DepthAction::AddActivation);
 
-    let mut rates: Vec<(String, String)> = LEARNING_RATES.iter().map(|v| (v.to_string(), v.to_string())).collect();
+    let mut rates: Vec<(String, String)> =
+        LEARNING_RATES.iter().map(|v| (v.to_string(), v.to_string())).collect();
     let lr = s.learning_rate.to_string();
     if !rates.iter().any(|(v, _)| *v == lr) {
         rates.push((lr.clone(), lr.clone()));

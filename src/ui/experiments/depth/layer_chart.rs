@@ -71,7 +71,12 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
 /// A top for the log axis that leaves the legend (upper right) a band of its own: whole
 /// decades above the largest value, about as many as the legend is tall.
 fn legend_headroom(series: &[Series]) -> Option<f64> {
-    let logs = series.iter().flat_map(|s| &s.points).map(|p| p.1).filter(|y| y.is_finite() && *y > 0.0).map(f64::log10);
+    let logs = series
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| p.1)
+        .filter(|y| y.is_finite() && *y > 0.0)
+        .map(f64::log10);
     let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), l| (lo.min(l), hi.max(l)));
     if lo > hi {
         return None;

@@ -17,7 +17,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::experiments::depth::{first_to_last, shared_log_range, strip_columns, DepthAction, DepthState};
+use crate::core::experiments::depth::{
+    first_to_last, shared_log_range, strip_columns, DepthAction, DepthState,
+};
 use crate::core::page::Notice;
 use crate::core::settings::Settings;
 use crate::core::trainer::{Session, Status};
@@ -88,7 +90,12 @@ impl Live {
             .iter()
             .map(|s| s.probe(HIST_GRID).hidden.into_iter().map(|layer| layer.concat()).collect())
             .collect();
-        Live { sessions: Rc::new(RefCell::new(sessions)), init: Rc::new(init), version, chart_version: version }
+        Live {
+            sessions: Rc::new(RefCell::new(sessions)),
+            init: Rc::new(init),
+            version,
+            chart_version: version,
+        }
     }
 
     /// After the sessions changed in place: a new version; the charts follow when `charts`.

@@ -18,10 +18,7 @@ use burn::tensor::{Tensor, TensorData};
 
 type B = Autodiff<NdArray<f32>>;
 
-const CSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/activations.csv"
-));
+const CSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/activations.csv"));
 
 /// One row of the reference table.
 struct Row {
@@ -33,15 +30,9 @@ struct Row {
 
 fn reference_rows() -> Vec<Row> {
     let mut lines = CSV.lines();
-    assert_eq!(
-        lines.next(),
-        Some("spec,x,value,derivative"),
-        "unexpected header"
-    );
+    assert_eq!(lines.next(), Some("spec,x,value,derivative"), "unexpected header");
     let number = |field: &str, line: &str| -> f64 {
-        field
-            .parse()
-            .unwrap_or_else(|_| panic!("bad number {field:?} in {line:?}"))
+        field.parse().unwrap_or_else(|_| panic!("bad number {field:?} in {line:?}"))
     };
     lines
         .filter(|line| !line.trim().is_empty())
@@ -87,11 +78,7 @@ fn tensor_value_and_grad(activation: &Activation, xs: &[f64]) -> (Vec<f64>, Vec<
     let grads = y.clone().sum().backward();
     let grad = x.grad(&grads).expect("the input requires a gradient");
     let to_f64 = |data: TensorData| -> Vec<f64> {
-        data.to_vec::<f32>()
-            .expect("f32 tensor")
-            .into_iter()
-            .map(f64::from)
-            .collect()
+        data.to_vec::<f32>().expect("f32 tensor").into_iter().map(f64::from).collect()
     };
     (to_f64(y.into_data()), to_f64(grad.into_data()))
 }
@@ -128,10 +115,7 @@ fn the_table_covers_all_24_activations_with_their_pytorch_ids() {
         let activation = parse(spec);
         let id = spec.split('(').next().unwrap_or(spec);
         assert_eq!(activation.id(), id, "{spec}");
-        assert!(
-            Activation::ALL.contains(&activation),
-            "{spec} is not a default"
-        );
+        assert!(Activation::ALL.contains(&activation), "{spec} is not a default");
     }
 }
 
@@ -144,25 +128,14 @@ fn f64_values_and_derivatives_match_the_reference() {
         let value = activation.value(row.x);
         let derivative = activation.derivative(row.x);
         if !close(value, row.value, 1e-9, 1e-12) {
-            failures.push(format!(
-                "{}: f({}) = {value}, expected {}",
-                row.spec, row.x, row.value
-            ));
+            failures.push(format!("{}: f({}) = {value}, expected {}", row.spec, row.x, row.value));
         }
         if !close(derivative, row.derivative, 1e-9, 1e-12) {
-            failures.push(format!(
-                "{}: f'({}) = {derivative}, expected {}",
-                row.spec, row.x, row.derivative
-            ));
+            failures.push(format!("{}: f'({}) = {derivative}, expected {}", row.spec, row.x, row.derivative));
         }
     }
     assert!(rows.len() > 1200, "only {} rows read", rows.len());
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -171,31 +144,18 @@ fn f32_tensor_forms_and_autodiff_gradients_match_the_reference() {
     for (spec, rows) in rows_by_spec() {
         let activation = parse(&spec);
         let xs: Vec<f64> = rows.iter().map(|r| r.x).collect();
-        assert!(
-            xs.contains(&30.0) && xs.contains(&-30.0),
-            "{spec} lacks ±30"
-        );
+        assert!(xs.contains(&30.0) && xs.contains(&-30.0), "{spec} lacks ±30");
         let (values, grads) = tensor_value_and_grad(&activation, &xs);
         for ((row, value), grad) in rows.iter().zip(values).zip(grads) {
-            for (what, actual, expected) in [("f", value, row.value), ("f'", grad, row.derivative)]
-            {
-                let ok =
-                    actual.is_finite() && (actual - expected).abs() <= 1e-5 + 1e-4 * expected.abs();
+            for (what, actual, expected) in [("f", value, row.value), ("f'", grad, row.derivative)] {
+                let ok = actual.is_finite() && (actual - expected).abs() <= 1e-5 + 1e-4 * expected.abs();
                 if !ok {
-                    failures.push(format!(
-                        "{spec}: {what}({}) = {actual}, expected {expected}",
-                        row.x
-                    ));
+                    failures.push(format!("{spec}: {what}({}) = {actual}, expected {expected}", row.x));
                 }
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -205,26 +165,16 @@ fn f32_tensor_forms_agree_with_f64_at_other_parameters() {
     for activation in catalogue_with_variants() {
         let (values, grads) = tensor_value_and_grad(&activation, &xs);
         for ((&x, value), grad) in xs.iter().zip(values).zip(grads) {
-            for (what, actual, expected) in [
-                ("f", value, activation.value(x)),
-                ("f'", grad, activation.derivative(x)),
-            ] {
-                if !(actual.is_finite()
-                    && (actual - expected).abs() <= 1e-5 + 1e-4 * expected.abs())
-                {
-                    failures.push(format!(
-                        "{activation}: {what}({x}) = {actual}, expected {expected}"
-                    ));
+            for (what, actual, expected) in
+                [("f", value, activation.value(x)), ("f'", grad, activation.derivative(x))]
+            {
+                if !(actual.is_finite() && (actual - expected).abs() <= 1e-5 + 1e-4 * expected.abs()) {
+                    failures.push(format!("{activation}: {what}({x}) = {actual}, expected {expected}"));
                 }
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 /// PyTorch's derivative at each kink, as listed in the fixture's README (plus ELU/SELU at 0,
@@ -235,11 +185,7 @@ const KINK_CONVENTIONS: &[(&str, f64, f64)] = &[
     ("leaky_relu(0.2)", 0.0, 0.2),
     ("prelu", 0.0, 0.25),
     ("elu(0.5)", 0.0, 0.5),
-    (
-        "selu",
-        0.0,
-        1.050_700_987_355_480_5 * 1.673_263_242_354_377_2,
-    ),
+    ("selu", 0.0, 1.050_700_987_355_480_5 * 1.673_263_242_354_377_2),
     ("relu6", 0.0, 0.0),
     ("relu6", 6.0, 0.0),
     ("hardtanh", -1.0, 0.0),
@@ -304,12 +250,7 @@ fn every_kink_is_a_real_jump_with_consistent_limits() {
         for kink in activation.kinks() {
             let name = activation.to_string();
             assert_ne!(kink.left, kink.right, "{name}: no jump at {}", kink.x);
-            assert_eq!(
-                kink.at,
-                activation.derivative(kink.x),
-                "{name} at {}",
-                kink.x
-            );
+            assert_eq!(kink.at, activation.derivative(kink.x), "{name} at {}", kink.x);
             assert_eq!(kink.value, activation.value(kink.x), "{name} at {}", kink.x);
             let left = activation.derivative(kink.x - h);
             let right = activation.derivative(kink.x + h);
@@ -326,12 +267,7 @@ fn every_kink_is_a_real_jump_with_consistent_limits() {
                 kink.right
             );
             let (_, grad) = tensor_value_and_grad(&activation, &[kink.x]);
-            assert!(
-                (grad[0] - kink.at).abs() < 1e-6,
-                "{name}: autodiff {} vs kink.at {}",
-                grad[0],
-                kink.at
-            );
+            assert!((grad[0] - kink.at).abs() < 1e-6, "{name}: autodiff {} vs kink.at {}", grad[0], kink.at);
         }
     }
     // Smooth functions: the derivative has no jump anywhere on a fine sweep.
@@ -339,14 +275,8 @@ fn every_kink_is_a_real_jump_with_consistent_limits() {
         if activation.kinks().is_empty() && activation.properties().smooth {
             for i in -600..600 {
                 let x = f64::from(i) / 100.0;
-                let (a, b) = (
-                    activation.derivative(x - 1e-6),
-                    activation.derivative(x + 1e-6),
-                );
-                assert!(
-                    (a - b).abs() < 1e-4,
-                    "{activation}: f' jumps near {x}: {a} vs {b}"
-                );
+                let (a, b) = (activation.derivative(x - 1e-6), activation.derivative(x + 1e-6));
+                assert!((a - b).abs() < 1e-4, "{activation}: f' jumps near {x}: {a} vs {b}");
             }
         }
     }
@@ -363,27 +293,13 @@ fn every_activation_round_trips_through_its_text_form() {
         assert_eq!(from_str, Ok(activation), "{text}");
     }
     for activation in Activation::ALL {
-        assert_eq!(
-            activation.to_string(),
-            activation.id(),
-            "defaults print as the bare id"
-        );
+        assert_eq!(activation.to_string(), activation.id(), "defaults print as the bare id");
     }
-    for text in [
-        "leaky_relu(0.2)",
-        "elu(0.5)",
-        "swish(1.5)",
-        "softplus(2)",
-        "hardshrink(0.1)",
-    ] {
+    for text in ["leaky_relu(0.2)", "elu(0.5)", "swish(1.5)", "softplus(2)", "hardshrink(0.1)"] {
         assert_eq!(parse(text).to_string(), text);
     }
     let odd = Activation::Swish { beta: 0.1 + 0.2 };
-    assert_eq!(
-        parse(&odd.to_string()),
-        odd,
-        "shortest round-trip formatting keeps every bit"
-    );
+    assert_eq!(parse(&odd.to_string()), odd, "shortest round-trip formatting keeps every bit");
 }
 
 #[test]
@@ -391,19 +307,13 @@ fn text_form_is_forgiving_about_case_spaces_and_defaults() {
     assert_eq!(parse("linear"), Activation::Identity);
     assert_eq!(parse("LINEAR"), Activation::Identity);
     assert_eq!(parse("  ReLU "), Activation::Relu);
-    assert_eq!(
-        parse("Leaky_ReLU ( 0.2 )"),
-        Activation::LeakyRelu { slope: 0.2 }
-    );
+    assert_eq!(parse("Leaky_ReLU ( 0.2 )"), Activation::LeakyRelu { slope: 0.2 });
     assert_eq!(parse("GELU_tanh"), Activation::GeluTanh);
     assert_eq!(parse("elu(1.0)"), Activation::Elu { alpha: 1.0 });
     assert_eq!(parse("elu(1.0)").to_string(), "elu");
     assert_eq!(parse("leaky_relu"), Activation::LeakyRelu { slope: 0.01 });
     assert_eq!(parse("softplus(2)"), Activation::Softplus { beta: 2.0 });
-    assert_eq!(
-        parse("softshrink(0)"),
-        Activation::Softshrink { lambda: 0.0 }
-    );
+    assert_eq!(parse("softshrink(0)"), Activation::Softshrink { lambda: 0.0 });
     assert_eq!(parse("leaky_relu(1)"), Activation::LeakyRelu { slope: 1.0 });
 }
 
@@ -416,34 +326,15 @@ fn bad_text_gives_an_error_the_user_can_act_on() {
     assert!(err("rleu").to_string().contains("relu"));
     assert!(matches!(err("softmax(2)"), UnknownName(name) if name == "softmax"));
 
-    assert_eq!(
-        err("elu(abc)"),
-        BadNumber {
-            name: "elu".into(),
-            text: "abc".into()
-        }
-    );
+    assert_eq!(err("elu(abc)"), BadNumber { name: "elu".into(), text: "abc".into() });
     for text in ["elu(NaN)", "elu(inf)", "elu(-inf)", "elu(1,2)", "elu(1 2)"] {
-        assert!(
-            matches!(err(text), BadNumber { .. }),
-            "{text}: {:?}",
-            err(text)
-        );
+        assert!(matches!(err(text), BadNumber { .. }), "{text}: {:?}", err(text));
     }
 
     match err("elu(-1)") {
-        OutOfRange {
-            name,
-            param,
-            value,
-            min,
-            max,
-        } => {
+        OutOfRange { name, param, value, min, max } => {
             assert_eq!((name.as_str(), param, value), ("elu", "alpha", -1.0));
-            assert!(
-                min > 0.0 && max == 5.0,
-                "alpha must be positive: [{min}, {max}]"
-            );
+            assert!(min > 0.0 && max == 5.0, "alpha must be positive: [{min}, {max}]");
         }
         other => panic!("elu(-1): {other:?}"),
     }
@@ -457,11 +348,7 @@ fn bad_text_gives_an_error_the_user_can_act_on() {
         "softshrink(3.5)",
         "prelu(2)",
     ] {
-        assert!(
-            matches!(err(text), OutOfRange { .. }),
-            "{text}: {:?}",
-            err(text)
-        );
+        assert!(matches!(err(text), OutOfRange { .. }), "{text}: {:?}", err(text));
     }
     assert!(err("elu(-1)").to_string().contains("alpha"));
 
@@ -469,21 +356,8 @@ fn bad_text_gives_an_error_the_user_can_act_on() {
     assert!(matches!(err("linear(2)"), UnexpectedParam(name) if name == "identity"));
     assert!(matches!(err("selu(1)"), UnexpectedParam(_)));
 
-    for text in [
-        "elu(",
-        "elu(1)(2)",
-        "",
-        "   ",
-        "elu()",
-        "(0.5)",
-        "elu)",
-        "elu(1) x",
-    ] {
-        assert!(
-            matches!(err(text), Malformed(_)),
-            "{text:?}: {:?}",
-            err(text)
-        );
+    for text in ["elu(", "elu(1)(2)", "", "   ", "elu()", "(0.5)", "elu)", "elu(1) x"] {
+        assert!(matches!(err(text), Malformed(_)), "{text:?}: {:?}", err(text));
     }
     for text in ["rleu", "elu(abc)", "elu(-1)", "relu(0.3)", "elu(", ""] {
         let message = err(text).to_string();
@@ -493,29 +367,19 @@ fn bad_text_gives_an_error_the_user_can_act_on() {
 
 #[test]
 fn f64_forms_stay_finite_far_from_zero() {
-    let far = [
-        100.0, -100.0, 1000.0, -1000.0, 1e4, -1e4, 710.0, -710.0, 89.0, -89.0,
-    ];
+    let far = [100.0, -100.0, 1000.0, -1000.0, 1e4, -1e4, 710.0, -710.0, 89.0, -89.0];
     for activation in catalogue_with_variants() {
         for x in far {
             let (v, d) = (activation.value(x), activation.derivative(x));
-            assert!(
-                v.is_finite() && d.is_finite(),
-                "{activation} at {x}: f = {v}, f' = {d}"
-            );
+            assert!(v.is_finite() && d.is_finite(), "{activation} at {x}: f = {v}, f' = {d}");
         }
     }
     // The tails are right, not just finite.
     let sigmoid = Activation::Sigmoid;
     assert_eq!(sigmoid.value(1000.0), 1.0);
-    assert!(
-        sigmoid.value(-100.0) > 0.0
-            && (sigmoid.value(-100.0) / (-100f64).exp() - 1.0).abs() < 1e-12
-    );
+    assert!(sigmoid.value(-100.0) > 0.0 && (sigmoid.value(-100.0) / (-100f64).exp() - 1.0).abs() < 1e-12);
     assert_eq!(Activation::Softplus { beta: 1.0 }.value(1000.0), 1000.0);
-    assert!(
-        (Activation::Softplus { beta: 1.0 }.value(-100.0) / (-100f64).exp() - 1.0).abs() < 1e-12
-    );
+    assert!((Activation::Softplus { beta: 1.0 }.value(-100.0) / (-100f64).exp() - 1.0).abs() < 1e-12);
     assert_eq!(Activation::LogSigmoid.value(-1000.0), -1000.0);
     assert!((Activation::LogSigmoid.derivative(-1000.0) - 1.0).abs() < 1e-15);
     assert_eq!(Activation::Mish.value(1000.0), 1000.0);
@@ -528,21 +392,11 @@ fn f32_tensor_forms_stay_finite_and_correct_far_from_zero() {
     for activation in catalogue_with_variants() {
         let (values, grads) = tensor_value_and_grad(&activation, &xs);
         for ((x, v), g) in xs.iter().zip(values).zip(grads) {
-            assert!(
-                v.is_finite() && g.is_finite(),
-                "{activation} at {x}: f = {v}, f' = {g}"
-            );
+            assert!(v.is_finite() && g.is_finite(), "{activation} at {x}: f = {v}, f' = {g}");
         }
     }
     // sigmoid, softplus and log_sigmoid at |x| = 100, against the f64 forms.
-    for spec in [
-        "sigmoid",
-        "softplus",
-        "softplus(0.5)",
-        "log_sigmoid",
-        "silu",
-        "mish",
-    ] {
+    for spec in ["sigmoid", "softplus", "softplus(0.5)", "log_sigmoid", "silu", "mish"] {
         let activation = parse(spec);
         let xs = [-100.0, 100.0];
         let (values, grads) = tensor_value_and_grad(&activation, &xs);
@@ -568,13 +422,7 @@ fn f32_tensor_forms_stay_finite_and_correct_far_from_zero() {
 fn properties_describe_what_students_see() {
     let p = |spec: &str| parse(spec).properties();
     let relu = p("relu");
-    assert!(
-        relu.dying_region
-            && !relu.smooth
-            && relu.monotonic
-            && relu.bounded_below
-            && !relu.bounded_above
-    );
+    assert!(relu.dying_region && !relu.smooth && relu.monotonic && relu.bounded_below && !relu.bounded_above);
     let gelu = p("gelu");
     assert!(gelu.smooth && gelu.self_gated && !gelu.monotonic && !gelu.dying_region);
     let tanh = p("tanh");
@@ -583,23 +431,12 @@ fn properties_describe_what_students_see() {
     assert!(sigmoid.saturates && !sigmoid.zero_centred);
     assert_eq!(parse("sigmoid").range(), (0.0, 1.0));
     let hardtanh = p("hardtanh");
-    assert!(
-        hardtanh.bounded_below
-            && hardtanh.bounded_above
-            && hardtanh.dying_region
-            && !hardtanh.smooth
-    );
+    assert!(hardtanh.bounded_below && hardtanh.bounded_above && hardtanh.dying_region && !hardtanh.smooth);
     assert!(!p("leaky_relu").dying_region && p("leaky_relu").zero_centred);
     assert!(p("selu").saturates && !p("selu").smooth && p("celu(0.5)").smooth);
-    let self_gated: Vec<&str> = Activation::ALL
-        .iter()
-        .filter(|a| a.properties().self_gated)
-        .map(|a| a.id())
-        .collect();
-    assert_eq!(
-        self_gated,
-        ["gelu", "gelu_tanh", "silu", "swish", "mish", "hardswish"]
-    );
+    let self_gated: Vec<&str> =
+        Activation::ALL.iter().filter(|a| a.properties().self_gated).map(|a| a.id()).collect();
+    assert_eq!(self_gated, ["gelu", "gelu_tanh", "silu", "swish", "mish", "hardswish"]);
     assert!(!p("softplus").zero_centred && !p("tanhshrink").saturates);
 }
 
@@ -618,39 +455,19 @@ fn properties_and_ranges_hold_on_a_sweep() {
         let values: Vec<f64> = xs.iter().map(|&x| activation.value(x)).collect();
         let slack = |bound: f64| 1e-12 * bound.abs().max(1.0);
         for (&x, &v) in xs.iter().zip(&values) {
-            assert!(
-                v >= lo - slack(lo) && v <= hi + slack(hi),
-                "{name}: f({x}) = {v} outside {lo}..{hi}"
-            );
+            assert!(v >= lo - slack(lo) && v <= hi + slack(hi), "{name}: f({x}) = {v} outside {lo}..{hi}");
         }
         // Finite ends are tight: the sweep comes within 1e-3 of them.
-        let (min, max) = values
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
-                (a.min(v), b.max(v))
-            });
+        let (min, max) =
+            values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
         if lo.is_finite() {
-            assert!(
-                min - lo < 1e-3,
-                "{name}: range starts at {lo} but the minimum is {min}"
-            );
+            assert!(min - lo < 1e-3, "{name}: range starts at {lo} but the minimum is {min}");
         }
         if hi.is_finite() {
-            assert!(
-                hi - max < 1e-3,
-                "{name}: range ends at {hi} but the maximum is {max}"
-            );
+            assert!(hi - max < 1e-3, "{name}: range ends at {hi} but the maximum is {max}");
         }
-        assert_eq!(
-            props.bounded_below,
-            lo.is_finite(),
-            "{name}: bounded_below vs range"
-        );
-        assert_eq!(
-            props.bounded_above,
-            hi.is_finite(),
-            "{name}: bounded_above vs range"
-        );
+        assert_eq!(props.bounded_below, lo.is_finite(), "{name}: bounded_below vs range");
+        assert_eq!(props.bounded_above, hi.is_finite(), "{name}: bounded_above vs range");
         let increasing = values.windows(2).all(|w| w[1] >= w[0]);
         assert_eq!(props.monotonic, increasing, "{name}: monotonic");
         let takes_both_signs = values.iter().any(|&v| v < 0.0) && values.iter().any(|&v| v > 0.0);
@@ -663,15 +480,7 @@ fn properties_and_ranges_hold_on_a_sweep() {
         let flat_stretch = derivatives.windows(50).any(|w| w.iter().all(|&d| d == 0.0));
         assert_eq!(props.dying_region, flat_stretch, "{name}: dying_region");
         let (first, last) = (derivatives[0], derivatives[derivatives.len() - 1]);
-        assert_eq!(
-            props.saturates,
-            first.abs() < 1e-6 || last.abs() < 1e-6,
-            "{name}: saturates"
-        );
-        assert_eq!(
-            props.smooth,
-            activation.kinks().is_empty(),
-            "{name}: smooth vs kinks"
-        );
+        assert_eq!(props.saturates, first.abs() < 1e-6 || last.abs() < 1e-6, "{name}: saturates");
+        assert_eq!(props.smooth, activation.kinks().is_empty(), "{name}: smooth vs kinks");
     }
 }

@@ -10,11 +10,7 @@ fn default_datasets_survive_a_csv_round_trip_and_become_input_matrices() {
     for kind in DatasetKind::ALL {
         let n = kind.default_num_points();
         let data = Dataset::generate(kind, n, 10.0, 0.5, 2024);
-        assert_eq!(
-            (data.train.len(), data.test.len()),
-            (n / 2, n / 2),
-            "{kind:?}"
-        );
+        assert_eq!((data.train.len(), data.test.len()), (n / 2, n / 2), "{kind:?}");
 
         let loaded = Dataset::from_csv(kind, &data.to_csv()).expect("own CSV loads");
         assert_eq!(loaded, data, "{kind:?}");
@@ -48,27 +44,13 @@ fn the_right_feature_makes_circle_and_xor_separable_at_noise_0() {
 fn a_user_file_loads_and_a_drawn_point_can_be_added_and_erased() {
     let text = "x1,x2,label,set\n1.5,-2,1,train\n-4,4,0,test\n";
     let mut data = Dataset::from_csv(DatasetKind::Checkerboard, text).expect("valid file");
-    assert_eq!(
-        data.test,
-        vec![Point {
-            x: -4.0,
-            y: 4.0,
-            label: -1.0
-        }]
-    );
-    data.add_point(Point {
-        x: 3.0,
-        y: 3.0,
-        label: 1.0,
-    });
+    assert_eq!(data.test, vec![Point { x: -4.0, y: 4.0, label: -1.0 }]);
+    data.add_point(Point { x: 3.0, y: 3.0, label: 1.0 });
     assert_eq!(data.train.len(), 2);
-    assert_eq!(
-        data.remove_nearest(-4.1, 4.1, 0.5).map(|p| p.label),
-        Some(-1.0)
-    );
+    assert_eq!(data.remove_nearest(-4.1, 4.1, 0.5).map(|p| p.label), Some(-1.0));
     assert!(data.test.is_empty());
 
-    let err = Dataset::from_csv(DatasetKind::Circle, "x1,x2,label\n1,2,1\n8,0,1\n")
-        .expect_err("out of domain");
+    let err =
+        Dataset::from_csv(DatasetKind::Circle, "x1,x2,label\n1,2,1\n8,0,1\n").expect_err("out of domain");
     assert!(err.to_string().contains("line 3"), "{err}");
 }

@@ -68,7 +68,8 @@ fn the_explorer_chart_draws_on_a_real_canvas() {
     .expect("draws");
     assert!(geometry.right_px > geometry.left_px + 300);
     // Pixels in the plot are not all background: the curves and the shading are there.
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let image = ctx.get_image_data(0.0, 0.0, 600.0, 420.0).unwrap().data();
     let non_white = image.chunks_exact(4).filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250).count();
     assert!(non_white > 600 * 420 / 20, "only {non_white} drawn pixels");

@@ -42,12 +42,16 @@ impl Geometry {
 
 const SAMPLES: usize = 480;
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &ActivationChart) -> Result<Geometry, String> {
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &ActivationChart,
+) -> Result<Geometry, String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let theme = chart.theme;
     root.fill(&theme.background).map_err(err)?;
     let (lo, hi) = (-chart.range, chart.range);
-    let curves: Vec<Vec<Vec<Sample>>> = chart.activations.iter().map(|a| segments(a, lo, hi, SAMPLES)).collect();
+    let curves: Vec<Vec<Vec<Sample>>> =
+        chart.activations.iter().map(|a| segments(a, lo, hi, SAMPLES)).collect();
     let (top, bottom) = root.split_vertically(root.dim_in_pixel().1 * 58 / 100);
 
     let f_range = padded(curves.iter().flatten().flatten().map(|s| s.f), (-1.0, 1.0));
@@ -55,7 +59,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Activatio
     let shade = chart.activations.first().map(|a| regions(a, lo, hi, SAMPLES)).unwrap_or_default();
 
     let mut geometry = None;
-    for (panel, (area, yr, which)) in [(&top, f_range, Which::F), (&bottom, df_range, Which::Df)].into_iter().enumerate() {
+    for (panel, (area, yr, which)) in
+        [(&top, f_range, Which::F), (&bottom, df_range, Which::Df)].into_iter().enumerate()
+    {
         let font = ("sans-serif", theme.font_size).into_font().color(&theme.text);
         let mut ctx = ChartBuilder::on(area)
             .margin(8)
@@ -162,8 +168,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Activatio
                 };
                 if y.is_finite() && y >= yr.0 && y <= yr.1 {
                     let colour = theme.series[i % theme.series.len()];
-                    ctx.draw_series(std::iter::once(Circle::new((x, y), theme.line_width + 2, colour.filled())))
-                        .map_err(|e| e.to_string())?;
+                    ctx.draw_series(std::iter::once(Circle::new(
+                        (x, y),
+                        theme.line_width + 2,
+                        colour.filled(),
+                    )))
+                    .map_err(|e| e.to_string())?;
                 }
             }
         }
@@ -218,7 +228,12 @@ fn padded(values: impl Iterator<Item = f64>, must: (f64, f64)) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
-fn legend_mark<DB: DrawingBackend>(x: i32, y: i32, index: usize, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+fn legend_mark<DB: DrawingBackend>(
+    x: i32,
+    y: i32,
+    index: usize,
+    style: ShapeStyle,
+) -> DynElement<'static, DB, (i32, i32)> {
     let pts = [(x, y), (x + 22, y)];
     match dash(index) {
         None => PathElement::new(pts, style).into_dyn(),

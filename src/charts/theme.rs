@@ -45,7 +45,12 @@ impl Theme {
         muted: RGBColor(154, 166, 181),
         grid: RGBColor(44, 54, 68),
         axis: RGBColor(120, 135, 155),
-        series: [RGBColor(86, 180, 233), RGBColor(230, 159, 0), RGBColor(0, 200, 150), RGBColor(222, 143, 188)],
+        series: [
+            RGBColor(86, 180, 233),
+            RGBColor(230, 159, 0),
+            RGBColor(0, 200, 150),
+            RGBColor(222, 143, 188),
+        ],
         classes: [RGBColor(230, 159, 0), RGBColor(86, 180, 233)],
         regions: [RGBColor(150, 108, 25), RGBColor(50, 110, 150)],
         saturated: RGBColor(62, 52, 26),

@@ -130,11 +130,7 @@ pub const DOMAIN: f64 = 6.0; // inputs live in [-6, 6]² (TF Playground's plot d
 /// [-DOMAIN, DOMAIN]².
 pub fn generate(kind: DatasetKind, num_points: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
     // TF: `generator(numSamples, state.noise / 100)`.
-    let noise = if noise.is_nan() {
-        0.0
-    } else {
-        noise.clamp(0.0, MAX_NOISE) / 100.0
-    };
+    let noise = if noise.is_nan() { 0.0 } else { noise.clamp(0.0, MAX_NOISE) / 100.0 };
     let mut points = Vec::with_capacity(num_points);
     let positives = num_points.div_ceil(2);
     let negatives = num_points / 2;
@@ -164,10 +160,7 @@ fn circle(out: &mut Vec<Point>, positives: usize, negatives: usize, noise: f64, 
             -1.0
         }
     };
-    for (count, lo, hi) in [
-        (positives, 0.0, radius * 0.5),
-        (negatives, radius * 0.7, radius),
-    ] {
+    for (count, lo, hi) in [(positives, 0.0, radius * 0.5), (negatives, radius * 0.7, radius)] {
         for _ in 0..count {
             let r = rng.uniform(lo, hi);
             let angle = rng.uniform(0.0, 2.0 * std::f64::consts::PI);
@@ -175,11 +168,7 @@ fn circle(out: &mut Vec<Point>, positives: usize, negatives: usize, noise: f64, 
             let y = r * angle.cos();
             let noise_x = rng.uniform(-radius, radius) * noise;
             let noise_y = rng.uniform(-radius, radius) * noise;
-            out.push(Point {
-                x,
-                y,
-                label: label(x + noise_x, y + noise_y),
-            });
+            out.push(Point { x, y, label: label(x + noise_x, y + noise_y) });
         }
     }
 }
@@ -195,11 +184,7 @@ fn xor(out: &mut Vec<Point>, n: usize, noise: f64, rng: &mut Rng) {
         y += if y > 0.0 { padding } else { -padding };
         let noise_x = rng.uniform(-5.0, 5.0) * noise;
         let noise_y = rng.uniform(-5.0, 5.0) * noise;
-        let label = if (x + noise_x) * (y + noise_y) >= 0.0 {
-            1.0
-        } else {
-            -1.0
-        };
+        let label = if (x + noise_x) * (y + noise_y) >= 0.0 { 1.0 } else { -1.0 };
         out.push(Point { x, y, label });
     }
 }
@@ -231,10 +216,7 @@ fn two_gauss(out: &mut Vec<Point>, positives: usize, negatives: usize, noise: f6
 /// TF (`let n = numSamples / 2`).
 fn spiral(out: &mut Vec<Point>, num_points: usize, noise: f64, rng: &mut Rng) {
     let n = num_points as f64 / 2.0;
-    let arms = [
-        (num_points.div_ceil(2), 0.0, 1.0),
-        (num_points / 2, std::f64::consts::PI, -1.0),
-    ];
+    let arms = [(num_points.div_ceil(2), 0.0, 1.0), (num_points / 2, std::f64::consts::PI, -1.0)];
     for (count, delta_t, label) in arms {
         for i in 0..count {
             let i = i as f64;
@@ -262,11 +244,7 @@ fn moons(out: &mut Vec<Point>, positives: usize, negatives: usize, noise: f64, r
     for (count, label) in [(positives, 1.0), (negatives, -1.0)] {
         for _ in 0..count {
             let t = rng.uniform(0.0, std::f64::consts::PI);
-            let (ux, uy) = if label > 0.0 {
-                (t.cos(), t.sin())
-            } else {
-                (1.0 - t.cos(), 0.5 - t.sin())
-            };
+            let (ux, uy) = if label > 0.0 { (t.cos(), t.sin()) } else { (1.0 - t.cos(), 0.5 - t.sin()) };
             // Centre the pair (x in [-1, 2], y in [-0.5, 1]) on the origin, then scale.
             let x = MOONS_SCALE * (ux - 0.5) + rng.uniform(-1.0, 1.0) * noise * MOONS_JITTER;
             let y = MOONS_SCALE * (uy - 0.25) + rng.uniform(-1.0, 1.0) * noise * MOONS_JITTER;
@@ -304,11 +282,7 @@ fn checkerboard(out: &mut Vec<Point>, n: usize, noise: f64, rng: &mut Rng) {
         let y = coord(rng);
         let noise_x = rng.uniform(-CHECKER_SIZE, CHECKER_SIZE) * noise;
         let noise_y = rng.uniform(-CHECKER_SIZE, CHECKER_SIZE) * noise;
-        out.push(Point {
-            x,
-            y,
-            label: checker_label(x + noise_x, y + noise_y),
-        });
+        out.push(Point { x, y, label: checker_label(x + noise_x, y + noise_y) });
     }
 }
 
@@ -321,11 +295,7 @@ fn regress(out: &mut Vec<Point>, n: usize, noise: f64, rng: &mut Rng, label: fn(
         let y = rng.uniform(-radius, radius);
         let noise_x = rng.uniform(-radius, radius) * noise;
         let noise_y = rng.uniform(-radius, radius) * noise;
-        out.push(Point {
-            x,
-            y,
-            label: label(x + noise_x, y + noise_y),
-        });
+        out.push(Point { x, y, label: label(x + noise_x, y + noise_y) });
     }
 }
 
@@ -385,11 +355,7 @@ impl Dataset {
         rng.shuffle(&mut points);
         let n_train = train_count(points.len(), train_fraction);
         let test = points.split_off(n_train);
-        Dataset {
-            kind,
-            train: points,
-            test,
-        }
+        Dataset { kind, train: points, test }
     }
 
     /// Adds a point to the training set (the caller checks it, e.g. with [`Point::in_domain`]).
@@ -410,11 +376,7 @@ impl Dataset {
             }
         }
         let (is_train, i, _) = best?;
-        Some(if is_train {
-            self.train.remove(i)
-        } else {
-            self.test.remove(i)
-        })
+        Some(if is_train { self.train.remove(i) } else { self.test.remove(i) })
     }
 
     /// Number of train plus test points.
@@ -448,11 +410,7 @@ impl Dataset {
     /// the header and blank lines.
     pub fn from_csv(kind: DatasetKind, text: &str) -> Result<Dataset, CsvError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut data = Dataset {
-            kind,
-            train: Vec::new(),
-            test: Vec::new(),
-        };
+        let mut data = Dataset { kind, train: Vec::new(), test: Vec::new() };
         let mut seen_first = false;
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;
@@ -465,10 +423,7 @@ impl Dataset {
             if is_first && fields.iter().all(|f| f.parse::<f64>().is_err()) {
                 // A header line.
                 if !(3..=4).contains(&fields.len()) {
-                    return Err(CsvError::BadColumnCount {
-                        line,
-                        found: fields.len(),
-                    });
+                    return Err(CsvError::BadColumnCount { line, found: fields.len() });
                 }
                 continue;
             }
@@ -488,27 +443,18 @@ impl Dataset {
 
 /// How many of `n` points go to training: round(n · fraction), fraction clamped to [0, 1].
 pub fn train_count(n: usize, train_fraction: f64) -> usize {
-    let f = if train_fraction.is_nan() {
-        0.5
-    } else {
-        train_fraction.clamp(0.0, 1.0)
-    };
+    let f = if train_fraction.is_nan() { 0.5 } else { train_fraction.clamp(0.0, 1.0) };
     ((n as f64 * f).round() as usize).min(n)
 }
 
 fn clean_field(field: &str) -> &str {
     let f = field.trim();
-    f.strip_prefix('"')
-        .and_then(|g| g.strip_suffix('"'))
-        .map_or(f, str::trim)
+    f.strip_prefix('"').and_then(|g| g.strip_suffix('"')).map_or(f, str::trim)
 }
 
 fn parse_row(kind: DatasetKind, line: usize, fields: &[&str]) -> Result<(Point, bool), CsvError> {
     if !(3..=4).contains(&fields.len()) {
-        return Err(CsvError::BadColumnCount {
-            line,
-            found: fields.len(),
-        });
+        return Err(CsvError::BadColumnCount { line, found: fields.len() });
     }
     let number = |i: usize, column: &'static str| {
         fields[i].parse::<f64>().map_err(|_| CsvError::BadNumber {
@@ -536,12 +482,7 @@ fn parse_row(kind: DatasetKind, line: usize, fields: &[&str]) -> Result<(Point, 
         None => true,
         Some(set) if set.is_empty() || set.eq_ignore_ascii_case("train") => true,
         Some(set) if set.eq_ignore_ascii_case("test") => false,
-        Some(set) => {
-            return Err(CsvError::BadSet {
-                line,
-                text: set.to_string(),
-            })
-        }
+        Some(set) => return Err(CsvError::BadSet { line, text: set.to_string() }),
     };
     Ok((Point { x, y, label }, is_train))
 }
@@ -550,26 +491,11 @@ fn parse_row(kind: DatasetKind, line: usize, fields: &[&str]) -> Result<(Point, 
 #[derive(Clone, Debug, PartialEq)]
 pub enum CsvError {
     Empty,
-    BadColumnCount {
-        line: usize,
-        found: usize,
-    },
-    BadNumber {
-        line: usize,
-        column: &'static str,
-        text: String,
-    },
-    OutOfDomain {
-        line: usize,
-    },
-    BadLabel {
-        line: usize,
-        label: f64,
-    },
-    BadSet {
-        line: usize,
-        text: String,
-    },
+    BadColumnCount { line: usize, found: usize },
+    BadNumber { line: usize, column: &'static str, text: String },
+    OutOfDomain { line: usize },
+    BadLabel { line: usize, label: f64 },
+    BadSet { line: usize, text: String },
 }
 
 impl fmt::Display for CsvError {
@@ -609,10 +535,7 @@ mod tests {
     use super::*;
 
     fn bits(points: &[Point]) -> Vec<[u64; 3]> {
-        points
-            .iter()
-            .map(|p| [p.x.to_bits(), p.y.to_bits(), p.label.to_bits()])
-            .collect()
+        points.iter().map(|p| [p.x.to_bits(), p.y.to_bits(), p.label.to_bits()]).collect()
     }
 
     fn gen(kind: DatasetKind, n: usize, noise: f64, seed: u64) -> Vec<Point> {
@@ -628,16 +551,7 @@ mod tests {
         let ids: Vec<&str> = DatasetKind::ALL.iter().map(|k| k.id()).collect();
         assert_eq!(
             ids,
-            [
-                "circle",
-                "xor",
-                "gauss",
-                "spiral",
-                "moons",
-                "checkerboard",
-                "reg-plane",
-                "reg-gauss"
-            ]
+            ["circle", "xor", "gauss", "spiral", "moons", "checkerboard", "reg-plane", "reg-gauss"]
         );
         let labels: Vec<&str> = DatasetKind::ALL.iter().map(|k| k.label()).collect();
         assert_eq!(
@@ -702,12 +616,7 @@ mod tests {
     fn classes_are_half_and_half() {
         // Circle, gauss, spiral and moons draw exactly ceil(n/2) positives at noise 0; xor and
         // checkerboard pick positions at random: within ±10 % of n (4.5 standard deviations).
-        for k in [
-            DatasetKind::Circle,
-            DatasetKind::Gauss,
-            DatasetKind::Spiral,
-            DatasetKind::Moons,
-        ] {
+        for k in [DatasetKind::Circle, DatasetKind::Gauss, DatasetKind::Spiral, DatasetKind::Moons] {
             assert_eq!(positives(&gen(k, 500, 0.0, 3)), 250, "{k:?}");
             assert_eq!(positives(&gen(k, 501, 0.0, 3)), 251, "{k:?}");
         }
@@ -738,16 +647,10 @@ mod tests {
         let noisy = gen(DatasetKind::Circle, 1000, 50.0, 9);
         let mut relabeled = 0;
         for (a, b) in pts.iter().zip(&noisy) {
-            assert_eq!(
-                (a.x.to_bits(), a.y.to_bits()),
-                (b.x.to_bits(), b.y.to_bits())
-            );
+            assert_eq!((a.x.to_bits(), a.y.to_bits()), (b.x.to_bits(), b.y.to_bits()));
             relabeled += usize::from(a.label != b.label);
         }
-        assert!(
-            relabeled > 100,
-            "only {relabeled} of 1000 relabeled at noise 50"
-        );
+        assert!(relabeled > 100, "only {relabeled} of 1000 relabeled at noise 50");
     }
 
     #[test]
@@ -761,15 +664,9 @@ mod tests {
         }
         let noisy = gen(DatasetKind::Xor, 1000, 50.0, 4);
         let wrong = noisy.iter().filter(|p| p.label * p.x * p.y < 0.0).count();
-        assert!(
-            (150..450).contains(&wrong),
-            "{wrong} of 1000 relabeled at noise 50"
-        );
+        assert!((150..450).contains(&wrong), "{wrong} of 1000 relabeled at noise 50");
         assert_eq!(
-            bits(&noisy)
-                .iter()
-                .map(|b| [b[0], b[1]])
-                .collect::<Vec<_>>(),
+            bits(&noisy).iter().map(|b| [b[0], b[1]]).collect::<Vec<_>>(),
             bits(&pts).iter().map(|b| [b[0], b[1]]).collect::<Vec<_>>()
         );
     }
@@ -777,10 +674,7 @@ mod tests {
     fn mean_std(v: &[f64]) -> (f64, f64) {
         let n = v.len() as f64;
         let m = v.iter().sum::<f64>() / n;
-        (
-            m,
-            (v.iter().map(|a| (a - m).powi(2)).sum::<f64>() / n).sqrt(),
-        )
+        (m, (v.iter().map(|a| (a - m).powi(2)).sum::<f64>() / n).sqrt())
     }
 
     #[test]
@@ -789,27 +683,13 @@ mod tests {
         for (noise, want_std, tol) in [(0.0, 0.5f64.sqrt(), 0.05), (50.0, 2.0, 0.2)] {
             let pts = gen(DatasetKind::Gauss, 20_000, noise, 8);
             for (label, centre) in [(1.0, 2.0), (-1.0, -2.0)] {
-                let xs: Vec<f64> = pts
-                    .iter()
-                    .filter(|p| p.label == label)
-                    .map(|p| p.x)
-                    .collect();
-                let ys: Vec<f64> = pts
-                    .iter()
-                    .filter(|p| p.label == label)
-                    .map(|p| p.y)
-                    .collect();
+                let xs: Vec<f64> = pts.iter().filter(|p| p.label == label).map(|p| p.x).collect();
+                let ys: Vec<f64> = pts.iter().filter(|p| p.label == label).map(|p| p.y).collect();
                 for v in [xs, ys] {
                     let (m, s) = mean_std(&v);
                     // Redrawing outside ±6 trims the far tail a little at noise 50.
-                    assert!(
-                        (m - centre).abs() < 0.2,
-                        "noise {noise}: mean {m}, want {centre}"
-                    );
-                    assert!(
-                        (s - want_std).abs() < tol,
-                        "noise {noise}: std {s}, want {want_std}"
-                    );
+                    assert!((m - centre).abs() < 0.2, "noise {noise}: mean {m}, want {centre}");
+                    assert!((s - want_std).abs() < tol, "noise {noise}: std {s}, want {want_std}");
                 }
             }
         }
@@ -848,36 +728,22 @@ mod tests {
                 assert!((ux.hypot(uy) - 1.0).abs() < 1e-9 && uy >= 0.0, "{p:?}");
             } else {
                 assert_eq!(p.label, -1.0);
-                assert!(
-                    ((ux - 1.0).hypot(uy - 0.5) - 1.0).abs() < 1e-9 && uy <= 0.5,
-                    "{p:?}"
-                );
+                assert!(((ux - 1.0).hypot(uy - 0.5) - 1.0).abs() < 1e-9 && uy <= 0.5, "{p:?}");
             }
         }
-        let (min_x, max_x) = pts
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
-        let (min_y, max_y) = pts
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
+        let (min_x, max_x) = pts.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
+        let (min_y, max_y) = pts.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
         assert!(min_x < -4.7 && max_x > 4.7, "x spans [{min_x}, {max_x}]");
         assert!(min_y < -2.3 && max_y > 2.3, "y spans [{min_y}, {max_y}]");
         // Interleaving: each moon's tip reaches past the other's centre line, into its hollow.
-        assert!(pts
-            .iter()
-            .any(|p| p.label == 1.0 && p.x > 1.5 && p.y < -0.5));
-        assert!(pts
-            .iter()
-            .any(|p| p.label == -1.0 && p.x < -1.5 && p.y > 0.5));
+        assert!(pts.iter().any(|p| p.label == 1.0 && p.x > 1.5 && p.y < -0.5));
+        assert!(pts.iter().any(|p| p.label == -1.0 && p.x < -1.5 && p.y > 0.5));
         assert!(pts.iter().all(|p| p.label < 0.0 || p.x <= 1.6 + 1e-9));
         assert!(pts.iter().all(|p| p.label > 0.0 || p.x >= -1.6 - 1e-9));
         // Noise jitters positions by up to ±1 at 50, keeps labels.
         let noisy = gen(DatasetKind::Moons, 2000, 50.0, 6);
-        let max_shift = pts
-            .iter()
-            .zip(&noisy)
-            .map(|(a, b)| (a.x - b.x).abs().max((a.y - b.y).abs()))
-            .fold(0.0, f64::max);
+        let max_shift =
+            pts.iter().zip(&noisy).map(|(a, b)| (a.x - b.x).abs().max((a.y - b.y).abs())).fold(0.0, f64::max);
         assert!(max_shift > 0.9 && max_shift <= 1.0, "max shift {max_shift}");
         assert!(pts.iter().zip(&noisy).all(|(a, b)| a.label == b.label));
     }
@@ -909,14 +775,8 @@ mod tests {
             }
         }
         let noisy = gen(DatasetKind::Checkerboard, 2000, 50.0, 12);
-        let wrong = noisy
-            .iter()
-            .filter(|p| p.label != checker_label(p.x, p.y))
-            .count();
-        assert!(
-            (200..1000).contains(&wrong),
-            "{wrong} of 2000 relabeled at noise 50"
-        );
+        let wrong = noisy.iter().filter(|p| p.label != checker_label(p.x, p.y)).count();
+        assert!((200..1000).contains(&wrong), "{wrong} of 2000 relabeled at noise 50");
     }
 
     #[test]
@@ -965,22 +825,10 @@ mod tests {
         for k in DatasetKind::ALL {
             let n = k.default_num_points();
             assert_ne!(bits(&gen(k, n, 0.0, 7)), bits(&gen(k, n, 50.0, 7)), "{k:?}");
-            assert_ne!(
-                bits(&gen(k, n, 10.0, 7)),
-                bits(&gen(k, n, 40.0, 7)),
-                "{k:?}"
-            );
-            assert_eq!(
-                bits(&gen(k, n, 80.0, 7)),
-                bits(&gen(k, n, 50.0, 7)),
-                "{k:?}"
-            );
+            assert_ne!(bits(&gen(k, n, 10.0, 7)), bits(&gen(k, n, 40.0, 7)), "{k:?}");
+            assert_eq!(bits(&gen(k, n, 80.0, 7)), bits(&gen(k, n, 50.0, 7)), "{k:?}");
             assert_eq!(bits(&gen(k, n, -3.0, 7)), bits(&gen(k, n, 0.0, 7)), "{k:?}");
-            assert_eq!(
-                bits(&gen(k, n, f64::NAN, 7)),
-                bits(&gen(k, n, 0.0, 7)),
-                "{k:?}"
-            );
+            assert_eq!(bits(&gen(k, n, f64::NAN, 7)), bits(&gen(k, n, 0.0, 7)), "{k:?}");
         }
     }
 
@@ -1000,11 +848,7 @@ mod tests {
             (0, 0.5, 0),
         ] {
             let d = Dataset::generate(DatasetKind::Xor, n, 0.0, f, 1);
-            assert_eq!(
-                (d.train.len(), d.test.len()),
-                (want, n - want),
-                "n={n} f={f}"
-            );
+            assert_eq!((d.train.len(), d.test.len()), (want, n - want), "n={n} f={f}");
             assert_eq!(train_count(n, f), want);
         }
         for p in 1..10 {
@@ -1024,21 +868,13 @@ mod tests {
         want.sort_unstable();
         assert_eq!(sorted, want);
         // Both classes land in train and in test.
-        assert!(
-            (90..160).contains(&positives(&d.train)),
-            "{}",
-            positives(&d.train)
-        );
+        assert!((90..160).contains(&positives(&d.train)), "{}", positives(&d.train));
     }
 
     #[test]
     fn add_and_remove_points() {
         let mut d = Dataset::generate(DatasetKind::Circle, 10, 0.0, 0.5, 3);
-        let p = Point {
-            x: 5.9,
-            y: -5.9,
-            label: 1.0,
-        };
+        let p = Point { x: 5.9, y: -5.9, label: 1.0 };
         d.add_point(p);
         assert_eq!((d.train.len(), d.test.len(), d.len()), (6, 5, 11));
         assert_eq!(d.train.last(), Some(&p));
@@ -1052,43 +888,17 @@ mod tests {
         let removed = d.remove_nearest(q.x + 1e-6, q.y, 0.5);
         assert_eq!(removed, Some(q));
         assert_eq!((d.train.len(), d.test.len()), (5, 4));
-        let mut e = Dataset {
-            kind: DatasetKind::Xor,
-            train: vec![],
-            test: vec![],
-        };
+        let mut e = Dataset { kind: DatasetKind::Xor, train: vec![], test: vec![] };
         assert!(e.is_empty());
         assert_eq!(e.remove_nearest(0.0, 0.0, 100.0), None);
-        e.add_point(Point {
-            x: 1.0,
-            y: 1.0,
-            label: 1.0,
-        });
-        e.add_point(Point {
-            x: 2.0,
-            y: 2.0,
-            label: -1.0,
-        });
-        e.test.push(Point {
-            x: 1.4,
-            y: 1.0,
-            label: -1.0,
-        });
+        e.add_point(Point { x: 1.0, y: 1.0, label: 1.0 });
+        e.add_point(Point { x: 2.0, y: 2.0, label: -1.0 });
+        e.test.push(Point { x: 1.4, y: 1.0, label: -1.0 });
         assert_eq!(e.remove_nearest(1.3, 1.0, 1.0).map(|p| p.x), Some(1.4));
         assert_eq!(e.remove_nearest(1.9, 1.9, 1.0).map(|p| p.x), Some(2.0));
         assert_eq!(e.train.len(), 1);
-        assert!(!Point {
-            x: 6.5,
-            y: 0.0,
-            label: 1.0
-        }
-        .in_domain());
-        assert!(Point {
-            x: -6.0,
-            y: 6.0,
-            label: 1.0
-        }
-        .in_domain());
+        assert!(!Point { x: 6.5, y: 0.0, label: 1.0 }.in_domain());
+        assert!(Point { x: -6.0, y: 6.0, label: 1.0 }.in_domain());
     }
 
     #[test]
@@ -1106,22 +916,10 @@ mod tests {
         let awkward = Dataset {
             kind: DatasetKind::RegGauss,
             train: vec![
-                Point {
-                    x: 0.1,
-                    y: -0.0,
-                    label: 1.0 / 3.0,
-                },
-                Point {
-                    x: 1e-300,
-                    y: -6.0,
-                    label: -1.0,
-                },
+                Point { x: 0.1, y: -0.0, label: 1.0 / 3.0 },
+                Point { x: 1e-300, y: -6.0, label: -1.0 },
             ],
-            test: vec![Point {
-                x: 5.999999999999999,
-                y: f64::MIN_POSITIVE,
-                label: 0.7,
-            }],
+            test: vec![Point { x: 5.999999999999999, y: f64::MIN_POSITIVE, label: 0.7 }],
         };
         let back = Dataset::from_csv(DatasetKind::RegGauss, &awkward.to_csv()).expect("parses");
         assert_eq!(bits(&back.train), bits(&awkward.train));
@@ -1133,41 +931,12 @@ mod tests {
         let d = Dataset::from_csv(DatasetKind::Xor, "1,2,1\n-3.5,0.25,0\n\n4,-4,-1\n").expect("ok");
         assert_eq!(d.train.len(), 3);
         assert!(d.test.is_empty());
-        assert_eq!(
-            d.train[1],
-            Point {
-                x: -3.5,
-                y: 0.25,
-                label: -1.0
-            }
-        ); // 0 reads as -1
+        assert_eq!(d.train[1], Point { x: -3.5, y: 0.25, label: -1.0 }); // 0 reads as -1
         let text = "\u{feff}\"x1\",\"x2\",\"label\",\"set\"\r\n 1 , 2 , 1 , TRAIN \r\n\"-1\",\"2\",\"-1\",test\r\n3,3,1,\r\n";
         let d = Dataset::from_csv(DatasetKind::Circle, text).expect("ok");
-        assert_eq!(
-            d.train,
-            vec![
-                Point {
-                    x: 1.0,
-                    y: 2.0,
-                    label: 1.0
-                },
-                Point {
-                    x: 3.0,
-                    y: 3.0,
-                    label: 1.0
-                }
-            ]
-        );
-        assert_eq!(
-            d.test,
-            vec![Point {
-                x: -1.0,
-                y: 2.0,
-                label: -1.0
-            }]
-        );
-        let r = Dataset::from_csv(DatasetKind::RegPlane, "x1,x2,label\n0,0,0\n1,1,-0.25\n")
-            .expect("ok");
+        assert_eq!(d.train, vec![Point { x: 1.0, y: 2.0, label: 1.0 }, Point { x: 3.0, y: 3.0, label: 1.0 }]);
+        assert_eq!(d.test, vec![Point { x: -1.0, y: 2.0, label: -1.0 }]);
+        let r = Dataset::from_csv(DatasetKind::RegPlane, "x1,x2,label\n0,0,0\n1,1,-0.25\n").expect("ok");
         assert_eq!(r.train[0].label, 0.0); // 0 stays 0 for regression
         assert_eq!(r.train[1].label, -0.25);
     }
@@ -1187,74 +956,26 @@ mod tests {
         assert_eq!(csv_err(c, ""), Empty);
         assert_eq!(csv_err(c, "  \n\r\n"), Empty);
         assert_eq!(csv_err(c, "x1,x2,label,set\n"), Empty);
-        assert_eq!(
-            csv_err(c, "x1,x2,label\n1,2,1\n3,4\n"),
-            BadColumnCount { line: 3, found: 2 }
-        );
-        assert_eq!(
-            csv_err(c, "1,2,1,train,5\n"),
-            BadColumnCount { line: 1, found: 5 }
-        );
-        assert_eq!(
-            csv_err(c, "x1,x2\n1,2\n"),
-            BadColumnCount { line: 1, found: 2 }
-        );
+        assert_eq!(csv_err(c, "x1,x2,label\n1,2,1\n3,4\n"), BadColumnCount { line: 3, found: 2 });
+        assert_eq!(csv_err(c, "1,2,1,train,5\n"), BadColumnCount { line: 1, found: 5 });
+        assert_eq!(csv_err(c, "x1,x2\n1,2\n"), BadColumnCount { line: 1, found: 2 });
         assert_eq!(
             csv_err(c, "x1,x2,label\n\n1,abc,1\n"),
-            BadNumber {
-                line: 3,
-                column: "x2",
-                text: "abc".into()
-            }
+            BadNumber { line: 3, column: "x2", text: "abc".into() }
         );
-        assert_eq!(
-            csv_err(c, "1,2,1\n,2,1\n"),
-            BadNumber {
-                line: 2,
-                column: "x1",
-                text: String::new()
-            }
-        );
-        assert_eq!(
-            csv_err(c, "1,2,yes\n"),
-            BadNumber {
-                line: 1,
-                column: "label",
-                text: "yes".into()
-            }
-        );
+        assert_eq!(csv_err(c, "1,2,1\n,2,1\n"), BadNumber { line: 2, column: "x1", text: String::new() });
+        assert_eq!(csv_err(c, "1,2,yes\n"), BadNumber { line: 1, column: "label", text: "yes".into() });
         assert_eq!(csv_err(c, "1,2,1\n2,6.5,1\n"), OutOfDomain { line: 2 });
         assert_eq!(csv_err(c, "-7,0,1\n"), OutOfDomain { line: 1 });
         assert_eq!(csv_err(c, "NaN,0,1\n"), OutOfDomain { line: 1 });
         assert_eq!(csv_err(c, "0,inf,1\n"), OutOfDomain { line: 1 });
-        assert_eq!(
-            csv_err(c, "1,1,1\n1,1,0.5\n"),
-            BadLabel {
-                line: 2,
-                label: 0.5
-            }
-        );
-        assert_eq!(
-            csv_err(c, "1,1,2\n"),
-            BadLabel {
-                line: 1,
-                label: 2.0
-            }
-        );
-        assert_eq!(
-            csv_err(r, "1,1,0.5\n1,1,1.5\n"),
-            BadLabel {
-                line: 2,
-                label: 1.5
-            }
-        );
+        assert_eq!(csv_err(c, "1,1,1\n1,1,0.5\n"), BadLabel { line: 2, label: 0.5 });
+        assert_eq!(csv_err(c, "1,1,2\n"), BadLabel { line: 1, label: 2.0 });
+        assert_eq!(csv_err(r, "1,1,0.5\n1,1,1.5\n"), BadLabel { line: 2, label: 1.5 });
         assert!(matches!(csv_err(r, "1,1,NaN\n"), BadLabel { line: 1, label } if label.is_nan()));
         assert_eq!(
             csv_err(c, "x1,x2,label,set\n1,1,1,train\n1,1,1,validation\n"),
-            BadSet {
-                line: 3,
-                text: "validation".into()
-            }
+            BadSet { line: 3, text: "validation".into() }
         );
     }
 
@@ -1263,27 +984,15 @@ mod tests {
         let msg = |text: &str| csv_err(DatasetKind::Xor, text).to_string();
         assert!(msg("").contains("no data"));
         let m = msg("1,2,1\n3,4\n");
-        assert!(
-            m.contains("line 2") && m.contains("found 2") && m.contains("x1,x2,label"),
-            "{m}"
-        );
+        assert!(m.contains("line 2") && m.contains("found 2") && m.contains("x1,x2,label"), "{m}");
         let m = msg("1,zz,1\n");
-        assert!(
-            m.contains("line 1") && m.contains("x2") && m.contains("zz"),
-            "{m}"
-        );
+        assert!(m.contains("line 1") && m.contains("x2") && m.contains("zz"), "{m}");
         let m = msg("1,2,1\n1,2,1\n9,1,1\n");
-        assert!(
-            m.contains("line 3") && m.contains("-6") && m.contains("6"),
-            "{m}"
-        );
+        assert!(m.contains("line 3") && m.contains("-6") && m.contains("6"), "{m}");
         let m = msg("1,1,3\n");
         assert!(m.contains("line 1") && m.contains("-1 or 1"), "{m}");
         let m = msg("1,1,1,dev\n");
-        assert!(
-            m.contains("line 1") && m.contains("\"dev\"") && m.contains("train"),
-            "{m}"
-        );
+        assert!(m.contains("line 1") && m.contains("\"dev\"") && m.contains("train"), "{m}");
         let e: Box<dyn std::error::Error> = Box::new(CsvError::Empty);
         assert!(!e.to_string().is_empty());
     }

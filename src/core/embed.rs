@@ -44,7 +44,10 @@ mod tests {
         assert_eq!(Command::parse("pause", Some("x")), Some(Command::Pause));
         assert_eq!(Command::parse("step", None), Some(Command::Step));
         assert_eq!(Command::parse("reset", None), Some(Command::Reset));
-        assert_eq!(Command::parse("set", Some("activation=elu")), Some(Command::Set("activation=elu".into())));
+        assert_eq!(
+            Command::parse("set", Some("activation=elu")),
+            Some(Command::Set("activation=elu".into()))
+        );
         assert_eq!(Command::parse("set", None), None);
         assert_eq!(Command::parse("set", Some("  ")), None);
         assert_eq!(Command::parse("set", Some(&"a".repeat(5000))), None);

@@ -122,10 +122,7 @@ impl ExplorerState {
 }
 
 fn nearest_range(r: f64) -> f64 {
-    RANGES
-        .into_iter()
-        .min_by(|a, b| (a - r).abs().total_cmp(&(b - r).abs()))
-        .unwrap_or(6.0)
+    RANGES.into_iter().min_by(|a, b| (a - r).abs().total_cmp(&(b - r).abs())).unwrap_or(6.0)
 }
 
 fn format_number(x: f64) -> String {

@@ -78,10 +78,7 @@ impl Feature {
 /// whatever the order (or repetitions) of `features`. Its length is the row width of
 /// [`feature_row`] and [`feature_matrix`].
 pub fn columns(features: &[Feature]) -> Vec<Feature> {
-    Feature::ALL
-        .into_iter()
-        .filter(|f| features.contains(f))
-        .collect()
+    Feature::ALL.into_iter().filter(|f| features.contains(f)).collect()
 }
 
 /// The feature vector of a point for the chosen features (in Feature::ALL order), as f32 for the model.
@@ -89,11 +86,7 @@ pub fn columns(features: &[Feature]) -> Vec<Feature> {
 /// The columns are [`columns`]`(features)`: the order of `features` does not matter, so the
 /// training data and the heatmap always agree on which column is which.
 pub fn feature_row(features: &[Feature], x: f64, y: f64) -> Vec<f32> {
-    Feature::ALL
-        .into_iter()
-        .filter(|f| features.contains(f))
-        .map(|f| f.eval(x, y) as f32)
-        .collect()
+    Feature::ALL.into_iter().filter(|f| features.contains(f)).map(|f| f.eval(x, y) as f32).collect()
 }
 
 /// All points' feature rows flattened row-major ([n, features.len()]) and the labels, for building one tensor.
@@ -121,10 +114,7 @@ mod tests {
     #[test]
     fn ids_are_tf_playground_url_keys_and_round_trip() {
         let ids: Vec<&str> = Feature::ALL.iter().map(|f| f.id()).collect();
-        assert_eq!(
-            ids,
-            ["x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"]
-        );
+        assert_eq!(ids, ["x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"]);
         for f in Feature::ALL {
             assert_eq!(Feature::from_id(f.id()), Some(f));
         }
@@ -136,10 +126,7 @@ mod tests {
     #[test]
     fn labels_are_the_displayed_names() {
         let labels: Vec<&str> = Feature::ALL.iter().map(|f| f.label()).collect();
-        assert_eq!(
-            labels,
-            ["X₁", "X₂", "X₁²", "X₂²", "X₁X₂", "sin(X₁)", "sin(X₂)"]
-        );
+        assert_eq!(labels, ["X₁", "X₂", "X₁²", "X₂²", "X₁X₂", "sin(X₁)", "sin(X₂)"]);
     }
 
     #[test]
@@ -161,14 +148,8 @@ mod tests {
         let row = feature_row(&[Feature::X1X2, Feature::X1, Feature::X2Squared], 3.0, -1.0);
         // ALL order: X1, X2Squared, X1X2.
         assert_eq!(row, vec![3.0f32, 1.0, -3.0]);
-        assert_eq!(
-            columns(&[Feature::SinX2, Feature::X2, Feature::X2]),
-            vec![Feature::X2, Feature::SinX2]
-        );
-        assert_eq!(
-            feature_row(&[Feature::X2, Feature::X2], 0.5, 0.25),
-            vec![0.25f32]
-        );
+        assert_eq!(columns(&[Feature::SinX2, Feature::X2, Feature::X2]), vec![Feature::X2, Feature::SinX2]);
+        assert_eq!(feature_row(&[Feature::X2, Feature::X2], 0.5, 0.25), vec![0.25f32]);
         assert!(feature_row(&[], 1.0, 1.0).is_empty());
         let all = feature_row(&Feature::ALL, 2.0, 3.0);
         assert_eq!(all.len(), 7);
@@ -180,31 +161,16 @@ mod tests {
     #[test]
     fn feature_matrix_is_row_major_and_matches_feature_row() {
         let points = [
-            Point {
-                x: 1.0,
-                y: 2.0,
-                label: 1.0,
-            },
-            Point {
-                x: -3.0,
-                y: 0.5,
-                label: -1.0,
-            },
-            Point {
-                x: 0.0,
-                y: -6.0,
-                label: 1.0,
-            },
+            Point { x: 1.0, y: 2.0, label: 1.0 },
+            Point { x: -3.0, y: 0.5, label: -1.0 },
+            Point { x: 0.0, y: -6.0, label: 1.0 },
         ];
         let feats = [Feature::X1, Feature::X2, Feature::X1X2];
         let m = feature_matrix(&feats, &points);
         assert_eq!(m.len(), points.len() * feats.len());
         assert_eq!(m, vec![1.0f32, 2.0, 2.0, -3.0, 0.5, -1.5, 0.0, -6.0, -0.0]);
         for (i, p) in points.iter().enumerate() {
-            assert_eq!(
-                &m[i * 3..i * 3 + 3],
-                feature_row(&feats, p.x, p.y).as_slice()
-            );
+            assert_eq!(&m[i * 3..i * 3 + 3], feature_row(&feats, p.x, p.y).as_slice());
         }
         assert_eq!(labels(&points), vec![1.0f32, -1.0, 1.0]);
         assert!(feature_matrix(&feats, &[]).is_empty());

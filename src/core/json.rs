@@ -165,7 +165,9 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Json, String> {
         let start = self.pos;
-        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+        while self.pos < self.bytes.len()
+            && matches!(self.bytes[self.pos], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+        {
             self.pos += 1;
         }
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| self.error("bad number"))?;
@@ -181,7 +183,9 @@ impl Parser<'_> {
             match b {
                 b'"' => break,
                 b'\\' => {
-                    let Some(&e) = self.bytes.get(self.pos) else { return Err(self.error("a string is not closed")) };
+                    let Some(&e) = self.bytes.get(self.pos) else {
+                        return Err(self.error("a string is not closed"));
+                    };
                     self.pos += 1;
                     match e {
                         b'"' => out.push(b'"'),
@@ -193,7 +197,10 @@ impl Parser<'_> {
                         b'b' => out.push(8),
                         b'f' => out.push(12),
                         b'u' => {
-                            let hex = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("short \\u escape"))?;
+                            let hex = self
+                                .bytes
+                                .get(self.pos..self.pos + 4)
+                                .ok_or_else(|| self.error("short \\u escape"))?;
                             let code = std::str::from_utf8(hex)
                                 .ok()
                                 .and_then(|h| u32::from_str_radix(h, 16).ok())
@@ -269,7 +276,10 @@ mod tests {
     fn round_trips_values_exactly() {
         let v = Json::Object(vec![
             ("name".into(), Json::String("a \"lab\"\n\u{3b1}".into())),
-            ("w".into(), Json::Array(vec![Json::Number(0.1), Json::Number(-3e-8), Json::Number(f64::from(0.3f32))])),
+            (
+                "w".into(),
+                Json::Array(vec![Json::Number(0.1), Json::Number(-3e-8), Json::Number(f64::from(0.3f32))]),
+            ),
             ("ok".into(), Json::Bool(true)),
             ("none".into(), Json::Null),
         ]);

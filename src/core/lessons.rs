@@ -34,12 +34,15 @@ pub fn parse(text: &str) -> Result<Vec<Lesson>, String> {
                         value.push(' ');
                         value.push_str(rest.trim());
                     }
-                    None => return Err(format!("lesson block {}: a continuation line before any key", b + 1)),
+                    None => {
+                        return Err(format!("lesson block {}: a continuation line before any key", b + 1))
+                    }
                 }
                 continue;
             }
-            let (key, value) =
-                line.split_once(':').ok_or_else(|| format!("lesson block {}: expected 'key: value', got '{line}'", b + 1))?;
+            let (key, value) = line
+                .split_once(':')
+                .ok_or_else(|| format!("lesson block {}: expected 'key: value', got '{line}'", b + 1))?;
             fields.push((key.trim().to_string(), value.trim().to_string()));
         }
         if fields.is_empty() {
@@ -53,8 +56,9 @@ pub fn parse(text: &str) -> Result<Vec<Lesson>, String> {
                 .filter(|v| !v.is_empty())
                 .ok_or_else(|| format!("lesson block {}: missing '{key}'", b + 1))
         };
-        if let Some((k, _)) =
-            fields.iter().find(|(k, _)| !["id", "title", "link", "look", "try", "question"].contains(&k.as_str()))
+        if let Some((k, _)) = fields
+            .iter()
+            .find(|(k, _)| !["id", "title", "link", "look", "try", "question"].contains(&k.as_str()))
         {
             return Err(format!("lesson block {}: unknown key '{k}'", b + 1));
         }
@@ -100,7 +104,8 @@ pub fn apply(query: &Query, lessons: &[Lesson]) -> (Option<(usize, Lesson)>, Que
         }
         None => {
             let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-            let notice = Notice::new("lesson", format!("Unknown lesson '{id}': the lessons are {}.", ids.join(", ")));
+            let notice =
+                Notice::new("lesson", format!("Unknown lesson '{id}': the lessons are {}.", ids.join(", ")));
             (None, query.clone(), Some(notice))
         }
     }
@@ -117,7 +122,15 @@ mod tests {
     fn the_lesson_file_parses_and_covers_the_seed_article() {
         let lessons = parse(LESSONS_TXT).expect("lessons.txt parses");
         let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-        for id in ["what-is-relu", "non-linearity", "vanishing-gradients", "sparse-activation", "dying-relu", "kink-at-zero", "variants"] {
+        for id in [
+            "what-is-relu",
+            "non-linearity",
+            "vanishing-gradients",
+            "sparse-activation",
+            "dying-relu",
+            "kink-at-zero",
+            "variants",
+        ] {
             assert!(ids.contains(&id), "missing lesson {id}");
         }
         for l in &lessons {
@@ -135,7 +148,12 @@ mod tests {
             assert!(notice.is_none(), "{}: {notice:?}", l.id);
             match tab {
                 Tab::Explore => assert!(ExplorerState::from_query(&q).1.is_empty(), "{}", l.id),
-                Tab::Play => assert!(PlayState::from_query(&q).1.is_empty(), "{}: {:?}", l.id, PlayState::from_query(&q).1),
+                Tab::Play => assert!(
+                    PlayState::from_query(&q).1.is_empty(),
+                    "{}: {:?}",
+                    l.id,
+                    PlayState::from_query(&q).1
+                ),
                 Tab::Experiments => {}
             }
         }
@@ -160,7 +178,9 @@ mod tests {
     #[test]
     fn malformed_lesson_files_are_refused_with_the_reason() {
         assert!(parse("id: a\ntitle: t\nlink: tab=play\nlook: x\ntry: y").unwrap_err().contains("question"));
-        assert!(parse("id: a b\ntitle: t\nlink: l\nlook: x\ntry: y\nquestion: q?").unwrap_err().contains("dashes"));
+        assert!(parse("id: a b\ntitle: t\nlink: l\nlook: x\ntry: y\nquestion: q?")
+            .unwrap_err()
+            .contains("dashes"));
         assert!(parse("  orphan").unwrap_err().contains("continuation"));
         assert!(parse("id: a\nwhat: x").unwrap_err().contains("unknown key 'what'"));
     }

@@ -126,7 +126,8 @@ impl History {
     /// The metric history as CSV: one row per epoch; per hidden layer its dead count,
     /// sparsity and gradient norm.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("epoch,train_loss,test_loss,train_accuracy,test_accuracy,output_grad_norm");
+        let mut out =
+            String::from("epoch,train_loss,test_loss,train_accuracy,test_accuracy,output_grad_norm");
         for l in 1..=self.layers.len() {
             out.push_str(&format!(",dead_{l},sparsity_{l},grad_norm_{l}"));
         }
@@ -310,8 +311,13 @@ mod csv_tests {
 
     #[test]
     fn a_diverged_run_does_not_report_every_neuron_dead() {
-        let settings =
-            Settings { learning_rate: 10.0, loss: LossKind::LinearMse, hidden: vec![8, 8, 8], seed: 2, ..Settings::default() };
+        let settings = Settings {
+            learning_rate: 10.0,
+            loss: LossKind::LinearMse,
+            hidden: vec![8, 8, 8],
+            seed: 2,
+            ..Settings::default()
+        };
         let mut s = Session::new(settings);
         s.step(50);
         assert!(s.status().is_diverged(), "this run is set up to diverge");

@@ -105,7 +105,10 @@ impl ViewOptions {
             Some("1") | Some("true") => true,
             Some("0") | Some("false") => false,
             Some(other) => {
-                notices.push(Notice::new(key, format!("{key}={other} is not 0 or 1: using {}.", u8::from(default))));
+                notices.push(Notice::new(
+                    key,
+                    format!("{key}={other} is not 0 or 1: using {}.", u8::from(default)),
+                ));
                 default
             }
         };
@@ -159,7 +162,8 @@ mod tests {
 
     #[test]
     fn view_options_come_from_the_link() {
-        let (v, n) = ViewOptions::from_query(&Query::parse("embed=1&controls=0&panels=play-output,chart-dead"));
+        let (v, n) =
+            ViewOptions::from_query(&Query::parse("embed=1&controls=0&panels=play-output,chart-dead"));
         assert!(n.is_empty());
         assert!(v.embed && !v.controls && !v.present);
         let classes = v.classes();

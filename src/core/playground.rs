@@ -95,13 +95,17 @@ impl PlayState {
                 s.activation = a;
                 s.layer_activations.clear();
             }
-            PlayAction::SetLearningRate(lr) => s.learning_rate = finite_or(lr, s.learning_rate).clamp(1e-5, 10.0),
+            PlayAction::SetLearningRate(lr) => {
+                s.learning_rate = finite_or(lr, s.learning_rate).clamp(1e-5, 10.0)
+            }
             PlayAction::SetOptimizer(o) => s.optimizer = o,
             PlayAction::SetLoss(l) => s.loss = l,
             PlayAction::SetRegularization(r) => s.regularization = r,
             PlayAction::SetRegRate(r) => s.reg_rate = finite_or(r, s.reg_rate).clamp(0.0, 10.0),
             PlayAction::SetInit(i) => s.init = i,
-            PlayAction::SetBiasInit(b) => s.bias_init = b.filter(|b| b.is_finite()).map(|b| b.clamp(-10.0, 10.0)),
+            PlayAction::SetBiasInit(b) => {
+                s.bias_init = b.filter(|b| b.is_finite()).map(|b| b.clamp(-10.0, 10.0))
+            }
             PlayAction::SetRegression(r) => set_problem(s, r),
             PlayAction::SetSeed(seed) => s.seed = seed,
             PlayAction::NextSeed => s.seed = next_seed(s.seed),

@@ -61,11 +61,7 @@ impl Query {
     /// `a=1&b=x` (no leading `?`), escaping what must be escaped but leaving the characters
     /// of our text forms (`(`, `)`, `,`, `.`, `-`) readable.
     pub fn to_query_string(&self) -> String {
-        self.pairs
-            .iter()
-            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        self.pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
     }
 }
 

@@ -47,28 +47,35 @@ pub fn import(text: &str) -> Result<(PlayState, NetworkWeights, usize), String> 
     if let Some(n) = notices.first() {
         return Err(format!("The model file's settings are not valid: {}", n.message));
     }
-    let epoch = doc.get("epoch").and_then(Json::as_f64).filter(|e| *e >= 0.0 && e.fract() == 0.0).unwrap_or(0.0) as usize;
+    let epoch =
+        doc.get("epoch").and_then(Json::as_f64).filter(|e| *e >= 0.0 && e.fract() == 0.0).unwrap_or(0.0)
+            as usize;
     let layers = doc.get("layers").and_then(Json::as_array).ok_or("The model file has no \"layers\".")?;
     let floats = |v: Option<&Json>, what: &str, l: usize| -> Result<Vec<f32>, String> {
         v.and_then(Json::as_array)
             .ok_or_else(|| format!("Layer {}: \"{what}\" is missing.", l + 1))?
             .iter()
             .map(|x| {
-                x.as_f64()
-                    .filter(|x| x.is_finite())
-                    .map(|x| x as f32)
-                    .ok_or_else(|| format!("Layer {}: \"{what}\" holds something that is not a finite number.", l + 1))
+                x.as_f64().filter(|x| x.is_finite()).map(|x| x as f32).ok_or_else(|| {
+                    format!("Layer {}: \"{what}\" holds something that is not a finite number.", l + 1)
+                })
             })
             .collect()
     };
     let mut out = Vec::new();
     for (l, layer) in layers.iter().enumerate() {
-        let rows = layer.get("weights").and_then(Json::as_array).ok_or_else(|| format!("Layer {}: \"weights\" is missing.", l + 1))?;
+        let rows = layer
+            .get("weights")
+            .and_then(Json::as_array)
+            .ok_or_else(|| format!("Layer {}: \"weights\" is missing.", l + 1))?;
         let weights = rows.iter().map(|r| floats(Some(r), "weights", l)).collect::<Result<Vec<_>, _>>()?;
         let biases = floats(layer.get("biases"), "biases", l)?;
         let prelu_slope = match layer.get("preluSlope") {
             None | Some(Json::Null) => None,
-            Some(v) => Some(v.as_f64().filter(|a| a.is_finite()).ok_or(format!("Layer {}: bad \"preluSlope\".", l + 1))? as f32),
+            Some(v) => Some(
+                v.as_f64().filter(|a| a.is_finite()).ok_or(format!("Layer {}: bad \"preluSlope\".", l + 1))?
+                    as f32,
+            ),
         };
         out.push(LayerWeights { weights, biases, prelu_slope });
     }
@@ -108,7 +115,9 @@ mod tests {
         assert!(import("hello").unwrap_err().contains("not a model file"));
         assert!(import("{}").unwrap_err().contains("no \"format\""));
         assert!(import(&good.replace(FORMAT, "other/9")).unwrap_err().contains("Unknown model format"));
-        assert!(import(&good.replace("learningRate=0.03", "learningRate=abc")).unwrap_err().contains("not valid"));
+        assert!(import(&good.replace("learningRate=0.03", "learningRate=abc"))
+            .unwrap_err()
+            .contains("not valid"));
         let broken = good.replacen("\"biases\":[", "\"biases\":[\"x\",", 1);
         assert!(import(&broken).unwrap_err().contains("Layer 1"));
         // A well-formed file whose shape does not fit its settings is refused.

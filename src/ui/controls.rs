@@ -4,7 +4,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// A labelled <select>; `on_pick` gets the chosen option's value.
-pub fn select(label: &str, testid: &str, options: &[(String, String)], selected: &str, on_pick: Callback<String>) -> Html {
+pub fn select(
+    label: &str,
+    testid: &str,
+    options: &[(String, String)],
+    selected: &str,
+    on_pick: Callback<String>,
+) -> Html {
     let onchange = on_pick.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
     html! {
         <label class="control">
@@ -20,8 +26,18 @@ pub fn select(label: &str, testid: &str, options: &[(String, String)], selected:
 
 /// A labelled range slider with its value shown; `on_value` gets the number.
 #[allow(clippy::too_many_arguments)]
-pub fn slider(label: &str, testid: &str, min: f64, max: f64, step: f64, value: f64, shown: String, on_value: Callback<f64>) -> Html {
-    let oninput = on_value.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value_as_number());
+pub fn slider(
+    label: &str,
+    testid: &str,
+    min: f64,
+    max: f64,
+    step: f64,
+    value: f64,
+    shown: String,
+    on_value: Callback<f64>,
+) -> Html {
+    let oninput =
+        on_value.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value_as_number());
     html! {
         <label class="control">
             <span class="control-label">{ label.to_string() }</span>
@@ -35,7 +51,14 @@ pub fn slider(label: &str, testid: &str, min: f64, max: f64, step: f64, value: f
 }
 
 /// A labelled number box; `on_value` gets the number when it is one (a blank box gives None).
-pub fn number(label: &str, testid: &str, value: Option<f64>, step: f64, placeholder: &str, on_value: Callback<Option<f64>>) -> Html {
+pub fn number(
+    label: &str,
+    testid: &str,
+    value: Option<f64>,
+    step: f64,
+    placeholder: &str,
+    on_value: Callback<Option<f64>>,
+) -> Html {
     let onchange = on_value.reform(|e: Event| {
         let input = e.target_unchecked_into::<HtmlInputElement>();
         let text = input.value();

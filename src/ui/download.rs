@@ -19,7 +19,8 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Offers a canvas's pixels as a PNG file.
 pub fn save_canvas_png(name: &str, canvas: &web_sys::HtmlCanvasElement) -> Result<(), String> {
-    let url = canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas could not be read".to_string())?;
+    let url =
+        canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas could not be read".to_string())?;
     click_link(name, &url)
 }
 

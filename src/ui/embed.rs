@@ -71,7 +71,9 @@ pub fn use_commands(on_command: Callback<Command>) {
             EventListener::new(&w, "message", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
                 let data = e.data();
-                let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+                let get = |k: &str| {
+                    js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string())
+                };
                 if !data.is_object() || get("type").as_deref() != Some(COMMAND_TYPE) {
                     return;
                 }
@@ -138,7 +140,9 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                         let _ = a.focus();
                         a.select();
                     }
-                    status.set("The browser did not allow copying: the code is selected, press Ctrl+C (⌘C).".into());
+                    status.set(
+                        "The browser did not allow copying: the code is selected, press Ctrl+C (⌘C).".into(),
+                    );
                 }
             });
         })

@@ -21,9 +21,8 @@ pub fn use_dark_mode() -> bool {
     {
         let dark = dark.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
-                .map(|mql| {
+            let listener =
+                web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()).map(|mql| {
                     let target: web_sys::EventTarget = mql.unchecked_into();
                     EventListener::new(&target, "change", move |_| dark.set(prefers_dark()))
                 });
@@ -40,9 +39,8 @@ pub fn use_resize_tick() -> u32 {
     {
         let tick = tick.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "resize", move |_| tick.set(tick.wrapping_add(1)))
-            });
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "resize", move |_| tick.set(tick.wrapping_add(1))));
             move || drop(listener)
         });
     }

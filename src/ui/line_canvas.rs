@@ -48,8 +48,14 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
     let error = use_state(|| None::<String>);
     {
         let (canvas, error) = (canvas.clone(), error.clone());
-        let (title, y_label, log_y, y_from_zero, y_max, series) =
-            (props.title.clone(), props.y_label.clone(), props.log_y, props.y_from_zero, props.y_max, props.series.clone());
+        let (title, y_label, log_y, y_from_zero, y_max, series) = (
+            props.title.clone(),
+            props.y_label.clone(),
+            props.log_y,
+            props.y_from_zero,
+            props.y_max,
+            props.series.clone(),
+        );
         use_effect_with((props.version, dark, tick, Rc::as_ptr(&props.series) as usize, view), move |_| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let ratio = pixel_ratio();
@@ -60,22 +66,24 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
                 c.set_height(ph);
             }
             let theme = view.theme(dark, ratio);
-            let result = CanvasBackend::with_canvas_object(c).ok_or_else(|| "no 2D context".to_string()).and_then(|b| {
-                let root = b.into_drawing_area();
-                draw(
-                    &root,
-                    &LineChart {
-                        title: &title,
-                        x_label: "epoch",
-                        y_label: &y_label,
-                        series: &series,
-                        log_y,
-                        y_from_zero,
-                        y_max,
-                        theme: &theme,
-                    },
-                )
-            });
+            let result = CanvasBackend::with_canvas_object(c)
+                .ok_or_else(|| "no 2D context".to_string())
+                .and_then(|b| {
+                    let root = b.into_drawing_area();
+                    draw(
+                        &root,
+                        &LineChart {
+                            title: &title,
+                            x_label: "epoch",
+                            y_label: &y_label,
+                            series: &series,
+                            log_y,
+                            y_from_zero,
+                            y_max,
+                            theme: &theme,
+                        },
+                    )
+                });
             match result {
                 Ok(()) if error.is_some() => error.set(None),
                 Ok(()) => {}

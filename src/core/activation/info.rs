@@ -46,27 +46,11 @@ impl Activation {
             dying_region: false,
             saturates: false,
         };
-        let squashing = Properties {
-            bounded_below: true,
-            bounded_above: true,
-            saturates: true,
-            ..unbounded_line
-        };
-        let exponential_left = Properties {
-            bounded_below: true,
-            saturates: true,
-            ..unbounded_line
-        };
-        let self_gated = Properties {
-            monotonic: false,
-            self_gated: true,
-            ..exponential_left
-        };
-        let flat_outside = Properties {
-            smooth: false,
-            dying_region: true,
-            ..squashing
-        };
+        let squashing =
+            Properties { bounded_below: true, bounded_above: true, saturates: true, ..unbounded_line };
+        let exponential_left = Properties { bounded_below: true, saturates: true, ..unbounded_line };
+        let self_gated = Properties { monotonic: false, self_gated: true, ..exponential_left };
+        let flat_outside = Properties { smooth: false, dying_region: true, ..squashing };
         match *self {
             Activation::Identity | Activation::Tanhshrink => unbounded_line,
             Activation::Relu => Properties {
@@ -85,50 +69,26 @@ impl Activation {
                 saturates: k == 0.0,
                 ..unbounded_line
             },
-            Activation::Elu { alpha } => Properties {
-                smooth: alpha == 1.0,
-                ..exponential_left
-            },
-            Activation::Selu => Properties {
-                smooth: false,
-                ..exponential_left
-            },
+            Activation::Elu { alpha } => Properties { smooth: alpha == 1.0, ..exponential_left },
+            Activation::Selu => Properties { smooth: false, ..exponential_left },
             Activation::Celu { .. } => exponential_left,
             Activation::Gelu
             | Activation::GeluTanh
             | Activation::Silu
             | Activation::Swish { .. }
             | Activation::Mish => self_gated,
-            Activation::Hardswish => Properties {
-                smooth: false,
-                dying_region: true,
-                ..self_gated
-            },
-            Activation::Softplus { .. } => Properties {
-                zero_centred: false,
-                ..exponential_left
-            },
-            Activation::Sigmoid => Properties {
-                zero_centred: false,
-                ..squashing
-            },
+            Activation::Hardswish => Properties { smooth: false, dying_region: true, ..self_gated },
+            Activation::Softplus { .. } => Properties { zero_centred: false, ..exponential_left },
+            Activation::Sigmoid => Properties { zero_centred: false, ..squashing },
             Activation::Tanh | Activation::Softsign => squashing,
             Activation::Hardtanh => flat_outside,
-            Activation::Hardsigmoid | Activation::Relu6 => Properties {
-                zero_centred: false,
-                ..flat_outside
-            },
-            Activation::LogSigmoid => Properties {
-                bounded_above: true,
-                zero_centred: false,
-                saturates: true,
-                ..unbounded_line
-            },
-            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } => Properties {
-                smooth: lambda == 0.0,
-                dying_region: lambda > 0.0,
-                ..unbounded_line
-            },
+            Activation::Hardsigmoid | Activation::Relu6 => Properties { zero_centred: false, ..flat_outside },
+            Activation::LogSigmoid => {
+                Properties { bounded_above: true, zero_centred: false, saturates: true, ..unbounded_line }
+            }
+            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } => {
+                Properties { smooth: lambda == 0.0, dying_region: lambda > 0.0, ..unbounded_line }
+            }
         }
     }
 
@@ -157,10 +117,7 @@ impl Activation {
                 let alpha = mi("α");
                 let f = cases(&[
                     (x.clone(), gt0()),
-                    (
-                        cat(&[alpha.clone(), paren(&cat(&[exp(&x), minus_one()]))]),
-                        le0(),
-                    ),
+                    (cat(&[alpha.clone(), paren(&cat(&[exp(&x), minus_one()]))]), le0()),
                 ]);
                 let df = cases(&[(one, gt0()), (cat(&[alpha.clone(), exp(&x)]), le0())]);
                 if *self == Activation::Selu {
@@ -184,10 +141,7 @@ impl Activation {
                 let alpha = mi("α");
                 let e = exp(&frac(&x, &alpha));
                 (
-                    cases(&[
-                        (x, gt0()),
-                        (cat(&[alpha, paren(&cat(&[e.clone(), minus_one()]))]), le0()),
-                    ]),
+                    cases(&[(x, gt0()), (cat(&[alpha, paren(&cat(&[e.clone(), minus_one()]))]), le0())]),
                     cases(&[(one, gt0()), (e, le0())]),
                 )
             }
@@ -222,12 +176,7 @@ impl Activation {
                 ]);
                 let du = cat(&[
                     sqrt(&frac(&mn("2"), &mi("π"))),
-                    paren(&cat(&[
-                        one.clone(),
-                        mo("+"),
-                        mn("0.134145"),
-                        sup(&x, &mn("2")),
-                    ])),
+                    paren(&cat(&[one.clone(), mo("+"), mn("0.134145"), sup(&x, &mn("2"))])),
                 ]);
                 (
                     cat(&[frac(&x, &mn("2")), one_plus_tanh.clone(), where_u]),
@@ -243,28 +192,14 @@ impl Activation {
                 )
             }
             Activation::Silu | Activation::Swish { .. } => {
-                let arg = if *self == Activation::Silu {
-                    x.clone()
-                } else {
-                    cat(&[mi("β"), x.clone()])
-                };
+                let arg = if *self == Activation::Silu { x.clone() } else { cat(&[mi("β"), x.clone()]) };
                 let s = call("σ", &arg);
                 let e = exp(&cat(&[mo("−"), arg.clone()]));
                 (
-                    cat(&[
-                        x.clone(),
-                        s.clone(),
-                        mo("="),
-                        frac(&x, &cat(&[one.clone(), mo("+"), e])),
-                    ]),
+                    cat(&[x.clone(), s.clone(), mo("="), frac(&x, &cat(&[one.clone(), mo("+"), e]))]),
                     cat(&[
                         s.clone(),
-                        paren(&cat(&[
-                            one.clone(),
-                            mo("+"),
-                            arg,
-                            paren(&cat(&[one, mo("−"), s])),
-                        ])),
+                        paren(&cat(&[one.clone(), mo("+"), arg, paren(&cat(&[one, mo("−"), s]))])),
                     ]),
                 )
             }
@@ -285,26 +220,16 @@ impl Activation {
             Activation::Softplus { .. } => {
                 let bx = cat(&[mi("β"), x]);
                 (
-                    cat(&[
-                        frac(&one, &mi("β")),
-                        call("ln", &cat(&[one.clone(), mo("+"), exp(&bx)])),
-                    ]),
+                    cat(&[frac(&one, &mi("β")), call("ln", &cat(&[one.clone(), mo("+"), exp(&bx)]))]),
                     cat(&[
                         call("σ", &bx),
                         mo("="),
-                        frac(
-                            &one,
-                            &cat(&[one.clone(), mo("+"), exp(&cat(&[mo("−"), bx.clone()]))]),
-                        ),
+                        frac(&one, &cat(&[one.clone(), mo("+"), exp(&cat(&[mo("−"), bx.clone()]))])),
                     ]),
                 )
             }
             Activation::Sigmoid => (
-                cat(&[
-                    sigma_x.clone(),
-                    mo("="),
-                    frac(&one, &cat(&[one.clone(), mo("+"), exp(&neg_x)])),
-                ]),
+                cat(&[sigma_x.clone(), mo("="), frac(&one, &cat(&[one.clone(), mo("+"), exp(&neg_x)]))]),
                 cat(&[sigma_x.clone(), paren(&cat(&[one, mo("−"), sigma_x]))]),
             ),
             Activation::Tanh => (
@@ -312,75 +237,45 @@ impl Activation {
                     mi("tanh"),
                     x.clone(),
                     mo("="),
-                    frac(
-                        &cat(&[exp(&x), mo("−"), exp(&neg_x)]),
-                        &cat(&[exp(&x), mo("+"), exp(&neg_x)]),
-                    ),
+                    frac(&cat(&[exp(&x), mo("−"), exp(&neg_x)]), &cat(&[exp(&x), mo("+"), exp(&neg_x)])),
                 ]),
                 cat(&[one, mo("−"), sup(&mi("tanh"), &mn("2")), x]),
             ),
             Activation::Softsign => {
                 let denominator = cat(&[one.clone(), mo("+"), abs(&x)]);
-                (
-                    frac(&x, &denominator),
-                    frac(&one, &sup(&paren(&denominator), &mn("2"))),
-                )
+                (frac(&x, &denominator), frac(&one, &sup(&paren(&denominator), &mn("2"))))
             }
             Activation::Hardsigmoid => (
                 cases(&[
                     (mn("0"), le(&mn("−3"))),
                     (one.clone(), ge(&mn("3"))),
-                    (
-                        cat(&[frac(&x, &mn("6")), mo("+"), frac(&one, &mn("2"))]),
-                        otherwise(),
-                    ),
+                    (cat(&[frac(&x, &mn("6")), mo("+"), frac(&one, &mn("2"))]), otherwise()),
                 ]),
-                cases(&[
-                    (frac(&one, &mn("6")), between(&mn("−3"), &mn("3"))),
-                    (mn("0"), otherwise()),
-                ]),
+                cases(&[(frac(&one, &mn("6")), between(&mn("−3"), &mn("3"))), (mn("0"), otherwise())]),
             ),
             Activation::Hardswish => (
                 cases(&[
                     (mn("0"), le(&mn("−3"))),
                     (x.clone(), ge(&mn("3"))),
                     (
-                        frac(
-                            &cat(&[x.clone(), paren(&cat(&[x.clone(), mo("+"), mn("3")]))]),
-                            &mn("6"),
-                        ),
+                        frac(&cat(&[x.clone(), paren(&cat(&[x.clone(), mo("+"), mn("3")]))]), &mn("6")),
                         otherwise(),
                     ),
                 ]),
                 cases(&[
                     (mn("0"), lt(&mn("−3"))),
                     (one, gt(&mn("3"))),
-                    (
-                        frac(&cat(&[mn("2"), x, mo("+"), mn("3")]), &mn("6")),
-                        otherwise(),
-                    ),
+                    (frac(&cat(&[mn("2"), x, mo("+"), mn("3")]), &mn("6")), otherwise()),
                 ]),
             ),
             Activation::Hardtanh => (
-                cases(&[
-                    (mn("−1"), le(&mn("−1"))),
-                    (one.clone(), ge(&one)),
-                    (x, otherwise()),
-                ]),
-                cases(&[
-                    (one.clone(), between(&mn("−1"), &one)),
-                    (mn("0"), otherwise()),
-                ]),
+                cases(&[(mn("−1"), le(&mn("−1"))), (one.clone(), ge(&one)), (x, otherwise())]),
+                cases(&[(one.clone(), between(&mn("−1"), &one)), (mn("0"), otherwise())]),
             ),
             Activation::Relu6 => (
                 cat(&[
                     mi("min"),
-                    paren(&cat(&[
-                        mi("max"),
-                        paren(&cat(&[mn("0"), mo(","), x])),
-                        mo(","),
-                        mn("6"),
-                    ])),
+                    paren(&cat(&[mi("max"), paren(&cat(&[mn("0"), mo(","), x])), mo(","), mn("6")])),
                 ]),
                 cases(&[(one, between(&mn("0"), &mn("6"))), (mn("0"), otherwise())]),
             ),
@@ -394,19 +289,15 @@ impl Activation {
                 ]),
                 cat(&[one, mo("−"), sigma_x]),
             ),
-            Activation::Tanhshrink => (
-                cat(&[x.clone(), mo("−"), mi("tanh"), x.clone()]),
-                cat(&[sup(&mi("tanh"), &mn("2")), x]),
-            ),
+            Activation::Tanhshrink => {
+                (cat(&[x.clone(), mo("−"), mi("tanh"), x.clone()]), cat(&[sup(&mi("tanh"), &mn("2")), x]))
+            }
             Activation::Softshrink { .. } => {
                 let lambda = mi("λ");
                 (
                     cases(&[
                         (cat(&[x.clone(), mo("−"), lambda.clone()]), gt(&lambda)),
-                        (
-                            cat(&[x, mo("+"), lambda.clone()]),
-                            lt(&cat(&[mo("−"), lambda])),
-                        ),
+                        (cat(&[x, mo("+"), lambda.clone()]), lt(&cat(&[mo("−"), lambda]))),
                         (mn("0"), otherwise()),
                     ]),
                     cases(&[(one, abs_gt_lambda()), (mn("0"), otherwise())]),
@@ -417,10 +308,7 @@ impl Activation {
                 cases(&[(one, abs_gt_lambda()), (mn("0"), otherwise())]),
             ),
         };
-        Formula {
-            f: cat(&[lhs(false), f]),
-            df: cat(&[lhs(true), df]),
-        }
+        Formula { f: cat(&[lhs(false), f]), df: cat(&[lhs(true), df]) }
     }
 
     /// The parameter's symbol as MathML (`<mi>α</mi>`), empty for parameter-free functions.
@@ -593,20 +481,14 @@ fn minus_one() -> String {
 
 /// `f(x) =` or `f′(x) =`.
 fn lhs(derivative: bool) -> String {
-    let name = if derivative {
-        "<msup><mi>f</mi><mo>′</mo></msup>".to_string()
-    } else {
-        mi("f")
-    };
+    let name = if derivative { "<msup><mi>f</mi><mo>′</mo></msup>".to_string() } else { mi("f") };
     cat(&[name, paren(&mi("x")), mo("=")])
 }
 
 /// A brace with one row per (expression, condition).
 fn cases(rows: &[(String, String)]) -> String {
-    let rows: String = rows
-        .iter()
-        .map(|(expr, cond)| format!("<mtr><mtd>{expr}</mtd><mtd>{cond}</mtd></mtr>"))
-        .collect();
+    let rows: String =
+        rows.iter().map(|(expr, cond)| format!("<mtr><mtd>{expr}</mtd><mtd>{cond}</mtd></mtr>")).collect();
     format!("<mrow><mo>{{</mo><mtable columnalign=\"left\">{rows}</mtable></mrow>")
 }
 
@@ -645,14 +527,7 @@ fn le0() -> String {
 
 /// "if lo < x < hi".
 fn between(lo: &str, hi: &str) -> String {
-    cat(&[
-        if_text(),
-        lo.to_string(),
-        mo("&lt;"),
-        mi("x"),
-        mo("&lt;"),
-        hi.to_string(),
-    ])
+    cat(&[if_text(), lo.to_string(), mo("&lt;"), mi("x"), mo("&lt;"), hi.to_string()])
 }
 
 fn abs_gt_lambda() -> String {
@@ -678,11 +553,7 @@ mod tests {
             };
             let tag = &rest[start + 1..end];
             if let Some(name) = tag.strip_prefix('/') {
-                assert_eq!(
-                    stack.pop(),
-                    Some(name),
-                    "{what}: mismatched </{name}> in {markup}"
-                );
+                assert_eq!(stack.pop(), Some(name), "{what}: mismatched </{name}> in {markup}");
             } else if !tag.ends_with('/') {
                 stack.push(tag.split_whitespace().next().unwrap_or(""));
             }
@@ -699,19 +570,10 @@ mod tests {
             assert_balanced(&formula.f, a.id());
             assert_balanced(&formula.df, a.id());
             assert!(formula.f.starts_with("<mi>f</mi>"), "{}", a.id());
-            assert!(
-                formula.df.starts_with("<msup><mi>f</mi><mo>′</mo></msup>"),
-                "{}",
-                a.id()
-            );
+            assert!(formula.df.starts_with("<msup><mi>f</mi><mo>′</mo></msup>"), "{}", a.id());
             assert!(formula.f.len() > 40 && formula.df.len() > 40, "{}", a.id());
             if let Some(p) = a.param() {
-                assert!(
-                    formula.f.contains(p.symbol),
-                    "{} formula lacks {}",
-                    a.id(),
-                    p.symbol
-                );
+                assert!(formula.f.contains(p.symbol), "{} formula lacks {}", a.id(), p.symbol);
             }
         }
     }
@@ -734,10 +596,6 @@ mod tests {
         assert_eq!(relu_like, Activation::Relu.properties());
         assert!(Activation::Elu { alpha: 1.0 }.properties().smooth);
         assert!(!Activation::Elu { alpha: 2.0 }.properties().smooth);
-        assert!(
-            !Activation::Softshrink { lambda: 0.0 }
-                .properties()
-                .dying_region
-        );
+        assert!(!Activation::Softshrink { lambda: 0.0 }.properties().dying_region);
     }
 }

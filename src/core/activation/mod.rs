@@ -145,64 +145,28 @@ struct ParamSpec {
     step: f64,
 }
 
-const SLOPE: ParamSpec = ParamSpec {
-    name: "slope",
-    symbol: "α",
-    default: 0.01,
-    min: 0.0,
-    max: 1.0,
-    step: 0.01,
-};
-const PRELU_A: ParamSpec = ParamSpec {
-    name: "a",
-    symbol: "a",
-    default: 0.25,
-    min: 0.0,
-    max: 1.0,
-    step: 0.01,
-};
+const SLOPE: ParamSpec =
+    ParamSpec { name: "slope", symbol: "α", default: 0.01, min: 0.0, max: 1.0, step: 0.01 };
+const PRELU_A: ParamSpec =
+    ParamSpec { name: "a", symbol: "a", default: 0.25, min: 0.0, max: 1.0, step: 0.01 };
 /// ELU's and CELU's alpha must be positive; 0.01 is the smallest value offered.
-const ALPHA: ParamSpec = ParamSpec {
-    name: "alpha",
-    symbol: "α",
-    default: 1.0,
-    min: 0.01,
-    max: 5.0,
-    step: 0.01,
-};
-const BETA: ParamSpec = ParamSpec {
-    name: "beta",
-    symbol: "β",
-    default: 1.0,
-    min: 0.1,
-    max: 10.0,
-    step: 0.1,
-};
-const LAMBDA: ParamSpec = ParamSpec {
-    name: "lambda",
-    symbol: "λ",
-    default: 0.5,
-    min: 0.0,
-    max: 3.0,
-    step: 0.05,
-};
+const ALPHA: ParamSpec =
+    ParamSpec { name: "alpha", symbol: "α", default: 1.0, min: 0.01, max: 5.0, step: 0.01 };
+const BETA: ParamSpec =
+    ParamSpec { name: "beta", symbol: "β", default: 1.0, min: 0.1, max: 10.0, step: 0.1 };
+const LAMBDA: ParamSpec =
+    ParamSpec { name: "lambda", symbol: "λ", default: 0.5, min: 0.0, max: 3.0, step: 0.05 };
 
 impl Activation {
     /// Every activation, each with its default parameter, in catalogue order.
     pub const ALL: [Activation; 24] = [
         Activation::Identity,
         Activation::Relu,
-        Activation::LeakyRelu {
-            slope: SLOPE.default,
-        },
+        Activation::LeakyRelu { slope: SLOPE.default },
         Activation::Prelu { a: PRELU_A.default },
-        Activation::Elu {
-            alpha: ALPHA.default,
-        },
+        Activation::Elu { alpha: ALPHA.default },
         Activation::Selu,
-        Activation::Celu {
-            alpha: ALPHA.default,
-        },
+        Activation::Celu { alpha: ALPHA.default },
         Activation::Gelu,
         Activation::GeluTanh,
         Activation::Silu,
@@ -218,12 +182,8 @@ impl Activation {
         Activation::Relu6,
         Activation::LogSigmoid,
         Activation::Tanhshrink,
-        Activation::Softshrink {
-            lambda: LAMBDA.default,
-        },
-        Activation::Hardshrink {
-            lambda: LAMBDA.default,
-        },
+        Activation::Softshrink { lambda: LAMBDA.default },
+        Activation::Hardshrink { lambda: LAMBDA.default },
     ];
 
     /// PyTorch's snake_case name, as used in the text form.
@@ -263,9 +223,7 @@ impl Activation {
             Activation::Prelu { a } => Some((&PRELU_A, a)),
             Activation::Elu { alpha } | Activation::Celu { alpha } => Some((&ALPHA, alpha)),
             Activation::Swish { beta } | Activation::Softplus { beta } => Some((&BETA, beta)),
-            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } => {
-                Some((&LAMBDA, lambda))
-            }
+            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } => Some((&LAMBDA, lambda)),
             _ => None,
         }
     }
@@ -290,10 +248,7 @@ impl Activation {
             return Err(ActivationError::UnexpectedParam(self.id().to_string()));
         };
         if !value.is_finite() {
-            return Err(ActivationError::BadNumber {
-                name: self.id().to_string(),
-                text: value.to_string(),
-            });
+            return Err(ActivationError::BadNumber { name: self.id().to_string(), text: value.to_string() });
         }
         if !(spec.min..=spec.max).contains(&value) {
             return Err(ActivationError::OutOfRange {
@@ -344,23 +299,14 @@ mod tests {
     fn with_param_checks_the_range_and_keeps_the_variant() {
         let elu = Activation::Elu { alpha: 1.0 };
         assert_eq!(elu.with_param(0.5), Ok(Activation::Elu { alpha: 0.5 }));
-        assert!(matches!(
-            elu.with_param(0.0),
-            Err(ActivationError::OutOfRange { param: "alpha", .. })
-        ));
-        assert!(matches!(
-            elu.with_param(f64::NAN),
-            Err(ActivationError::BadNumber { .. })
-        ));
+        assert!(matches!(elu.with_param(0.0), Err(ActivationError::OutOfRange { param: "alpha", .. })));
+        assert!(matches!(elu.with_param(f64::NAN), Err(ActivationError::BadNumber { .. })));
         assert!(matches!(
             Activation::Relu.with_param(0.1),
             Err(ActivationError::UnexpectedParam(name)) if name == "relu"
         ));
         let shrink = Activation::Softshrink { lambda: 0.5 };
-        assert_eq!(
-            shrink.with_param(3.0),
-            Ok(Activation::Softshrink { lambda: 3.0 })
-        );
+        assert_eq!(shrink.with_param(3.0), Ok(Activation::Softshrink { lambda: 3.0 }));
         assert!(shrink.with_param(3.01).is_err());
     }
 }

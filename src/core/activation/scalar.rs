@@ -284,9 +284,7 @@ impl Activation {
             Activation::Hardtanh => vec![(-1.0, 0.0, 1.0), (1.0, 1.0, 0.0)],
             Activation::Relu6 => vec![(0.0, 0.0, 1.0), (6.0, 1.0, 0.0)],
             // With λ = 0 there is no flat interval and both functions are the identity.
-            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda }
-                if lambda > 0.0 =>
-            {
+            Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } if lambda > 0.0 => {
                 vec![(-lambda, 1.0, 0.0), (lambda, 0.0, 1.0)]
             }
             _ => Vec::new(),
@@ -294,13 +292,7 @@ impl Activation {
         jumps
             .into_iter()
             .filter(|&(_, left, right)| left != right)
-            .map(|(x, left, right)| Kink {
-                x,
-                left,
-                right,
-                at: self.derivative(x),
-                value: self.value(x),
-            })
+            .map(|(x, left, right)| Kink { x, left, right, at: self.derivative(x), value: self.value(x) })
             .collect()
     }
 
@@ -356,10 +348,7 @@ mod tests {
     fn gelu_tails_keep_relative_accuracy() {
         // Φ(−10) ≈ 7.619853024160527e-24 (the 1 + erf form would round this to 0).
         let v = Activation::Gelu.value(-10.0);
-        assert!(
-            (v / (-10.0 * 7.619_853_024_160_527e-24) - 1.0).abs() < 1e-12,
-            "{v}"
-        );
+        assert!((v / (-10.0 * 7.619_853_024_160_527e-24) - 1.0).abs() < 1e-12, "{v}");
     }
 
     #[test]
@@ -369,10 +358,7 @@ mod tests {
         assert!(Activation::Softshrink { lambda: 0.0 }.kinks().is_empty());
         assert!(Activation::LeakyRelu { slope: 1.0 }.kinks().is_empty());
         let hardswish = Activation::Hardswish.kinks();
-        assert_eq!(
-            hardswish.iter().map(|k| k.x).collect::<Vec<_>>(),
-            [-3.0, 3.0]
-        );
+        assert_eq!(hardswish.iter().map(|k| k.x).collect::<Vec<_>>(), [-3.0, 3.0]);
         assert_eq!(hardswish[0].at, -0.5);
         assert_eq!(hardswish[1].at, 1.5);
     }

@@ -62,10 +62,7 @@ impl Activation {
             Activation::Hardsigmoid => {
                 let low = x.clone().lower_equal_elem(-3.0);
                 let high = x.clone().greater_equal_elem(3.0);
-                x.div_scalar(6.0)
-                    .add_scalar(0.5)
-                    .mask_fill(low, 0.0)
-                    .mask_fill(high, 1.0)
+                x.div_scalar(6.0).add_scalar(0.5).mask_fill(low, 0.0).mask_fill(high, 1.0)
             }
             Activation::Hardswish => {
                 // The middle branch x(x+3)/6 includes both ends: f'(−3) = −0.5, f'(3) = 1.5.
@@ -82,9 +79,7 @@ impl Activation {
                 let inside = x.clone().abs().lower_equal_elem(lambda);
                 let below = x.clone().lower_elem(-lambda);
                 let shifted = x.clone().sub_scalar(lambda);
-                shifted
-                    .mask_where(below, x.add_scalar(lambda))
-                    .mask_fill(inside, 0.0)
+                shifted.mask_where(below, x.add_scalar(lambda)).mask_fill(inside, 0.0)
             }
             Activation::Hardshrink { lambda } => {
                 let inside = x.clone().abs().lower_equal_elem(lambda);
@@ -99,13 +94,7 @@ impl Activation {
 fn exp_linear<B: Backend, const D: usize>(x: Tensor<B, D>, alpha: f64, scale: f64) -> Tensor<B, D> {
     let negative = x.clone().lower_equal_elem(0.0);
     // Clamped so that exp cannot overflow on the positive side, which the mask discards.
-    let curve = x
-        .clone()
-        .clamp_max(0.0)
-        .mul_scalar(scale)
-        .exp()
-        .sub_scalar(1.0)
-        .mul_scalar(alpha);
+    let curve = x.clone().clamp_max(0.0).mul_scalar(scale).exp().sub_scalar(1.0).mul_scalar(alpha);
     x.mask_where(negative, curve)
 }
 
@@ -114,11 +103,7 @@ fn softplus<B: Backend, const D: usize>(x: Tensor<B, D>, beta: f64) -> Tensor<B,
     let bx = x.clone().mul_scalar(beta);
     let linear = bx.clone().greater_elem(SOFTPLUS_THRESHOLD);
     // e^(βx) ≤ e^20 after the clamp: finite in f32, and log1p keeps the left tail accurate.
-    let curve = bx
-        .clamp_max(SOFTPLUS_THRESHOLD)
-        .exp()
-        .log1p()
-        .div_scalar(beta);
+    let curve = bx.clamp_max(SOFTPLUS_THRESHOLD).exp().log1p().div_scalar(beta);
     curve.mask_where(linear, x)
 }
 

@@ -18,13 +18,7 @@ pub enum ActivationError {
     /// The text in the parentheses is not a finite number.
     BadNumber { name: String, text: String },
     /// The parameter is outside its allowed range [min, max].
-    OutOfRange {
-        name: String,
-        param: &'static str,
-        value: f64,
-        min: f64,
-        max: f64,
-    },
+    OutOfRange { name: String, param: &'static str, value: f64, min: f64, max: f64 },
     /// A parameter was given to an activation that has none (its id).
     UnexpectedParam(String),
     /// The text does not have the shape `name` or `name(number)` (the whole text as typed).
@@ -46,20 +40,12 @@ impl fmt::Display for ActivationError {
                 f,
                 "'{text}' is not a usable number for {name}: write one finite number, e.g. {name}(0.5)"
             ),
-            ActivationError::OutOfRange {
-                name,
-                param,
-                value,
-                min,
-                max,
-            } => write!(
-                f,
-                "{name}: {param} = {value} is out of range: choose a value from {min} to {max}"
-            ),
-            ActivationError::UnexpectedParam(name) => write!(
-                f,
-                "{name} takes no parameter: write just '{name}'"
-            ),
+            ActivationError::OutOfRange { name, param, value, min, max } => {
+                write!(f, "{name}: {param} = {value} is out of range: choose a value from {min} to {max}")
+            }
+            ActivationError::UnexpectedParam(name) => {
+                write!(f, "{name} takes no parameter: write just '{name}'")
+            }
             ActivationError::Malformed(text) => write!(
                 f,
                 "cannot read '{text}': {}; write a name such as 'relu', or a name and one number \
@@ -139,8 +125,7 @@ impl Activation {
     /// Reads the text form: `name` or `name(p)`, e.g. `relu`, `leaky_relu(0.2)`, `ELU ( 0.5 )`,
     /// `linear` (= `identity`). A missing parameter means the default.
     pub fn parse(text: &str) -> Result<Activation, ActivationError> {
-        let (name, arg) =
-            split(text).ok_or_else(|| ActivationError::Malformed(text.to_string()))?;
+        let (name, arg) = split(text).ok_or_else(|| ActivationError::Malformed(text.to_string()))?;
         let lower = name.to_ascii_lowercase();
         let activation = if lower == "linear" {
             Activation::Identity
@@ -154,14 +139,10 @@ impl Activation {
             return Ok(activation);
         };
         if activation.param().is_none() {
-            return Err(ActivationError::UnexpectedParam(
-                activation.id().to_string(),
-            ));
+            return Err(ActivationError::UnexpectedParam(activation.id().to_string()));
         }
-        let bad_number = || ActivationError::BadNumber {
-            name: activation.id().to_string(),
-            text: arg.to_string(),
-        };
+        let bad_number =
+            || ActivationError::BadNumber { name: activation.id().to_string(), text: arg.to_string() };
         let value: f64 = arg.parse().map_err(|_| bad_number())?;
         if !value.is_finite() {
             return Err(bad_number());
@@ -196,17 +177,7 @@ mod tests {
     fn split_accepts_the_two_shapes_and_nothing_else() {
         assert_eq!(split(" relu "), Some(("relu", None)));
         assert_eq!(split("elu ( 0.5 )"), Some(("elu", Some("0.5"))));
-        for bad in [
-            "",
-            "  ",
-            "elu(",
-            "elu)",
-            "(0.5)",
-            "elu()",
-            "elu(1)(2)",
-            "elu((1))",
-            "elu(1)x",
-        ] {
+        for bad in ["", "  ", "elu(", "elu)", "(0.5)", "elu()", "elu(1)(2)", "elu((1))", "elu(1)x"] {
             assert_eq!(split(bad), None, "{bad:?}");
         }
     }
@@ -236,10 +207,7 @@ mod tests {
     fn display_is_canonical() {
         assert_eq!(Activation::Elu { alpha: 1.0 }.to_string(), "elu");
         assert_eq!(Activation::Elu { alpha: 0.5 }.to_string(), "elu(0.5)");
-        assert_eq!(
-            Activation::Softplus { beta: 2.0 }.to_string(),
-            "softplus(2)"
-        );
+        assert_eq!(Activation::Softplus { beta: 2.0 }.to_string(), "softplus(2)");
         assert_eq!(Activation::Relu.to_string(), "relu");
         assert_eq!("ELU(1.0)".parse(), Ok(Activation::Elu { alpha: 1.0 }));
     }

@@ -48,7 +48,10 @@ pub fn read_experiment(query: &Query) -> (Experiment, Option<Notice>) {
             Some(e) => (e, None),
             None => (
                 Experiment::default(),
-                Some(Notice::new("exp", format!("Unknown experiment '{id}': try compare, depth or born-dead."))),
+                Some(Notice::new(
+                    "exp",
+                    format!("Unknown experiment '{id}': try compare, depth or born-dead."),
+                )),
             ),
         },
     }

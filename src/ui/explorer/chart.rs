@@ -88,7 +88,13 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
 }
 
 /// Sizes the canvas to its box (times the pixel ratio) and draws. Errors become messages here.
-fn render(canvas: &HtmlCanvasElement, acts: &[Activation], range: f64, hover: Option<f64>, theme: Theme) -> Result<Geometry, String> {
+fn render(
+    canvas: &HtmlCanvasElement,
+    acts: &[Activation],
+    range: f64,
+    hover: Option<f64>,
+    theme: Theme,
+) -> Result<Geometry, String> {
     let ratio = pixel_ratio();
     let css_width = f64::from(canvas.client_width().max(280));
     let css_height = (css_width * 0.72).clamp(400.0, 640.0);

@@ -93,7 +93,11 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
                 match text.map(|t| Dataset::from_csv(kind, &t)) {
                     Some(Ok(data)) => {
-                        message.set(format!("Imported {} training and {} test points.", data.train.len(), data.test.len()));
+                        message.set(format!(
+                            "Imported {} training and {} test points.",
+                            data.train.len(),
+                            data.test.len()
+                        ));
                         on_data.emit(data);
                     }
                     Some(Err(e)) => message.set(format!("Not imported: {e}")),
@@ -131,4 +135,3 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         </div>
     }
 }
-

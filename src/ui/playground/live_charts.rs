@@ -21,7 +21,8 @@ const MAX_POINTS: usize = 1500;
 /// (epoch, value) pairs, thinned by a stride when the history is long.
 fn pairs(h: &History, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
     let stride = h.len().div_ceil(MAX_POINTS).max(1);
-    let mut out: Vec<(f64, f64)> = (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
+    let mut out: Vec<(f64, f64)> =
+        (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
     if let Some(last) = h.len().checked_sub(1) {
         if last % stride != 0 {
             out.push((h.epoch[last] as f64, value(last)));
@@ -34,7 +35,12 @@ fn per_layer(h: &History, pick: impl Fn(&crate::core::metrics::LayerHistory, usi
     h.layers
         .iter()
         .enumerate()
-        .map(|(l, lh)| Series { label: format!("layer {}", l + 1), points: pairs(h, |i| pick(lh, i)), colour: l, dashed: l >= 4 })
+        .map(|(l, lh)| Series {
+            label: format!("layer {}", l + 1),
+            points: pairs(h, |i| pick(lh, i)),
+            colour: l,
+            dashed: l >= 4,
+        })
         .collect()
 }
 
@@ -46,8 +52,18 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
             let session = live.session.borrow();
             let h = session.history();
             let loss = vec![
-                Series { label: "train".into(), points: pairs(h, |i| h.train_loss[i]), colour: 0, dashed: false },
-                Series { label: "test".into(), points: pairs(h, |i| h.test_loss[i]), colour: 1, dashed: true },
+                Series {
+                    label: "train".into(),
+                    points: pairs(h, |i| h.train_loss[i]),
+                    colour: 0,
+                    dashed: false,
+                },
+                Series {
+                    label: "test".into(),
+                    points: pairs(h, |i| h.test_loss[i]),
+                    colour: 1,
+                    dashed: true,
+                },
             ];
             let mut grads = per_layer(h, |lh, i| lh.grad_norm[i]);
             grads.push(Series {

@@ -17,13 +17,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::data::{Dataset, Point};
+use crate::core::embed::{Command, EPOCH_TYPE};
 use crate::core::page::Notice;
 use crate::core::play_url::PlayState;
 use crate::core::playground::PlayAction;
+use crate::core::query::Query;
 use crate::core::trainer::{GridProbe, Session};
 use crate::ui::browser;
-use crate::core::embed::{Command, EPOCH_TYPE};
-use crate::core::query::Query;
 use crate::ui::embed::{object, post_to_parent, use_commands};
 use crate::ui::hooks::{use_animation_loop, use_shortcuts};
 

@@ -77,7 +77,8 @@ pub fn Network(props: &NetworkProps) -> Html {
     let dark = use_dark_mode();
     let container = use_node_ref();
     let settings = &props.play.settings;
-    let features: Vec<Feature> = Feature::ALL.iter().copied().filter(|f| settings.features.contains(f)).collect();
+    let features: Vec<Feature> =
+        Feature::ALL.iter().copied().filter(|f| settings.features.contains(f)).collect();
     let feature_maps = use_memo(features.clone(), |features| {
         features.iter().map(|f| feature_grid(*f)).collect::<Vec<Vec<f32>>>()
     });
@@ -122,7 +123,12 @@ pub fn Network(props: &NetworkProps) -> Html {
         }
     }
 
-    let node = |c: usize, j: usize, title: String, class: Classes, mark: Option<&'static str>, bias: Option<f32>| {
+    let node = |c: usize,
+                j: usize,
+                title: String,
+                class: Classes,
+                mark: Option<&'static str>,
+                bias: Option<f32>| {
         let (gc, gr, _) = grid.nodes[c][j];
         let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
         let on_enter = {
@@ -164,11 +170,25 @@ pub fn Network(props: &NetworkProps) -> Html {
                 _ => (classes!(), None),
             };
             let hovered = props.hovered == Some((l, j));
-            nodes.push(node(l + 1, j, neuron_title(l, j, m, bias), classes!(class, hovered.then_some("hovered")), mark, Some(bias)));
+            nodes.push(node(
+                l + 1,
+                j,
+                neuron_title(l, j, m, bias),
+                classes!(class, hovered.then_some("hovered")),
+                mark,
+                Some(bias),
+            ));
         }
     }
     let out_bias = weights.layers.last().and_then(|lw| lw.biases.first()).copied().unwrap_or(0.0);
-    nodes.push(node(cols - 1, 0, format!("Output: bias {out_bias:.3}"), classes!("output"), None, Some(out_bias)));
+    nodes.push(node(
+        cols - 1,
+        0,
+        format!("Output: bias {out_bias:.3}"),
+        classes!("output"),
+        None,
+        Some(out_bias),
+    ));
 
     // Column headers: the inputs, each hidden layer with −/+ neuron buttons, the output.
     let mut headers = vec![html! { <div class="col-head gc-1">{ "inputs" }</div> }];
@@ -229,7 +249,9 @@ fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, 
     let probe = &live.probe;
     let hidden_layers = probe.hidden.len();
     for k in 0..canvases.length() {
-        let Some(canvas) = canvases.get(k).and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok()) else { continue };
+        let Some(canvas) = canvases.get(k).and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok()) else {
+            continue;
+        };
         let attr = |name: &str| canvas.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
         let (Some(c), Some(j)) = (attr("data-column"), attr("data-index")) else { continue };
         let values: &[f32] = if c == 0 {

@@ -53,7 +53,8 @@ pub fn Output(props: &OutputProps) -> Html {
 
     {
         let (canvas, rect, error, live) = (canvas.clone(), rect.clone(), error.clone(), props.live.clone());
-        let deps = (live.version, props.hovered, props.play.show_test_data, props.play.discretize, dark, tick, view);
+        let deps =
+            (live.version, props.hovered, props.play.show_test_data, props.play.discretize, dark, tick, view);
         use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, _, view)| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 match render(&c, &live, hovered, show_test, discretize, view.theme(dark, pixel_ratio())) {
@@ -71,18 +72,25 @@ pub fn Output(props: &OutputProps) -> Html {
 
     let to_data = {
         let rect = rect.clone();
-        move |x: i32, y: i32| rect.borrow().and_then(|r| r.to_data(f64::from(x) * pixel_ratio(), f64::from(y) * pixel_ratio()))
+        move |x: i32, y: i32| {
+            rect.borrow().and_then(|r| r.to_data(f64::from(x) * pixel_ratio(), f64::from(y) * pixel_ratio()))
+        }
     };
     let regression = props.play.settings.is_regression();
     let onclick = {
-        let (on_point, to_data, long_pressed) = (props.on_point.clone(), to_data.clone(), long_pressed.clone());
+        let (on_point, to_data, long_pressed) =
+            (props.on_point.clone(), to_data.clone(), long_pressed.clone());
         Callback::from(move |e: MouseEvent| {
             if long_pressed.borrow().replace(false) {
                 return;
             }
             if let Some((x, y)) = to_data(e.offset_x(), e.offset_y()) {
                 let label = if regression {
-                    if e.shift_key() { -0.5 } else { 0.5 }
+                    if e.shift_key() {
+                        -0.5
+                    } else {
+                        0.5
+                    }
                 } else if e.shift_key() {
                     -1.0
                 } else {
@@ -103,7 +111,8 @@ pub fn Output(props: &OutputProps) -> Html {
     };
     // Long-press (touch): remove the nearest point after 600 ms held still.
     let onpointerdown = {
-        let (on_point, to_data, press, long_pressed) = (props.on_point.clone(), to_data, press.clone(), long_pressed.clone());
+        let (on_point, to_data, press, long_pressed) =
+            (props.on_point.clone(), to_data, press.clone(), long_pressed.clone());
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() != "touch" {
                 return;
@@ -208,8 +217,12 @@ fn render(
         canvas.set_height(side);
     }
     let probe = &live.probe;
-    let (values, scale, snap): (&[f32], f32, bool) = match hovered.and_then(|(l, j)| probe.hidden.get(l)?.get(j)) {
-        Some(v) => (v, v.iter().fold(0.0f32, |m, x| if x.is_finite() { m.max(x.abs()) } else { m }).max(1e-6), false),
+    let (values, scale, snap): (&[f32], f32, bool) = match hovered
+        .and_then(|(l, j)| probe.hidden.get(l)?.get(j))
+    {
+        Some(v) => {
+            (v, v.iter().fold(0.0f32, |m, x| if x.is_finite() { m.max(x.abs()) } else { m }).max(1e-6), false)
+        }
         None => (&probe.output, 1.0, discretize),
     };
     let ctx = canvas
@@ -218,7 +231,10 @@ fn render(
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or("no 2D context")?;
-    ctx.set_fill_style_str(&format!("rgb({},{},{})", theme.background.0, theme.background.1, theme.background.2));
+    ctx.set_fill_style_str(&format!(
+        "rgb({},{},{})",
+        theme.background.0, theme.background.1, theme.background.2
+    ));
     ctx.fill_rect(0.0, 0.0, f64::from(side), f64::from(side));
     let rect = boundary::plot_rect((side, side), true);
     let image = offscreen(probe.n)?;
@@ -261,8 +277,11 @@ fn offscreen(n: usize) -> Result<HtmlCanvasElement, String> {
             }
         }
         let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-        let c: HtmlCanvasElement =
-            document.create_element("canvas").map_err(|_| "no canvas")?.dyn_into().map_err(|_| "no canvas")?;
+        let c: HtmlCanvasElement = document
+            .create_element("canvas")
+            .map_err(|_| "no canvas")?
+            .dyn_into()
+            .map_err(|_| "no canvas")?;
         c.set_width(n as u32);
         c.set_height(n as u32);
         *slot.borrow_mut() = Some(c.clone());

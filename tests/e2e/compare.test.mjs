@@ -87,6 +87,7 @@ test('the dying-ReLUs preset: relu loses neurons, leaky_relu none', async () => 
   assert.equal(url.searchParams.get('cmp'), 'relu,leaky_relu,elu,gelu');
   assert.equal(url.searchParams.get('cmpBias'), '-0.5');
   assert.equal(url.searchParams.get('cmpShape'), '8,8');
+  assert.equal(url.searchParams.get('cmpTarget'), '0.01');
   assert.equal(await page.getByTestId('cmp-opt').inputValue(), 'adam');
   await page.getByTestId('play').click();
   await epochAtLeast(page, 20);

@@ -15,7 +15,13 @@ fn now() -> f64 {
 }
 
 fn relu8x8() -> Settings {
-    Settings { hidden: vec![8, 8], activation: Activation::Relu, batch_size: 10, learning_rate: 0.03, ..Settings::default() }
+    Settings {
+        hidden: vec![8, 8],
+        activation: Activation::Relu,
+        batch_size: 10,
+        learning_rate: 0.03,
+        ..Settings::default()
+    }
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {

@@ -80,11 +80,13 @@ test('the embed example: two sandboxed labs under the CSP, driven by postMessage
   await page.waitForFunction(() => document.getElementById('lab-play').style.height !== '');
   // The postMessage API: play, then epoch events arrive.
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForFunction(() => Number(document.getElementById('events').dataset.epoch) > 5, null, { timeout: 20000 });
+  await page.waitForFunction(() => Number(document.getElementById('events').dataset.epoch) > 5, null, { timeout: 45000 });
   assert.match(await page.locator('#events').innerText(), /dead \d+/);
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: 'Switch to Leaky ReLU' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('events').dataset.epoch) === 0);
+  // controls=0 hides the select, but it holds the new setting.
+  await play.locator('[data-testid=activation] option:checked').filter({ hasText: 'Leaky' })
+    .waitFor({ state: 'attached', timeout: 45000 });
   assert.equal(await play.getByTestId('activation').inputValue(), 'leaky_relu');
   const csp = problems().filter((p) => p.includes('Content Security Policy'));
   assert.deepEqual(csp, []);

@@ -7,6 +7,7 @@ pub mod embed;
 pub mod experiments;
 pub mod explorer;
 pub mod features;
+pub mod frame_budget;
 pub mod json;
 pub mod lessons;
 pub mod metrics;

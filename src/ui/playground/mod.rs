@@ -16,6 +16,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::frame_budget::FrameBudget;
+
 use crate::core::data::{Dataset, Point};
 use crate::core::embed::{Command, EPOCH_TYPE};
 use crate::core::page::Notice;
@@ -41,10 +43,6 @@ const PAGE_KEYS: [&str; 7] = ["tab", "lesson", "embed", "panels", "controls", "a
 
 /// Resolution of the decision boundary and of every neuron's heatmap.
 pub const GRID: usize = 100;
-/// Training time allowed per animation frame starts here and adapts (see `FrameBudget`).
-const START_BUDGET_MS: f64 = 6.0;
-/// The live charts redraw at most this often while training (they need no 60 Hz).
-const CHART_INTERVAL_MS: f64 = 120.0;
 
 /// The reducer's state: settings (pure `apply`) and whether training runs.
 #[derive(Clone, PartialEq)]
@@ -105,42 +103,6 @@ impl Live {
     }
 }
 
-/// How long each frame may train: grows while frames arrive on time, shrinks when they are
-/// late, so drawing keeps its share of the frame on fast and slow machines alike.
-struct FrameBudget {
-    train_ms: f64,
-    last_frame: Option<f64>,
-    last_charts: f64,
-}
-
-impl FrameBudget {
-    fn new() -> FrameBudget {
-        FrameBudget { train_ms: START_BUDGET_MS, last_frame: None, last_charts: f64::NEG_INFINITY }
-    }
-
-    /// Called at the start of a frame with its timestamp; returns the training budget.
-    fn on_frame(&mut self, t: f64) -> f64 {
-        if let Some(last) = self.last_frame {
-            let interval = t - last;
-            if interval > 20.0 {
-                self.train_ms = (self.train_ms * 0.8).max(1.0);
-            } else if interval < 17.5 {
-                self.train_ms = (self.train_ms + 0.25).min(12.0);
-            }
-        }
-        self.last_frame = Some(t);
-        self.train_ms
-    }
-
-    fn charts_due(&mut self, t: f64) -> bool {
-        let due = t - self.last_charts >= CHART_INTERVAL_MS;
-        if due {
-            self.last_charts = t;
-        }
-        due
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
     pub on_notice: Callback<Vec<Notice>>,
@@ -190,7 +152,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
 
     let budget = use_mut_ref(FrameBudget::new);
     if !model.running {
-        budget.borrow_mut().last_frame = None;
+        budget.borrow_mut().pause();
     }
     let on_frame = {
         let (live, model, budget) = (live.clone(), model.clone(), budget.clone());

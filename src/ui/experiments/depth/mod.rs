@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::frame_budget::FrameBudget;
+
 use crate::core::experiments::depth::{
     first_to_last, shared_log_range, strip_columns, DepthAction, DepthState,
 };
@@ -32,10 +34,6 @@ use layer_chart::LayerChart;
 use norm_table::NormTable;
 use strips::HeatStrips;
 
-/// Training time allowed per animation frame starts here and adapts (see `FrameBudget`).
-const START_BUDGET_MS: f64 = 6.0;
-/// The charts redraw at most this often while training.
-const CHART_INTERVAL_MS: f64 = 120.0;
 /// At most this many session-epochs per frame, so small networks do not race through the run.
 const MAX_STEPS_PER_FRAME: usize = 12;
 /// The heat strips get at most this many columns (longer runs are merged).
@@ -173,41 +171,6 @@ fn snapshot(live: &Live) -> Snapshot {
     Snapshot { slots, log_range }
 }
 
-/// How long each frame may train: grows while frames arrive on time, shrinks when they are
-/// late (as in the Playground).
-struct FrameBudget {
-    train_ms: f64,
-    last_frame: Option<f64>,
-    last_charts: f64,
-}
-
-impl FrameBudget {
-    fn new() -> FrameBudget {
-        FrameBudget { train_ms: START_BUDGET_MS, last_frame: None, last_charts: f64::NEG_INFINITY }
-    }
-
-    fn on_frame(&mut self, t: f64) -> f64 {
-        if let Some(last) = self.last_frame {
-            let interval = t - last;
-            if interval > 20.0 {
-                self.train_ms = (self.train_ms * 0.8).max(1.0);
-            } else if interval < 17.5 {
-                self.train_ms = (self.train_ms + 0.25).min(12.0);
-            }
-        }
-        self.last_frame = Some(t);
-        self.train_ms
-    }
-
-    fn charts_due(&mut self, t: f64) -> bool {
-        let due = t - self.last_charts >= CHART_INTERVAL_MS;
-        if due {
-            self.last_charts = t;
-        }
-        due
-    }
-}
-
 /// One epoch at a time for the run that is furthest behind (so the runs stay in step), until
 /// the frame's budget is spent (at least one). Returns whether every run has stopped.
 fn train_for_a_frame(sessions: &RefCell<Vec<Session>>, budget_ms: f64) -> bool {
@@ -268,7 +231,7 @@ pub fn Depth(props: &DepthProps) -> Html {
 
     let budget = use_mut_ref(FrameBudget::new);
     if !model.running {
-        budget.borrow_mut().last_frame = None;
+        budget.borrow_mut().pause();
     }
     let on_frame = {
         let (live, model, budget) = (live.clone(), model.clone(), budget.clone());

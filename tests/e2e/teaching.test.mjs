@@ -78,7 +78,9 @@ test('the embed example: two sandboxed labs under the CSP, driven by postMessage
   assert.equal(await play.locator('.top-bar').isVisible(), false, 'controls=0 hides the controls');
   // Auto-height: embed.js grew the iframe to the lab's content.
   await page.waitForFunction(() => document.getElementById('lab-play').style.height !== '');
-  // The postMessage API: play, then epoch events arrive.
+  // The postMessage API: play, then epoch events arrive. Chromium pauses animation frames in
+  // an off-screen cross-origin iframe, so the lab is brought into view first, as a reader would.
+  await page.locator('#lab-play').scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => Number(document.getElementById('events').dataset.epoch) > 5, null, { timeout: 45000 });
   assert.match(await page.locator('#events').innerText(), /dead \d+/);

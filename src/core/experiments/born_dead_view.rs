@@ -8,6 +8,7 @@
 //! depth per trial and reads off every shallower depth from the same draw, so the whole curve
 //! costs what its deepest point costs (see [`BornDeadRun`]).
 
+use super::KeyDoc;
 use crate::core::born_dead::{BornDeadConfig, BornDeadRun, Estimate, InitScheme};
 use crate::core::page::Notice;
 use crate::core::play_url::seed_from_text;
@@ -126,15 +127,6 @@ impl Default for BornDeadView {
     }
 }
 
-/// One row of the URL documentation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyDoc {
-    pub key: &'static str,
-    pub values: &'static str,
-    pub default: &'static str,
-    pub meaning: &'static str,
-}
-
 /// Every key [`BornDeadView::write_query`] writes, in that order.
 pub const KEYS: [KeyDoc; 6] = [
     KeyDoc {
@@ -177,11 +169,7 @@ pub const KEYS: [KeyDoc; 6] = [
 
 /// [`KEYS`] as a Markdown table (for the README).
 pub fn keys_markdown_table() -> String {
-    let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
-    for k in KEYS {
-        out.push_str(&format!("| `{}` | {} | {} | {} |\n", k.key, k.values, k.default, k.meaning));
-    }
-    out
+    super::markdown_table(&KEYS)
 }
 
 impl BornDeadView {

@@ -15,6 +15,7 @@ use super::super::play_url::{seed_from_text, BIAS_LIMIT, MAX_PLAY_LAYERS};
 use super::super::query::Query;
 use super::super::settings::{Init, LossKind, OptimizerKind, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH};
 use super::super::trainer::{Session, Status};
+use super::KeyDoc;
 
 /// Fewest activations compared.
 pub const MIN_SLOTS: usize = 2;
@@ -281,15 +282,6 @@ pub fn shape_text(shape: &[usize]) -> String {
 // ---------------------------------------------------------------------------------------------
 // URL form
 
-/// One row of the URL documentation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyDoc {
-    pub key: &'static str,
-    pub values: &'static str,
-    pub default: &'static str,
-    pub meaning: &'static str,
-}
-
 /// Every key [`CompareState::write_query`] writes, in that order.
 pub const KEYS: &[KeyDoc] = &[
     KeyDoc {
@@ -342,11 +334,7 @@ pub const KEYS: &[KeyDoc] = &[
 
 /// [`KEYS`] as a Markdown table (for the README).
 pub fn keys_markdown_table() -> String {
-    let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
-    for k in KEYS {
-        out.push_str(&format!("| `{}` | {} | {} | {} |\n", k.key, k.values, k.default, k.meaning));
-    }
-    out
+    super::markdown_table(KEYS)
 }
 
 impl CompareState {

@@ -14,6 +14,7 @@
 //! initialisation, and stays orders of magnitude below while training; the ReLU network's is
 //! about 10⁻¹ of it.
 
+use super::KeyDoc;
 use crate::core::activation::Activation;
 use crate::core::data::DatasetKind;
 use crate::core::metrics::History;
@@ -184,15 +185,6 @@ impl DepthState {
     }
 }
 
-/// One row of the URL documentation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyDoc {
-    pub key: &'static str,
-    pub values: &'static str,
-    pub default: &'static str,
-    pub meaning: &'static str,
-}
-
 /// Every key [`DepthState::write_query`] writes, in the order it writes them.
 pub const KEYS: &[KeyDoc] = &[
     KeyDoc { key: "depth", values: "2 to 20", default: "10", meaning: "Hidden layers" },
@@ -232,11 +224,7 @@ pub const KEYS: &[KeyDoc] = &[
 
 /// [`KEYS`] as a Markdown table (for the README).
 pub fn keys_markdown_table() -> String {
-    let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
-    for k in KEYS {
-        out.push_str(&format!("| `{}` | {} | {} | {} |\n", k.key, k.values, k.default, k.meaning));
-    }
-    out
+    super::markdown_table(KEYS)
 }
 
 impl DepthState {

@@ -9,5 +9,6 @@ pub mod charts;
 pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod worker_bench;
 
 pub use crate::core::activation;

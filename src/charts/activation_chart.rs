@@ -4,10 +4,9 @@
 //! and labelled, and a hover line marks every curve at x.
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use super::theme::{dash, Theme};
+use super::theme::{dash, legend_mark, Theme};
 use crate::core::activation::Activation;
 use crate::core::explorer::{regions, segments, RegionKind, Sample};
 
@@ -62,12 +61,14 @@ pub fn draw<DB: DrawingBackend>(
     for (panel, (area, yr, which)) in
         [(&top, f_range, Which::F), (&bottom, df_range, Which::Df)].into_iter().enumerate()
     {
-        let font = ("sans-serif", theme.font_size).into_font().color(&theme.text);
+        // Room for labels grows with the type (pixel ratio, presentation, very wide screens).
+        let fs = theme.font_size;
+        let font = ("sans-serif", fs).into_font().color(&theme.text);
         let mut ctx = ChartBuilder::on(area)
-            .margin(8)
-            .margin_top(if panel == 0 { 8 } else { 2 })
-            .x_label_area_size(if panel == 1 { 34 } else { 6 })
-            .y_label_area_size(52)
+            .margin(fs * 8 / 13)
+            .margin_top(if panel == 0 { fs * 8 / 13 } else { 2 })
+            .x_label_area_size(if panel == 1 { fs * 2 + 8 } else { 6 })
+            .y_label_area_size(fs * 4)
             .build_cartesian_2d(lo..hi, yr.0..yr.1)
             .map_err(|e| e.to_string())?;
         let mut mesh = ctx.configure_mesh();
@@ -130,7 +131,7 @@ pub fn draw<DB: DrawingBackend>(
                 .map_err(|e| e.to_string())?;
                 if panel == 0 && p == 0 {
                     let idx = i;
-                    series.label(act.to_string()).legend(move |(x, y)| legend_mark(x, y, idx, style));
+                    series.label(act.to_string()).legend(move |(x, y)| legend_mark(x, y, dash(idx), style));
                 }
             }
             // Honest kinks: filled dot at the value taken, open dots at the limits not taken.
@@ -226,19 +227,6 @@ fn padded(values: impl Iterator<Item = f64>, must: (f64, f64)) -> (f64, f64) {
     }
     let pad = (hi - lo).max(1e-6) * 0.08;
     (lo - pad, hi + pad)
-}
-
-fn legend_mark<DB: DrawingBackend>(
-    x: i32,
-    y: i32,
-    index: usize,
-    style: ShapeStyle,
-) -> DynElement<'static, DB, (i32, i32)> {
-    let pts = [(x, y), (x + 22, y)];
-    match dash(index) {
-        None => PathElement::new(pts, style).into_dyn(),
-        Some((d, g)) => DashedPathElement::new(pts, d, g, style).into_dyn(),
-    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! into that rectangle, then calls [`draw`], which fills nothing, so the heatmap shows through.
 //!
 //! The plot is the largest square that fits (the domain is square, so circles stay round),
-//! centred in the space the axes leave. Tick labels use a fixed font size so that the layout
-//! depends on the canvas size alone.
+//! centred in the space the axes leave. The tick labels' size ([`tick_font`], from the theme)
+//! and the canvas size fix the layout, so the page can find the plot before drawing.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -60,16 +60,21 @@ impl PlotRect {
     }
 }
 
-/// Space around the plot when the axes are shown: (left, top, right, bottom) in pixels.
+/// Space around the plot when the axes are shown, for 12 px tick labels: (left, top, right,
+/// bottom) in pixels. It grows in proportion to the labels.
 const AXES_SPACE: (i32, i32, i32, i32) = (30, 8, 10, 22);
-/// The tick labels' font size (fixed, so the layout needs no theme).
-const TICK_FONT: u32 = 12;
+
+/// The tick labels' size in backend pixels: a little under the theme's text, so it grows with
+/// the pixel ratio, presentation mode and very wide screens.
+pub fn tick_font(theme: &Theme) -> u32 {
+    (theme.font_size * 12 / 13).max(8)
+}
 
 /// The plot rectangle the layout will use for a backend of this size (so the ui can paint the
 /// heatmap before drawing): the largest centred square, inside the axes' space when shown.
-/// A canvas too small for the axes gets none.
-pub fn plot_rect(size: (u32, u32), show_axes: bool) -> PlotRect {
-    let (l, t, r, b) = space(size, show_axes);
+/// A canvas too small for the axes gets none. `font` is [`tick_font`] of the theme drawn with.
+pub fn plot_rect(size: (u32, u32), show_axes: bool, font: u32) -> PlotRect {
+    let (l, t, r, b) = space(size, show_axes, font);
     let (w, h) = pixels(size);
     let (avail_w, avail_h) = ((w - l - r).max(0), (h - t - b).max(0));
     let side = avail_w.min(avail_h);
@@ -83,11 +88,12 @@ fn pixels(size: (u32, u32)) -> (i32, i32) {
 }
 
 /// The space the axes take, or none when they are off or do not fit.
-fn space(size: (u32, u32), show_axes: bool) -> (i32, i32, i32, i32) {
+fn space(size: (u32, u32), show_axes: bool, font: u32) -> (i32, i32, i32, i32) {
     let (w, h) = pixels(size);
-    let (l, t, r, b) = AXES_SPACE;
+    let grow = |v: i32| (i64::from(v) * i64::from(font) / 12) as i32;
+    let (l, t, r, b) = (grow(AXES_SPACE.0), grow(AXES_SPACE.1), grow(AXES_SPACE.2), grow(AXES_SPACE.3));
     if show_axes && w > l + r && h > t + b {
-        AXES_SPACE
+        (l, t, r, b)
     } else {
         (0, 0, 0, 0)
     }
@@ -100,8 +106,9 @@ fn space(size: (u32, u32), show_axes: bool) -> (i32, i32, i32, i32) {
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> Result<PlotRect, String> {
     let theme = b.theme;
     let size = root.dim_in_pixel();
-    let rect = plot_rect(size, b.show_axes);
-    let (l, t, r, bm) = space(size, b.show_axes);
+    let font = tick_font(theme);
+    let rect = plot_rect(size, b.show_axes, font);
+    let (l, t, r, bm) = space(size, b.show_axes, font);
     let (w, h) = pixels(size);
     // The area holding the plot and its axes, so the builder puts the plot exactly on `rect`.
     let area = root.margin(
@@ -131,7 +138,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> 
             .disable_mesh()
             .axis_style(theme.axis)
             .set_all_tick_mark_size(4)
-            .label_style(("sans-serif", TICK_FONT).into_font().color(&theme.muted))
+            .label_style(("sans-serif", font).into_font().color(&theme.muted))
             .x_labels(7)
             .y_labels(7)
             .x_label_formatter(&tick)
@@ -277,7 +284,7 @@ mod tests {
                     show_axes,
                 };
                 let (out, rect) = svg(&b, size);
-                assert_eq!(plot_rect(size, show_axes), rect, "{size:?} axes {show_axes}");
+                assert_eq!(plot_rect(size, show_axes, tick_font(&t)), rect, "{size:?} axes {show_axes}");
                 assert_eq!(rect.width(), rect.height(), "square");
                 assert!(rect.left >= 0 && rect.top >= 0);
                 assert!(rect.right <= size.0 as i32 && rect.bottom <= size.1 as i32);
@@ -291,14 +298,32 @@ mod tests {
                 }
             }
         }
-        assert_eq!(plot_rect((300, 200), false), PlotRect { left: 50, top: 0, right: 250, bottom: 200 });
-        let axes = plot_rect((400, 400), true);
+        assert_eq!(plot_rect((300, 200), false, 12), PlotRect { left: 50, top: 0, right: 250, bottom: 200 });
+        let axes = plot_rect((400, 400), true, 12);
         assert!(axes.left >= 30 && axes.bottom <= 400 - 22 && axes.width() > 340, "{axes:?}");
     }
 
     #[test]
+    fn larger_type_gets_more_room_for_the_axes() {
+        let t = Theme { font_size: 26, ..Theme::LIGHT };
+        let train = points(5, 0.0);
+        let b = Boundary {
+            train: &train,
+            test: None,
+            regression: false,
+            theme: &t,
+            point_radius: 6,
+            show_axes: true,
+        };
+        let (_, rect) = svg(&b, (800, 800));
+        assert_eq!(rect, plot_rect((800, 800), true, tick_font(&t)));
+        let small = plot_rect((800, 800), true, 12);
+        assert!(rect.left >= 2 * 30 && rect.width() < small.width(), "{rect:?} against {small:?}");
+    }
+
+    #[test]
     fn pixels_map_back_to_the_domain() {
-        let rect = plot_rect((640, 480), true);
+        let rect = plot_rect((640, 480), true, 12);
         let (l, t, r, b) =
             (f64::from(rect.left), f64::from(rect.top), f64::from(rect.right), f64::from(rect.bottom));
         assert_eq!(rect.to_data(l, t), Some((-6.0, 6.0)));

@@ -6,10 +6,9 @@
 //! costs a bounded number of drawing calls however long or noisy it is.
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use super::theme::{dash, Theme};
+use super::theme::{dash, legend_mark, Theme};
 
 /// One curve: `(epoch, value)` points in drawing order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -292,19 +291,6 @@ fn dash_along_x(pts: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
         out.push(current);
     }
     out
-}
-
-fn legend_mark<DB: DrawingBackend>(
-    x: i32,
-    y: i32,
-    pattern: Option<(u32, u32)>,
-    style: ShapeStyle,
-) -> DynElement<'static, DB, (i32, i32)> {
-    let pts = vec![(x, y), (x + 22, y)];
-    match pattern {
-        None => PathElement::new(pts, style).into_dyn(),
-        Some((d, g)) => DashedPathElement::new(pts, d, g, style).into_dyn(),
-    }
 }
 
 #[cfg(test)]

@@ -7,10 +7,9 @@
 //! scheme differs from its partner by more than colour.
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use super::theme::{dash, Theme};
+use super::theme::{dash, legend_mark, Theme};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProbCurve {
@@ -204,21 +203,6 @@ fn number_label(v: f64) -> String {
     }
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// A legend sample: the curve's line, dashed like it. (A band swatch behind it would need a
-/// composed element, which plotters only turns into a legend for `'static` backends.)
-fn legend_mark<DB: DrawingBackend>(
-    x: i32,
-    y: i32,
-    pattern: Option<(u32, u32)>,
-    style: ShapeStyle,
-) -> DynElement<'static, DB, (i32, i32)> {
-    let pts = vec![(x, y), (x + 22, y)];
-    match pattern {
-        None => PathElement::new(pts, style).into_dyn(),
-        Some((d, g)) => DashedPathElement::new(pts, d, g, style).into_dyn(),
-    }
 }
 
 #[cfg(test)]

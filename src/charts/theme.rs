@@ -1,7 +1,9 @@
 //! Colours and line weights shared by every chart, for the light and dark page themes and for
 //! presentation mode (thicker lines, larger type).
 
-use plotters::style::RGBColor;
+use plotters::element::{DashedPathElement, DynElement, IntoDynElement, PathElement};
+use plotters::prelude::DrawingBackend;
+use plotters::style::{RGBColor, ShapeStyle};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
@@ -81,5 +83,20 @@ pub fn dash(index: usize) -> Option<(u32, u32)> {
         1 => Some((9, 5)),
         2 => Some((3, 4)),
         _ => Some((18, 5)),
+    }
+}
+
+/// A legend sample for a series: a short stretch of its line, dashed like it (`pattern` as
+/// from [`dash`]).
+pub fn legend_mark<DB: DrawingBackend>(
+    x: i32,
+    y: i32,
+    pattern: Option<(u32, u32)>,
+    style: ShapeStyle,
+) -> DynElement<'static, DB, (i32, i32)> {
+    let pts = vec![(x, y), (x + 22, y)];
+    match pattern {
+        None => PathElement::new(pts, style).into_dyn(),
+        Some((d, g)) => DashedPathElement::new(pts, d, g, style).into_dyn(),
     }
 }

@@ -4,14 +4,14 @@
 //! Two stacked canvases: the heatmap is redrawn with every new probe, the points (hundreds of
 //! discs, the dear part) only when the data, the theme, the view or the size change, so a
 //! boundary costs little per frame. It reports how long each heatmap took (for frame pacing).
-//! Errors become a message under it.
+//! Its PNG button saves both layers as one picture. Errors become a message under it.
 
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::Clamped;
+use web_sys::{HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 use crate::charts::boundary::{self, Boundary};
@@ -19,8 +19,9 @@ use crate::charts::heatmap;
 use crate::charts::theme::Theme;
 use crate::core::data::Dataset;
 use crate::core::trainer::GridProbe;
-use crate::ui::browser;
+use crate::ui::browser::{self, context_2d as context};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::png_button::PngButton;
 use crate::ui::view::View;
 
 #[derive(Properties)]
@@ -104,10 +105,13 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     html! {
         <figure class="boundary-canvas">
             <div class="boundary-stack">
-                <canvas ref={heat} class="chart boundary" data-testid={props.testid.clone()} role="img"
+                <canvas ref={heat.clone()} class="chart boundary" data-testid={props.testid.clone()} role="img"
                         aria-label={props.label.clone()} />
-                <canvas ref={points} class="chart boundary boundary-points" aria-hidden="true" />
+                <canvas ref={points.clone()} class="chart boundary boundary-points" aria-hidden="true" />
             </div>
+            <figcaption class="boundary-caption">
+                <PngButton layers={vec![heat, points]} file={format!("{}.png", props.testid)} label={props.label.clone()} />
+            </figcaption>
             if let Some(e) = &*error { <p class="error" role="alert">{ format!("Not drawn: {e}") }</p> }
         </figure>
     }
@@ -149,7 +153,7 @@ fn render_heat(
     if probe.n == 0 {
         return Ok(());
     }
-    let rect = boundary::plot_rect((side, side), show_axes);
+    let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
     let off = offscreen(image, probe.n)?;
     let rgba = heatmap::rgba(&probe.output, probe.n, 1.0, false, &theme);
     let n = probe.n as u32;
@@ -190,25 +194,12 @@ fn render_points(canvas: &HtmlCanvasElement, data: &Dataset, look: &Look) -> Res
     .map(|_| ())
 }
 
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| "no 2D context".to_string())
-}
-
 /// This component's off-screen n×n canvas (made once, remade when n changes).
 fn offscreen(slot: &mut Option<HtmlCanvasElement>, n: usize) -> Result<HtmlCanvasElement, String> {
     if let Some(c) = slot.as_ref().filter(|c| c.width() == n as u32) {
         return Ok(c.clone());
     }
-    let document = browser::document().ok_or("no document")?;
-    let c: HtmlCanvasElement =
-        document.create_element("canvas").map_err(|_| "no canvas")?.dyn_into().map_err(|_| "no canvas")?;
-    c.set_width(n as u32);
-    c.set_height(n as u32);
+    let c = browser::new_canvas(n as u32, n as u32)?;
     *slot = Some(c.clone());
     Ok(c)
 }

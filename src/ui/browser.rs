@@ -1,6 +1,9 @@
 //! Thin, failure-tolerant access to the browser: window, document, the URL. Everything here
 //! returns Option/Result instead of panicking (inside a sandboxed iframe some of it throws).
 
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
 use crate::core::query::Query;
 
 pub fn window() -> Option<web_sys::Window> {
@@ -50,4 +53,32 @@ pub fn full_page_link() -> String {
     }
     let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     format!("{path}?{}", query.to_query_string())
+}
+
+/// A new, detached element of type `T` (`"a"` as an HtmlAnchorElement, …).
+pub fn create<T: JsCast>(tag: &str) -> Result<T, String> {
+    let document = document().ok_or("no document")?;
+    document
+        .create_element(tag)
+        .ok()
+        .and_then(|e| e.dyn_into::<T>().ok())
+        .ok_or_else(|| format!("no {tag} element"))
+}
+
+/// A detached canvas of `w`×`h` pixels.
+pub fn new_canvas(w: u32, h: u32) -> Result<HtmlCanvasElement, String> {
+    let canvas: HtmlCanvasElement = create("canvas")?;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    Ok(canvas)
+}
+
+/// A canvas's 2D context.
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| "no 2D context".to_string())
 }

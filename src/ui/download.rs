@@ -1,36 +1,85 @@
-//! Saving files from the page: a Blob (CSV, JSON) or a canvas (PNG) handed to an <a download>.
-//! Inside a sandboxed iframe a download may be refused: that failure is returned, not thrown.
+//! Saving files from the page: a Blob (CSV, JSON, PNG) handed to an <a download>.
+//! Inside a sandboxed iframe a download may be refused: that failure is returned, not thrown;
+//! a refusal the browser does not report is hinted at ([`png_outcome`]).
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlCanvasElement;
+use yew::Callback;
+
+use crate::ui::browser::{context_2d, create, new_canvas};
+use crate::ui::embed::in_frame;
 
 /// Offers `text` as a file named `name`.
 pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser refused to build the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    save_blob(name, &blob)
+}
+
+/// Offers canvases as one PNG file named `name`: the first, with the others (layers of the same
+/// picture, such as points over a heatmap) drawn over it at its size. Encoding is asynchronous
+/// (a Blob, not a data: URL, so large pictures save too): `done` hears how it went.
+pub fn save_png(name: &str, layers: &[HtmlCanvasElement], done: Callback<Result<(), String>>) {
+    let canvas = match flatten(layers) {
+        Ok(c) => c,
+        Err(e) => return done.emit(Err(e)),
+    };
+    let name = name.to_string();
+    let on_blob = done.clone();
+    let callback = Closure::once_into_js(move |blob: JsValue| {
+        let result = blob
+            .dyn_into::<web_sys::Blob>()
+            .map_err(|_| "the picture could not be encoded".to_string())
+            .and_then(|b| save_blob(&name, &b));
+        on_blob.emit(result);
+    });
+    if canvas.to_blob(callback.unchecked_ref()).is_err() {
+        done.emit(Err("the canvas could not be read".to_string()));
+    }
+}
+
+/// What a PNG button says once it has tried: why it failed; or, inside a frame (where the
+/// embedding page may refuse downloads without a word), where the file would be; else nothing.
+pub fn png_outcome(result: Result<(), String>) -> Option<String> {
+    match result {
+        Err(e) => Some(format!("PNG not saved: {e}")),
+        Ok(()) if in_frame() => Some(
+            "PNG offered; if no file appears, the page embedding the lab does not allow downloads.".into(),
+        ),
+        Ok(()) => None,
+    }
+}
+
+/// One canvas for the layers: the first itself, or a new one with every layer drawn in order.
+fn flatten(layers: &[HtmlCanvasElement]) -> Result<HtmlCanvasElement, String> {
+    let (first, rest) = layers.split_first().ok_or("the chart is not on the page")?;
+    if rest.is_empty() {
+        return Ok(first.clone());
+    }
+    let (w, h) = (first.width(), first.height());
+    let canvas = new_canvas(w, h)?;
+    let ctx = context_2d(&canvas)?;
+    for layer in layers.iter().filter(|c| c.width() > 0 && c.height() > 0) {
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(layer, 0.0, 0.0, f64::from(w), f64::from(h))
+            .map_err(|_| "a layer of the chart could not be copied".to_string())?;
+    }
+    Ok(canvas)
+}
+
+fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| "the browser refused to offer the file".to_string())?;
     let result = click_link(name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
     result
 }
 
-/// Offers a canvas's pixels as a PNG file.
-pub fn save_canvas_png(name: &str, canvas: &web_sys::HtmlCanvasElement) -> Result<(), String> {
-    let url =
-        canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas could not be read".to_string())?;
-    click_link(name, &url)
-}
-
 fn click_link(name: &str, href: &str) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "no link element".to_string())?
-        .dyn_into()
-        .map_err(|_| "no link element".to_string())?;
+    let a: web_sys::HtmlAnchorElement = create("a")?;
     a.set_href(href);
     a.set_download(name);
     a.click();

@@ -13,7 +13,8 @@ use yew::prelude::*;
 use crate::core::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE};
 use crate::ui::browser;
 
-fn in_frame() -> bool {
+/// Whether the lab runs inside a frame (embedded in another page).
+pub fn in_frame() -> bool {
     web_sys::window().map(|w| w.parent().ok().flatten().is_some_and(|p| p != w)).unwrap_or(false)
 }
 

@@ -52,6 +52,17 @@ pub fn pixel_ratio() -> f64 {
     web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
 }
 
+/// How much larger than the usual 16 px the root font is (the stylesheet raises it on very
+/// wide screens, e.g. a 4K projector at 100 % scaling): chart text and lines grow with it.
+pub fn text_scale() -> f64 {
+    let root = web_sys::window().and_then(|w| {
+        let element = w.document()?.document_element()?;
+        w.get_computed_style(&element).ok().flatten()?.get_property_value("font-size").ok()
+    });
+    root.and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .map_or(1.0, |px| (px / 16.0).clamp(1.0, 3.0))
+}
+
 /// Calls `on_frame(timestamp)` on every animation frame while `active`; the pending frame is
 /// cancelled when `active` turns false or the component unmounts (gloo's handle cancels on drop).
 #[hook]

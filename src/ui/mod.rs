@@ -4,6 +4,7 @@
 mod app;
 mod boundary_canvas;
 mod browser;
+mod chart_canvas;
 mod controls;
 mod download;
 mod embed;
@@ -15,8 +16,12 @@ mod hooks;
 mod lesson_panel;
 mod line_canvas;
 mod notices;
+mod panel_png;
+mod panel_png_button;
 pub mod panic_overlay;
 mod playground;
+mod png_button;
+mod running;
 mod view;
 
 pub use app::App;

@@ -2,6 +2,7 @@
 //! lines thicker and type larger.
 
 use crate::charts::theme::Theme;
+use crate::ui::hooks::text_scale;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct View {
@@ -9,8 +10,10 @@ pub struct View {
 }
 
 impl View {
-    /// The chart theme for this view, scaled for the canvas's pixel ratio.
+    /// The chart theme for this view, scaled for the canvas's pixel ratio and the page's text
+    /// scale (larger on very wide screens).
     pub fn theme(self, dark: bool, ratio: f64) -> Theme {
+        let ratio = ratio * text_scale();
         let base =
             if self.presenting { Theme::for_scheme(dark).presentation() } else { Theme::for_scheme(dark) };
         Theme {

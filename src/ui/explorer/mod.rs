@@ -15,6 +15,7 @@ use crate::core::explorer::{curves_csv, ExplorerAction, ExplorerState, RANGES};
 use crate::core::page::Notice;
 use crate::ui::browser;
 use crate::ui::download;
+use crate::ui::panel_png_button::PanelPngButton;
 
 use card::ActivationCard;
 use chart::ExplorerChart;
@@ -74,11 +75,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let on_png = {
         let (canvas, status) = (canvas.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let result = canvas
-                .cast::<web_sys::HtmlCanvasElement>()
-                .ok_or_else(|| "the chart is not on the page".to_string())
-                .and_then(|c| download::save_canvas_png("activations.png", &c));
-            status.set(result.err().map(|e| format!("PNG not saved: {e}")).unwrap_or_default());
+            let layers: Vec<web_sys::HtmlCanvasElement> = canvas.cast().into_iter().collect();
+            let status = status.clone();
+            download::save_png(
+                "activations.png",
+                &layers,
+                Callback::from(move |r| status.set(download::png_outcome(r).unwrap_or_default())),
+            );
         })
     };
     let on_csv = {
@@ -117,11 +120,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <button onclick={on_csv} data-testid="export-csv">{ "Curves as CSV" }</button>
                     </div>
                     if !status.is_empty() { <p class="muted" role="status">{ (*status).clone() }</p> }
+                    <PanelPngButton name="explorer-controls" label="activations" />
                 </section>
                 <section class="panel explorer-chart" aria-label="Chart of f and its derivative">
                     <ExplorerChart activations={state.activations.clone()} range={state.range}
                                    hover_x={*hover} {on_hover} canvas_ref={canvas} />
                     <Readout activations={state.activations.clone()} hover_x={*hover} />
+                    <PanelPngButton name="explorer-chart" label="chart" />
                 </section>
             </div>
             <div class="cards explorer-cards">

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::activation::{Activation, Properties as Props};
+use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -47,6 +48,7 @@ pub fn PropertiesTable(props: &TableProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            <PanelPngButton name="explorer-properties" label="properties" />
         </section>
     }
 }

@@ -9,6 +9,7 @@ use super::Live;
 use crate::charts::line_chart::Series;
 use crate::core::metrics::History;
 use crate::ui::line_canvas::LineCanvas;
+use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveChartsProps {
@@ -85,13 +86,14 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
     let (loss, dead, grads, sparsity, width) = (*charts).clone();
     let v = props.live.chart_version;
     html! {
-        <section class="live-charts play-charts" aria-label="Training charts">
+        <section class="live-charts play-charts png-panel" aria-label="Training charts">
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />
             <LineCanvas title="Dead neurons per layer" y_label="dead" series={dead} version={v} y_from_zero=true
                         y_max={Some(width)} testid="chart-dead" />
             <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂W‖" series={grads} version={v} log_y=true testid="chart-grad" />
             <LineCanvas title="Sparsity per layer (share of zero activations)" y_label="sparsity" series={sparsity} version={v}
                         y_from_zero=true y_max={Some(1.0)} testid="chart-sparsity" />
+            <PanelPngButton name="play-charts" label="training charts" />
         </section>
     }
 }

@@ -28,6 +28,8 @@ use crate::core::trainer::{GridProbe, Session};
 use crate::ui::browser;
 use crate::ui::embed::{object, post_to_parent, use_commands};
 use crate::ui::hooks::{use_animation_loop, use_shortcuts};
+use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::running::{RunMsg, Running};
 
 use data_panel::DataPanel;
 use features::Features;
@@ -43,28 +45,6 @@ const PAGE_KEYS: [&str; 7] = ["tab", "lesson", "embed", "panels", "controls", "a
 
 /// Resolution of the decision boundary and of every neuron's heatmap.
 pub const GRID: usize = 100;
-
-/// The reducer's state: settings (pure `apply`) and whether training runs.
-#[derive(Clone, PartialEq)]
-struct Model {
-    play: PlayState,
-    running: bool,
-}
-
-enum Msg {
-    Play(PlayAction),
-    Run(bool),
-}
-
-impl Reducible for Model {
-    type Action = Msg;
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        match msg {
-            Msg::Play(a) => Rc::new(Model { play: self.play.apply(a), running: self.running }),
-            Msg::Run(running) => Rc::new(Model { play: self.play.clone(), running }),
-        }
-    }
-}
 
 /// The session and what was last measured on it. Equal when nothing new has happened, so
 /// children re-render only when the network changed.
@@ -116,7 +96,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let (play, notices) = PlayState::from_query(&query);
         (play, notices, autoplay)
     });
-    let model = use_reducer(|| Model { play: initial.0.clone(), running: initial.2 });
+    let model = use_reducer(|| Running { state: initial.0.clone(), running: initial.2 });
     let live = use_state(|| Live::new(Session::new(initial.0.settings.clone()), 0));
     let hovered = use_state(|| None::<(usize, usize)>);
 
@@ -131,14 +111,14 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     // Any change of a training setting starts a new session (new data and weights from the seed).
     {
         let live = live.clone();
-        use_effect_with(model.play.settings.clone(), move |settings| {
+        use_effect_with(model.state.settings.clone(), move |settings| {
             if live.session.borrow().settings() != &settings.clamped() {
                 live.set(Live::new(Session::new(settings.clone()), live.version + 1));
             }
         });
     }
     // The link follows the settings.
-    use_effect_with(model.play.clone(), |play| {
+    use_effect_with(model.state.clone(), |play| {
         let mut query = browser::read_query();
         for key in query.keys().map(str::to_string).collect::<Vec<_>>() {
             if !PAGE_KEYS.contains(&key.as_str()) {
@@ -158,11 +138,11 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let (live, model, budget) = (live.clone(), model.clone(), budget.clone());
         Callback::from(move |t: f64| {
             let train_ms = budget.borrow_mut().on_frame(t);
-            let diverged = train_for_a_frame(&live.session, model.play.speed, train_ms);
+            let diverged = train_for_a_frame(&live.session, model.state.speed, train_ms);
             let charts = diverged || budget.borrow_mut().charts_due(t);
             live.set(live.refreshed(charts));
             if diverged {
-                model.dispatch(Msg::Run(false));
+                model.dispatch(RunMsg::Run(false));
             }
         })
     };
@@ -170,11 +150,11 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
 
     let on_action = {
         let model = model.clone();
-        Callback::from(move |a: PlayAction| model.dispatch(Msg::Play(a)))
+        Callback::from(move |a: PlayAction| model.dispatch(RunMsg::Act(a)))
     };
     let on_run = {
         let model = model.clone();
-        Callback::from(move |run: bool| model.dispatch(Msg::Run(run)))
+        Callback::from(move |run: bool| model.dispatch(RunMsg::Run(run)))
     };
     let on_step = {
         let live = live.clone();
@@ -194,7 +174,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let on_data = {
         let (live, model) = (live.clone(), model.clone());
         Callback::from(move |data: Dataset| {
-            let session = Session::with_dataset(model.play.settings.clone(), data);
+            let session = Session::with_dataset(model.state.settings.clone(), data);
             live.set(Live::new(session, live.version + 1));
         })
     };
@@ -221,7 +201,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             let mut session = Session::new(play.settings.clone());
             if session.set_weights(&weights).is_ok() {
                 live.set(Live::new(session, live.version + 1));
-                model.dispatch(Msg::Play(PlayAction::Load(Box::new(play))));
+                model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(play))));
             }
         })
     };
@@ -240,7 +220,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 " " => {
                     // A diverged run cannot play until it is reset.
                     if !live.session.borrow().status().is_diverged() {
-                        model.dispatch(Msg::Run(!model.running));
+                        model.dispatch(RunMsg::Run(!model.running));
                     }
                     true
                 }
@@ -271,8 +251,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     {
         let (model, on_step, on_reset) = (model.clone(), on_step.clone(), on_reset.clone());
         use_commands(Callback::from(move |command: Command| match command {
-            Command::Play => model.dispatch(Msg::Run(true)),
-            Command::Pause => model.dispatch(Msg::Run(false)),
+            Command::Play => model.dispatch(RunMsg::Run(true)),
+            Command::Pause => model.dispatch(RunMsg::Run(false)),
             Command::Step => on_step.emit(()),
             Command::Reset => on_reset.emit(()),
             Command::Set(settings) => {
@@ -284,7 +264,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     }
                 }
                 let (play, _) = PlayState::from_query(&query);
-                model.dispatch(Msg::Play(PlayAction::Load(Box::new(play))));
+                model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(play))));
             }
         }));
     }
@@ -309,7 +289,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(false))
     };
 
-    let play = &model.play;
+    let play = &model.state;
     html! {
         <div class="playground">
             <div class="section-head">
@@ -322,15 +302,18 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <aside class="play-data panel">
                     <DataPanel play={play.clone()} live={(*live).clone()} on_action={on_action.clone()} {on_data} />
                     <Features play={play.clone()} on_action={on_action.clone()} />
+                    <PanelPngButton name="play-data" label="data" />
                 </aside>
                 <section class="play-network panel" aria-label="Network">
                     <Network play={play.clone()} live={(*live).clone()} on_action={on_action.clone()}
                              hovered={*hovered} on_hover={on_hover_neuron} />
+                    <PanelPngButton name="play-network" label="network" />
                 </section>
                 <section class="play-output panel" aria-label="Output">
                     <Output play={play.clone()} live={(*live).clone()} hovered={*hovered}
                             on_action={on_action.clone()} {on_point} />
                     <ModelFile play={play.clone()} live={(*live).clone()} {on_load} />
+                    <PanelPngButton name="play-output" label="output" />
                 </section>
             </div>
             <LiveCharts live={(*live).clone()} />

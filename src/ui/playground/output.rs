@@ -7,8 +7,7 @@ use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::network::put_pixels;
@@ -19,8 +18,9 @@ use crate::charts::theme::Theme;
 use crate::core::data::Point;
 use crate::core::play_url::PlayState;
 use crate::core::playground::PlayAction;
-use crate::ui::download;
+use crate::ui::browser;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::png_button::PngButton;
 use crate::ui::view::View;
 
 #[derive(Properties, PartialEq)]
@@ -131,15 +131,6 @@ pub fn Output(props: &OutputProps) -> Html {
             press.borrow_mut().take();
         })
     };
-    let on_png = {
-        let canvas = canvas.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                let _ = download::save_canvas_png("activation-lab-output.png", &c);
-            }
-        })
-    };
-
     let session = props.live.session.borrow();
     let m = session.metrics();
     let status = session.status().clone();
@@ -185,7 +176,7 @@ pub fn Output(props: &OutputProps) -> Html {
             { diverged.unwrap_or_default() }
             { stats }
             <p class="muted caption">{ showing }</p>
-            <canvas ref={canvas} class="chart output-canvas" data-testid="output-canvas"
+            <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas"
                     role="img" aria-label="Decision boundary with the data points; click to add a point, shift-click for the other class, right-click to remove"
                     {onclick} {oncontextmenu} {onpointerdown} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} />
             if let Some(e) = &*error { <p class="error" role="alert">{ format!("The output could not be drawn: {e}") }</p> }
@@ -194,7 +185,8 @@ pub fn Output(props: &OutputProps) -> Html {
                     data-testid="show-test" />{ " Show test data" }</label>
                 <label class="check"><input type="checkbox" checked={props.play.discretize} onchange={toggle_disc}
                     data-testid="discretize" />{ " Discretize output" }</label>
-                <button onclick={on_png} data-testid="export-output-png">{ "PNG" }</button>
+                <PngButton layers={vec![canvas.clone()]} file="activation-lab-output.png" label="the output plot"
+                           testid="export-output-png" class={classes!()} />
             </div>
         </div>
     }
@@ -225,18 +217,13 @@ fn render(
         }
         None => (&probe.output, 1.0, discretize),
     };
-    let ctx = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or("no 2D context")?;
+    let ctx = browser::context_2d(canvas)?;
     ctx.set_fill_style_str(&format!(
         "rgb({},{},{})",
         theme.background.0, theme.background.1, theme.background.2
     ));
     ctx.fill_rect(0.0, 0.0, f64::from(side), f64::from(side));
-    let rect = boundary::plot_rect((side, side), true);
+    let rect = boundary::plot_rect((side, side), true, boundary::tick_font(&theme));
     let image = offscreen(probe.n)?;
     put_pixels(&image, heatmap::rgba(values, probe.n, scale, snap, &theme), probe.n);
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
@@ -276,14 +263,7 @@ fn offscreen(n: usize) -> Result<HtmlCanvasElement, String> {
                 return Ok(c.clone());
             }
         }
-        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-        let c: HtmlCanvasElement = document
-            .create_element("canvas")
-            .map_err(|_| "no canvas")?
-            .dyn_into()
-            .map_err(|_| "no canvas")?;
-        c.set_width(n as u32);
-        c.set_height(n as u32);
+        let c = browser::new_canvas(n as u32, n as u32)?;
         *slot.borrow_mut() = Some(c.clone());
         Ok(c)
     })

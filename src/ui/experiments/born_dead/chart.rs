@@ -12,8 +12,8 @@ use yew::prelude::*;
 use crate::charts::probability_chart::{draw, ProbCurve, ProbabilityChart};
 use crate::core::born_dead::{Estimate, InitScheme};
 use crate::core::experiments::born_dead_view::{BornDeadView, SchemeChoice};
-use crate::ui::download;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::png_button::PngButton;
 use crate::ui::view::View;
 
 use super::{scheme_estimates, SchemeEstimates};
@@ -78,20 +78,12 @@ pub fn BdChart(props: &BdChartProps) -> Html {
             }
         });
     }
-    let on_png = {
-        let canvas = canvas.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                let _ = download::save_canvas_png("born-dead.png", &c);
-            }
-        })
-    };
     let schemes = props.view.scheme.schemes();
     html! {
         <figure class="bd-figure">
             <figcaption class="bd-caption">
                 <span class="bd-title">{ TITLE }</span>
-                <button class="tiny" onclick={on_png} aria-label="Save the chart as PNG">{ "PNG" }</button>
+                <PngButton layers={vec![canvas.clone()]} file="born-dead.png" label="the chart" />
             </figcaption>
             <canvas ref={canvas} class="chart" data-testid="bd-chart" role="img"
                     aria-label={format!("{TITLE} against depth, one curve per width; the table below gives the figures.")} />

@@ -19,6 +19,7 @@ use crate::core::experiments::born_dead_view::{BornDeadAction, BornDeadJob, Born
 use crate::core::page::Notice;
 use crate::ui::browser;
 use crate::ui::hooks::use_animation_loop;
+use crate::ui::panel_png_button::PanelPngButton;
 
 use chart::BdChart;
 use controls::BdControls;
@@ -220,9 +221,11 @@ pub fn BornDead(props: &BornDeadProps) -> Html {
                     <BdControls view={view.clone()} {running} {on_action} {on_start} {on_cancel}
                                 has_run={matches!(snapshot.status, RunStatus::Done { .. } | RunStatus::Cancelled)} />
                     <BdProgress snapshot={(*snapshot).clone()} />
+                    <PanelPngButton name="bd-settings" label="settings" />
                 </section>
                 <section class="panel bd-main" aria-label="Born-dead probability against depth">
                     <BdChart view={view.clone()} estimates={snapshot.estimates.clone()} version={snapshot.version} />
+                    <PanelPngButton name="bd-chart" label="chart" />
                 </section>
             </div>
             <section class="panel bd-figures" aria-label="Table of figures">
@@ -230,6 +233,7 @@ pub fn BornDead(props: &BornDeadProps) -> Html {
                 <p class="muted bd-method">
                     { "Method: for each width, K networks (2 inputs, ReLU hidden layers, He: weights N(0, 2/fan-in) and zero biases; RAI: one positive Beta(2, 1) entry per neuron among its weights and bias, the others N(0, 0.6007²/fan-in)) are drawn at the greatest depth and tested on a grid of inputs over [−√3, √3]². The network of depth d is the first d layers of the same draw, so every depth of a curve comes from the same K networks. Bands and intervals: Wilson 95%." }
                 </p>
+                <PanelPngButton name="bd-table" label="table of figures" />
             </section>
         </div>
     }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::charts::line_chart::Series;
 use crate::ui::line_canvas::LineCanvas;
+use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareChartsProps {
@@ -21,11 +22,12 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
     let v = props.version;
     let top = Some(props.neurons.max(1) as f64);
     html! {
-        <section class="cmp-charts" aria-label="Training curves">
+        <section class="cmp-charts png-panel" aria-label="Training curves">
             <LineCanvas title="Test loss (log scale)" y_label="test loss" series={props.loss.clone()} version={v}
                         log_y=true testid="cmp-chart-loss" />
             <LineCanvas title="Dead neurons" y_label="dead" series={props.dead.clone()} version={v}
                         y_from_zero=true y_max={top} testid="cmp-chart-dead" />
+            <PanelPngButton name="cmp-charts" label="training curves" />
         </section>
     }
 }

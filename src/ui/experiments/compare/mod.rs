@@ -27,6 +27,8 @@ use crate::core::page::Notice;
 use crate::core::trainer::GridProbe;
 use crate::ui::browser;
 use crate::ui::hooks::{use_animation_loop, use_shortcuts};
+use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::running::{RunMsg, Running};
 
 use charts::CompareCharts;
 use multiples::Multiples;
@@ -51,28 +53,6 @@ const INTRO: &str =
     and never comes back, while leaky ReLU, ELU and GELU keep a little gradient there. Try the Dying ReLUs \
     preset (negative initial bias, Adam at a high learning rate): ReLU loses neurons in the first epochs, \
     the others none; then compare how many epochs each needs to reach the target loss.";
-
-/// The reducer's state: the experiment's settings (pure `apply`) and whether training runs.
-#[derive(Clone, PartialEq)]
-struct Model {
-    state: CompareState,
-    running: bool,
-}
-
-enum Msg {
-    Act(CompareAction),
-    Run(bool),
-}
-
-impl Reducible for Model {
-    type Action = Msg;
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        match msg {
-            Msg::Act(a) => Rc::new(Model { state: self.state.apply(a), running: self.running }),
-            Msg::Run(running) => Rc::new(Model { state: self.state.clone(), running }),
-        }
-    }
-}
 
 /// The runs and what was last measured on them. Equal when nothing new has happened, so
 /// children re-render only when something changed.
@@ -232,7 +212,7 @@ pub struct CompareProps {
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
     let initial = use_memo((), |_| CompareState::from_query(&browser::read_query()));
-    let model = use_reducer(|| Model { state: initial.0.clone(), running: false });
+    let model = use_reducer(|| Running { state: initial.0.clone(), running: false });
     let live = use_state(|| Live::new(&initial.0, 0));
     let pacer = use_mut_ref(Pacer::default);
 
@@ -290,7 +270,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 live.set(next);
             }
             if !any_running {
-                model.dispatch(Msg::Run(false));
+                model.dispatch(RunMsg::Run(false));
             }
         })
     };
@@ -298,7 +278,7 @@ pub fn Compare(props: &CompareProps) -> Html {
 
     let on_action = {
         let model = model.clone();
-        Callback::from(move |a: CompareAction| model.dispatch(Msg::Act(a)))
+        Callback::from(move |a: CompareAction| model.dispatch(RunMsg::Act(a)))
     };
     // Pausing shows everything at the epoch it stopped at (the table and the charts may lag
     // the boundaries by up to one chart interval while training).
@@ -308,7 +288,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             if !run && (live.chart_epoch != live.epoch || live.boundary_epoch != live.epoch) {
                 live.set(live.refreshed(true, true).0);
             }
-            model.dispatch(Msg::Run(run));
+            model.dispatch(RunMsg::Run(run));
         })
     };
     let on_step = {
@@ -388,6 +368,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <aside class="cmp-controls panel" aria-label="What is compared">
                     <Slots slots={model.state.slots.clone()} on_action={on_action.clone()} />
                     <SharedSettings state={model.state.clone()} train_len={live.data.train.len()} {on_action} />
+                    <PanelPngButton name="cmp-controls" label="settings" />
                 </aside>
                 <div class="cmp-results">
                     <Multiples slots={live.built.slots.clone()} probes={live.probes.clone()} data={live.data.clone()}

@@ -9,6 +9,7 @@ use crate::core::activation::Activation;
 use crate::core::data::Dataset;
 use crate::core::trainer::GridProbe;
 use crate::ui::boundary_canvas::BoundaryCanvas;
+use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties)]
 pub struct MultiplesProps {
@@ -59,6 +60,7 @@ pub fn Multiples(props: &MultiplesProps) -> Html {
     html! {
         <section class={classes!("cmp-multiples", "panel", cols)} aria-label="Decision boundaries">
             { for figures }
+            <PanelPngButton name="cmp-boundaries" label="decision boundaries" />
         </section>
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::LETTERS;
 use crate::core::activation::Activation;
 use crate::core::experiments::compare::{epochs_text, fastest, loss_text, SlotSummary};
+use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryTableProps {
@@ -68,6 +69,7 @@ pub fn SummaryTable(props: &SummaryTableProps) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            <PanelPngButton name="cmp-table" label="summary table" />
         </div>
     }
 }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::canvas::{ChartCanvas, DrawFn, Sizing};
 use super::HIST_GRID;
 use crate::charts::histogram::{draw, Histograms};
 use crate::core::activation::Activation;
 use crate::core::experiments::depth::DepthAction;
+use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
 
 #[derive(Properties)]
 pub struct InitHistogramsProps {
@@ -67,7 +67,7 @@ pub fn InitHistograms(props: &InitHistogramsProps) -> Html {
                 <div class="segmented" role="radiogroup" aria-labelledby="depth-hist-label">{ for buttons }</div>
             </div>
             <ChartCanvas draw={(*draw_fn).clone()} {version} label={title} testid="init-hist"
-                         sizing={Sizing::Panels(layers)} />
+                         sizing={Sizing::Panels(layers)} class="depth-canvas" />
             <p class="muted depth-note">
                 { format!("One panel per hidden layer: the values of all its neurons over a {HIST_GRID}×{HIST_GRID} grid of the input plane [−6, 6]², before any training. The y-axis is the share of values in each bin.") }
             </p>

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::canvas::{ChartCanvas, DrawFn, Sizing};
 use super::Snapshot;
 use crate::charts::line_chart::{draw, LineChart, Series};
+use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
 
 #[derive(Properties)]
 pub struct LayerChartProps {
@@ -64,7 +64,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
     });
     html! {
         <ChartCanvas draw={(*draw_fn).clone()} version={props.version} label={title} testid="layer-chart"
-                     sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} />
+                     sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} class="depth-canvas" />
     }
 }
 

@@ -5,7 +5,6 @@
 //! `DepthState::apply`) and in the URL; the sessions are stepped once per animation frame while
 //! playing, within an adaptive time budget, and the charts redraw at most ~8 times a second.
 
-mod canvas;
 mod controls;
 mod histograms;
 mod layer_chart;
@@ -18,6 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::frame_budget::FrameBudget;
+use crate::ui::running::{RunMsg, Running};
 
 use crate::core::experiments::depth::{
     first_to_last, shared_log_range, strip_columns, DepthAction, DepthState,
@@ -27,6 +27,7 @@ use crate::core::settings::Settings;
 use crate::core::trainer::{Session, Status};
 use crate::ui::browser;
 use crate::ui::hooks::use_animation_loop;
+use crate::ui::panel_png_button::PanelPngButton;
 
 use controls::DepthControls;
 use histograms::InitHistograms;
@@ -40,28 +41,6 @@ const MAX_STEPS_PER_FRAME: usize = 12;
 const STRIP_COLUMNS: usize = 600;
 /// Resolution of the input-plane grid whose activations the histograms show.
 const HIST_GRID: usize = 24;
-
-/// The reducer's state: the experiment's settings (pure `apply`) and whether training runs.
-#[derive(Clone, PartialEq)]
-struct Model {
-    state: DepthState,
-    running: bool,
-}
-
-enum Msg {
-    Act(DepthAction),
-    Run(bool),
-}
-
-impl Reducible for Model {
-    type Action = Msg;
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        match msg {
-            Msg::Act(a) => Rc::new(Model { state: self.state.apply(a), running: self.running }),
-            Msg::Run(running) => Rc::new(Model { state: self.state.clone(), running }),
-        }
-    }
-}
 
 /// The sessions (one per activation) and the activations at initialisation. Equal when nothing
 /// new has happened, so children re-render only on change.
@@ -195,7 +174,7 @@ pub struct DepthProps {
 #[component]
 pub fn Depth(props: &DepthProps) -> Html {
     let initial = use_memo((), |_| DepthState::from_query(&browser::read_query()));
-    let model = use_reducer(|| Model { state: initial.0.clone(), running: false });
+    let model = use_reducer(|| Running { state: initial.0.clone(), running: false });
     let live = use_state(|| Live::new(initial.0.all_settings(), 0));
 
     {
@@ -241,7 +220,7 @@ pub fn Depth(props: &DepthProps) -> Html {
             let charts = stopped || budget.borrow_mut().charts_due(t);
             live.set(live.refreshed(charts));
             if stopped {
-                model.dispatch(Msg::Run(false));
+                model.dispatch(RunMsg::Run(false));
             }
         })
     };
@@ -249,7 +228,7 @@ pub fn Depth(props: &DepthProps) -> Html {
 
     let on_action = {
         let model = model.clone();
-        Callback::from(move |a: DepthAction| model.dispatch(Msg::Act(a)))
+        Callback::from(move |a: DepthAction| model.dispatch(RunMsg::Act(a)))
     };
     let on_run = {
         let (model, live) = (model.clone(), live.clone());
@@ -258,7 +237,7 @@ pub fn Depth(props: &DepthProps) -> Html {
                 // The charts catch up with the last epochs trained.
                 live.set(live.refreshed(true));
             }
-            model.dispatch(Msg::Run(run));
+            model.dispatch(RunMsg::Run(run));
         })
     };
     let on_step = {
@@ -308,14 +287,17 @@ pub fn Depth(props: &DepthProps) -> Html {
             <div class="depth-grid">
                 <section class="panel depth-strips" aria-label="Gradient norm per layer over the epochs">
                     <HeatStrips snapshot={snap.clone()} {version} />
+                    <PanelPngButton name="depth-strips" label="heat strips" />
                 </section>
                 <section class="panel depth-now" aria-label="Gradient norm per layer now">
                     <LayerChart snapshot={snap.clone()} {version} />
                     <NormTable snapshot={snap.clone()} {version} />
+                    <PanelPngButton name="depth-now" label="gradients now" />
                 </section>
             </div>
             <section class="panel depth-hists" aria-label="Activations at initialisation">
                 <InitHistograms activations={state.activations.clone()} slot={hist_slot} init={live.init.clone()} {on_action} />
+                <PanelPngButton name="depth-hists" label="histograms" />
             </section>
         </div>
     }

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::canvas::{ChartCanvas, DrawFn, Sizing};
 use super::Snapshot;
 use crate::charts::heat_strip::{draw, HeatStrip};
+use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
 
 #[derive(Properties)]
 pub struct HeatStripsProps {
@@ -63,7 +63,7 @@ pub fn HeatStrips(props: &HeatStripsProps) -> Html {
                 { for props.snapshot.slots.iter().zip(draws.iter()).enumerate().map(|(i, (v, f))| html! {
                     <ChartCanvas draw={f.clone()} version={props.version}
                                  label={format!("Heat strip of {}: gradient norm of each layer over the epochs", v.label)}
-                                 testid={format!("strip-{i}")} sizing={Sizing::Fixed(height)} />
+                                 testid={format!("strip-{i}")} sizing={Sizing::Fixed(height)} class="depth-canvas" />
                 }) }
             </div>
             <p class="muted depth-note">

@@ -1,6 +1,7 @@
-//! A canvas drawn by a plotters closure (a heat strip, the per-layer chart, the histograms),
-//! redrawn when its version, the theme or the window size changes. The height follows the
-//! width ([`Sizing`]). Drawing errors become a message under the chart.
+//! A canvas drawn by a plotters closure (a line chart, a heat strip, the per-layer chart, the
+//! histograms), redrawn when its version, the theme, the view or the window size changes, with
+//! its PNG button. The height follows the width ([`Sizing`]). Drawing errors become a message
+//! under the chart.
 
 use std::rc::Rc;
 
@@ -11,8 +12,9 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::theme::Theme;
-use crate::ui::download;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::png_button::PngButton;
+use crate::ui::view::View;
 
 /// Draws the chart on the whole area with the given theme (already scaled to the pixel ratio).
 pub type DrawFn = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, &Theme) -> Result<(), String>>;
@@ -54,6 +56,9 @@ pub struct ChartCanvasProps {
     pub label: AttrValue,
     pub testid: AttrValue,
     pub sizing: Sizing,
+    /// Classes added to the figure's `line-canvas`.
+    #[prop_or_default]
+    pub class: Classes,
 }
 
 impl PartialEq for ChartCanvasProps {
@@ -62,6 +67,8 @@ impl PartialEq for ChartCanvasProps {
             && Rc::ptr_eq(&self.draw, &o.draw)
             && self.label == o.label
             && self.sizing == o.sizing
+            && self.testid == o.testid
+            && self.class == o.class
     }
 }
 
@@ -69,13 +76,20 @@ impl PartialEq for ChartCanvasProps {
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
+    let view = use_context::<View>().unwrap_or_default();
     let canvas = use_node_ref();
     let error = use_state(|| None::<String>);
     {
         let (canvas, error, draw) = (canvas.clone(), error.clone(), props.draw.clone());
         let sizing = props.sizing;
-        let key =
-            (props.version, dark, tick, Rc::as_ptr(&props.draw) as *const () as usize, format!("{sizing:?}"));
+        let key = (
+            props.version,
+            dark,
+            tick,
+            Rc::as_ptr(&props.draw) as *const () as usize,
+            format!("{sizing:?}"),
+            view,
+        );
         use_effect_with(key, move |_| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let ratio = pixel_ratio();
@@ -86,12 +100,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 c.set_width(pw);
                 c.set_height(ph);
             }
-            let base = Theme::for_scheme(dark);
-            let theme = Theme {
-                font_size: (f64::from(base.font_size) * ratio).round() as u32,
-                line_width: (f64::from(base.line_width) * ratio).round() as u32,
-                ..base
-            };
+            let theme = view.theme(dark, ratio);
             let result = CanvasBackend::with_canvas_object(c)
                 .ok_or_else(|| "no 2D context".to_string())
                 .and_then(|b| draw(&b.into_drawing_area(), &theme));
@@ -102,19 +111,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             }
         });
     }
-    let on_png = {
-        let (canvas, name) = (canvas.clone(), format!("{}.png", props.testid));
-        Callback::from(move |_: MouseEvent| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                let _ = download::save_canvas_png(&name, &c);
-            }
-        })
-    };
     html! {
-        <figure class="line-canvas depth-canvas">
-            <canvas ref={canvas} class="chart" data-testid={props.testid.clone()} role="img" aria-label={props.label.clone()} />
+        <figure class={classes!("line-canvas", props.class.clone())}>
+            <canvas ref={canvas.clone()} class="chart" data-testid={props.testid.clone()} role="img" aria-label={props.label.clone()} />
             <figcaption>
-                <button class="tiny" onclick={on_png} aria-label={format!("Save {} as PNG", props.label)}>{ "PNG" }</button>
+                <PngButton layers={vec![canvas]} file={format!("{}.png", props.testid)} label={props.label.clone()} />
             </figcaption>
             if let Some(e) = &*error { <p class="error" role="alert">{ format!("Chart not drawn: {e}") }</p> }
         </figure>

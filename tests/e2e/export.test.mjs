@@ -1,0 +1,356 @@
+// Export: "Panel as PNG" composes a whole panel (background, text, canvases, the network's SVG
+// links, form controls) into one PNG under the strict CSP; every chart canvas of the compare
+// and depth views has its own PNG button; inside a sandboxed iframe the button degrades to a
+// message. The PNGs are decoded here (zlib + the PNG row filters) and checked pixel by pixel
+// against what the page shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
+import { serve, launch, openPage, waitForApp } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server, browser;
+before(async () => { server = await serve(undefined, { headers: { 'content-security-policy': CSP } }); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Decodes an 8-bit, non-interlaced RGB or RGBA PNG into RGBA pixels. */
+function decodePng(buf) {
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  assert.ok(buf.subarray(0, 8).equals(signature), 'the file starts with the PNG signature');
+  assert.equal(buf.toString('latin1', 12, 16), 'IHDR', 'the first chunk is IHDR');
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const [depth, colourType, , , interlace] = buf.subarray(24, 29);
+  assert.equal(depth, 8, 'bit depth');
+  assert.ok(colourType === 6 || colourType === 2, `colour type ${colourType}`);
+  assert.equal(interlace, 0, 'not interlaced');
+  const idat = [];
+  for (let pos = 8; pos < buf.length;) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    if (type === 'IDAT') idat.push(buf.subarray(pos + 8, pos + 8 + len));
+    if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const bpp = colourType === 6 ? 4 : 3;
+  const stride = width * bpp;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  assert.equal(raw.length, height * (stride + 1), 'the image data has one filtered row per line');
+  const rgba = Buffer.alloc(width * height * 4);
+  let prev = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? line[x - bpp] : 0;
+      const b = prev[x];
+      const c = x >= bpp ? prev[x - bpp] : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      } else assert.equal(filter, 0, `row filter ${filter}`);
+      line[x] = (line[x] + predictor) & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      for (let k = 0; k < 3; k++) rgba[(y * width + x) * 4 + k] = line[x * bpp + k];
+      rgba[(y * width + x) * 4 + 3] = bpp === 4 ? line[x * bpp + 3] : 255;
+    }
+    prev = line;
+  }
+  const pixel = (x, y) => {
+    const i = (Math.min(height - 1, Math.max(0, Math.round(y))) * width + Math.min(width - 1, Math.max(0, Math.round(x)))) * 4;
+    return [rgba[i], rgba[i + 1], rgba[i + 2]];
+  };
+  /** The mean colour of a rectangle of device pixels. */
+  const mean = (x0, y0, x1, y1) => {
+    const sum = [0, 0, 0];
+    let n = 0;
+    for (let y = Math.round(y0); y < Math.round(y1); y++) {
+      for (let x = Math.round(x0); x < Math.round(x1); x++) {
+        pixel(x, y).forEach((v, k) => { sum[k] += v; });
+        n++;
+      }
+    }
+    return sum.map((v) => v / Math.max(n, 1));
+  };
+  const colours = () => {
+    const seen = new Set();
+    for (let i = 0; i < rgba.length; i += 4) seen.add(rgba.readUInt32BE(i));
+    return seen.size;
+  };
+  return { width, height, pixel, mean, colours };
+}
+
+const distance = (a, b) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
+const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+const rgbOf = (css) => css.match(/[\d.]+/g).slice(0, 3).map(Number);
+
+/** Clicks a panel's "Panel as PNG" and returns the decoded download with the panel's box. */
+async function savePanel(page, name) {
+  const button = page.getByTestId(`panel-png-${name}`);
+  await button.scrollIntoViewIfNeeded();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), button.click()]);
+  const png = decodePng(await fs.readFile(await download.path()));
+  const panel = await button.evaluate((b) => {
+    const el = b.closest('.panel, .png-panel');
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height, bg: getComputedStyle(el).backgroundColor };
+  });
+  return { png, panel, file: download.suggestedFilename() };
+}
+
+/** The PNG is the panel's size times the pixel ratio (within rounding). */
+function assertSize(png, panel, ratio, what) {
+  assert.ok(Math.abs(png.width - panel.w * ratio) <= 2, `${what}: width ${png.width} vs ${panel.w} × ${ratio}`);
+  assert.ok(Math.abs(png.height - panel.h * ratio) <= 2, `${what}: height ${png.height} vs ${panel.h} × ${ratio}`);
+}
+
+test('Panel as PNG: the network panel at the pixel ratio, with its heatmaps, links and text, without the button', async () => {
+  // A high-density screen: the picture has twice the panel's CSS pixels each way.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const p = await ctx.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await p.goto(`${server.url}?tab=play&seed=3`);
+  await waitForApp(p);
+  for (let i = 0; i < 3; i++) await p.getByTestId('step').click();
+  const ratio = await p.evaluate(() => devicePixelRatio);
+  assert.equal(ratio, 2);
+  const { png, panel, file } = await savePanel(p, 'play-network');
+  assert.equal(file, 'activation-lab-play-network.png');
+  assertSize(png, panel, ratio, 'network panel');
+  assert.ok(png.colours() > 1000, `a real picture, not a fill: ${png.colours()} colours`);
+  const at = (x, y) => [(x - panel.x) * ratio, (y - panel.y) * ratio];
+  const bg = rgbOf(panel.bg);
+  assert.ok(distance(png.pixel(...at(panel.x + 6, panel.y + panel.h / 2)), bg) <= 2, 'the panel background');
+
+  // Every live neuron's heatmap is in its place: the mean colour of its middle fifth matches
+  // the canvas on the page.
+  const maps = await p.evaluate(() => [...document.querySelectorAll('.play-network canvas.node-map')].map((c) => {
+    const r = c.getBoundingClientRect();
+    const d = c.getContext('2d').getImageData(40, 40, 20, 20).data;
+    const sum = [0, 0, 0];
+    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
+    return { x: r.x, y: r.y, w: r.width, h: r.height, mean: sum.map((v) => v / 400), dead: !!c.closest('.dead') };
+  }));
+  assert.ok(maps.length >= 7, `${maps.length} heatmaps`);
+  for (const m of maps.filter((m) => !m.dead)) {
+    const [x0, y0] = at(m.x + m.w * 0.4, m.y + m.h * 0.4);
+    const [x1, y1] = at(m.x + m.w * 0.6, m.y + m.h * 0.6);
+    const got = png.mean(x0, y0, x1, y1);
+    assert.ok(distance(got, m.mean) <= 14, `heatmap at ${m.x},${m.y}: ${got.map(Math.round)} vs ${m.mean.map(Math.round)}`);
+  }
+
+  // The thickest links are drawn, in their weight's colour (blue positive, orange negative),
+  // at the middle of the line the page shows.
+  const links = await p.evaluate(() => [...document.querySelectorAll('.play-network line.link')]
+    .map((l) => {
+      const r = l.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: Number(l.getAttribute('stroke-width')), pos: l.classList.contains('w-pos') };
+    })
+    .sort((a, b) => b.width - a.width)
+    .slice(0, 4));
+  assert.ok(links.length >= 4 && links[3].width >= 1, `thick links: ${JSON.stringify(links)}`);
+  for (const l of links) {
+    const [cx, cy] = at(l.x, l.y);
+    let best = bg;
+    for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) {
+      const c = png.pixel(cx + dx, cy + dy);
+      if (distance(c, bg) > distance(best, bg)) best = c;
+    }
+    assert.ok(distance(best, bg) > 60, `a link at ${l.x},${l.y}: ${best}`);
+    const [r, , b] = best;
+    assert.ok(l.pos ? b > r + 40 : r > b + 40, `link colour ${best} (${l.pos ? 'positive' : 'negative'})`);
+  }
+
+  // The heading's text is there, dark on the light panel.
+  const heading = await p.locator('.play-network h3').evaluate((h) => { const r = h.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  let dark = 0;
+  for (let y = heading.y; y < heading.y + heading.h; y += 0.5) {
+    for (let x = heading.x; x < heading.x + heading.w; x += 0.5) if (luminance(png.pixel(...at(x, y))) < 110) dark++;
+  }
+  assert.ok(dark > 200, `the heading's text: ${dark} dark pixels`);
+
+  // The export button itself is left out: where it sits, the picture shows the panel's background.
+  const button = await p.getByTestId('panel-png-play-network').evaluate((b) => { const r = b.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  let marks = 0;
+  for (let y = button.y; y < button.y + button.h; y += 0.5) {
+    for (let x = button.x; x < button.x + button.w; x += 0.5) if (distance(png.pixel(...at(x, y)), bg) > 8) marks++;
+  }
+  assert.equal(marks, 0, 'no trace of the button');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('Panel as PNG: the Explorer chart panel copies its chart in place and writes its text', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=explore&act=relu,elu(0.5),gelu`);
+  await waitForApp(page);
+  const { png, panel } = await savePanel(page, 'explorer-chart');
+  assertSize(png, panel, 1, 'explorer chart panel');
+  assert.ok(png.colours() > 100, `${png.colours()} colours`);
+  // The chart canvas, sampled on a grid, matches the picture at the same place.
+  const samples = await page.getByTestId('explorer-canvas').evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const out = [];
+    for (let i = 1; i < 20; i++) {
+      for (let j = 1; j < 14; j++) {
+        const cx = Math.floor((c.width * i) / 20), cy = Math.floor((c.height * j) / 14);
+        const k = (cy * c.width + cx) * 4;
+        out.push({ x: r.x + (cx + 0.5) * (r.width / c.width), y: r.y + (cy + 0.5) * (r.height / c.height), rgb: [d[k], d[k + 1], d[k + 2]] });
+      }
+    }
+    return out;
+  });
+  const diffs = samples.map((s) => distance(png.pixel(s.x - panel.x - 0.5, s.y - panel.y - 0.5), s.rgb)).sort((a, b) => a - b);
+  const median = diffs[Math.floor(diffs.length / 2)];
+  const close = diffs.filter((d) => d <= 16).length / diffs.length;
+  assert.ok(median <= 4 && close >= 0.85, `chart pixels: median difference ${median}, ${Math.round(close * 100)}% close`);
+  // The readout's hint under the chart is written where the page has it.
+  const hint = await page.getByTestId('readout').evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  let dark = 0;
+  for (let y = hint.y; y < hint.y + hint.h; y++) {
+    for (let x = hint.x; x < hint.x + hint.w; x++) if (luminance(png.pixel(x - panel.x, y - panel.y)) < 150) dark++;
+  }
+  assert.ok(dark > 150, `the text under the chart: ${dark} dark pixels`);
+  // "Chart as PNG" saves the chart canvas alone, at its own resolution.
+  const [chart] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  assert.equal(chart.suggestedFilename(), 'activations.png');
+  const chartPng = decodePng(await fs.readFile(await chart.path()));
+  const size = await page.getByTestId('explorer-canvas').evaluate((c) => [c.width, c.height]);
+  assert.deepEqual([chartPng.width, chartPng.height], size);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('Panel as PNG in dark mode: the dark panel, light text, the boundary canvas', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play`, { colorScheme: 'dark' });
+  await waitForApp(page);
+  await page.getByTestId('step').click();
+  const { png, panel } = await savePanel(page, 'play-output');
+  assertSize(png, panel, 1, 'output panel');
+  const bg = rgbOf(panel.bg);
+  assert.ok(luminance(bg) < 60, `a dark panel: ${panel.bg}`);
+  assert.ok(distance(png.pixel(6, panel.h / 2), bg) <= 2, `the panel's colour: ${png.pixel(6, panel.h / 2)} vs ${bg}`);
+  const title = await page.locator('.play-output h3').evaluate((h) => { const r = h.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  let light = 0;
+  for (let y = title.y; y < title.y + title.h; y++) {
+    for (let x = title.x; x < title.x + title.w; x++) if (luminance(png.pixel(x - panel.x, y - panel.y)) > 170) light++;
+  }
+  assert.ok(light > 20, `light heading text: ${light} pixels`);
+  // The output canvas (heatmap, points, axes) is in the picture.
+  const canvas = await page.getByTestId('output-canvas').evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const d = c.getContext('2d').getImageData(Math.floor(c.width * 0.3), Math.floor(c.height * 0.3), Math.floor(c.width * 0.4), Math.floor(c.height * 0.4)).data;
+    const sum = [0, 0, 0];
+    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
+    return { x: r.x, y: r.y, w: r.width, h: r.height, mean: sum.map((v) => (v * 4) / d.length) };
+  });
+  const got = png.mean(canvas.x - panel.x + canvas.w * 0.3, canvas.y - panel.y + canvas.h * 0.3, canvas.x - panel.x + canvas.w * 0.7, canvas.y - panel.y + canvas.h * 0.7);
+  assert.ok(distance(got, canvas.mean) <= 8, `the output plot: ${got.map(Math.round)} vs ${canvas.mean.map(Math.round)}`);
+  // The output's own PNG button saves the plot alone.
+  const [plot] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-output-png').click()]);
+  assert.equal(plot.suggestedFilename(), 'activation-lab-output.png');
+  const plotPng = decodePng(await fs.readFile(await plot.path()));
+  assert.deepEqual([plotPng.width, plotPng.height], await page.getByTestId('output-canvas').evaluate((c) => [c.width, c.height]));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('every panel of every section has its button and saves a PNG of its own size', async () => {
+  const sections = [
+    ['?tab=explore', ['explorer-controls', 'explorer-chart', 'explorer-properties']],
+    ['?tab=play', ['play-data', 'play-network', 'play-output', 'play-charts']],
+    ['?tab=experiments&exp=compare', ['cmp-controls', 'cmp-boundaries', 'cmp-table', 'cmp-charts']],
+    ['?tab=experiments&exp=depth', ['depth-strips', 'depth-now', 'depth-hists']],
+    ['?tab=experiments&exp=born-dead', ['bd-settings', 'bd-chart', 'bd-table']],
+  ];
+  for (const [query, names] of sections) {
+    const { page, context, problems } = await openPage(browser, `${server.url}${query}`);
+    await waitForApp(page);
+    assert.equal(await page.locator('[data-testid^=panel-png-]').count(), names.length, `${query}: one button per panel`);
+    for (const name of names) {
+      const button = page.getByTestId(`panel-png-${name}`);
+      assert.equal(await button.innerText(), 'Panel as PNG');
+      assert.match(await button.getAttribute('aria-label'), /^Save the .+ panel as PNG$/);
+      const { png, panel, file } = await savePanel(page, name);
+      assert.equal(file, `activation-lab-${name}.png`);
+      assertSize(png, panel, 1, name);
+      assert.ok(png.colours() > 20, `${name}: ${png.colours()} colours`);
+      assert.equal(await page.locator('.png-message').count(), 0, `${name}: no failure message`);
+    }
+    assert.deepEqual(problems(), [], query);
+    await context.close();
+  }
+});
+
+test('every chart canvas of the compare and depth views has a PNG button; a boundary saves both layers', async () => {
+  for (const exp of ['compare', 'depth']) {
+    const { page, context } = await openPage(browser, `${server.url}?tab=experiments&exp=${exp}`);
+    await waitForApp(page);
+    await page.getByTestId('step').click();
+    const missing = await page.evaluate(() => [...document.querySelectorAll('main canvas.chart[role=img]')]
+      .filter((c) => !c.closest('figure')?.querySelector('button[aria-label$=" as PNG"]'))
+      .map((c) => c.dataset.testid));
+    assert.deepEqual(missing, [], `${exp}: canvases without a PNG button`);
+    assert.ok(await page.locator('main canvas.chart[role=img]').count() >= (exp === 'compare' ? 6 : 4));
+    await context.close();
+  }
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=experiments&exp=compare`);
+  await waitForApp(page);
+  const heat = page.getByTestId('boundary-0');
+  await heat.waitFor();
+  const button = page.getByRole('button', { name: /^Save Decision boundary of A · relu.* as PNG$/ });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  assert.equal(download.suggestedFilename(), 'boundary-0.png');
+  const png = decodePng(await fs.readFile(await download.path()));
+  // Where the points layer is opaque the picture has the point's colour, elsewhere the heatmap's.
+  const layers = await heat.evaluate((c) => {
+    const points = c.parentElement.querySelector('.boundary-points');
+    const a = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const b = points.getContext('2d').getImageData(0, 0, points.width, points.height).data;
+    const onPoints = [], onHeat = [];
+    for (let i = 0; i < b.length; i += 4 * 37) {
+      const at = { x: (i / 4) % c.width, y: Math.floor(i / 4 / c.width) };
+      if (b[i + 3] === 255) onPoints.push({ ...at, rgb: [b[i], b[i + 1], b[i + 2]] });
+      else if (b[i + 3] === 0) onHeat.push({ ...at, rgb: [a[i], a[i + 1], a[i + 2]] });
+    }
+    return { w: c.width, h: c.height, onPoints, onHeat };
+  });
+  assert.deepEqual([png.width, png.height], [layers.w, layers.h], 'the PNG is the canvas at its own resolution');
+  assert.ok(layers.onPoints.length > 30, `the points layer holds points: ${layers.onPoints.length} samples`);
+  for (const [name, list] of [['points', layers.onPoints], ['heatmap', layers.onHeat]]) {
+    const wrong = list.filter((s) => distance(png.pixel(s.x, s.y), s.rgb) > 2);
+    assert.deepEqual(wrong.slice(0, 3), [], `${name}: ${wrong.length} of ${list.length} samples differ`);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('inside a sandboxed iframe, Panel as PNG degrades to a message (no crash)', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed-example.html`);
+  const explore = page.frameLocator('#lab-explore');
+  await explore.locator('.shell.embed').waitFor({ timeout: 30000 });
+  // Auto-height resizes the frame while the lab settles (a click then may land beside the
+  // button): wait until its height has stayed the same for a second.
+  await page.waitForFunction(() => {
+    const now = document.getElementById('lab-explore').style.height;
+    const seen = (window.seenHeights ??= []);
+    seen.push(now);
+    return now !== '' && seen.length >= 8 && seen.slice(-8).every((h) => h === now);
+  }, null, { polling: 125, timeout: 30000 });
+  await page.locator('#lab-explore').scrollIntoViewIfNeeded();
+  await explore.getByTestId('panel-png-explorer-chart').click();
+  const message = explore.locator('.explorer-chart .png-message');
+  await message.waitFor({ timeout: 15000 });
+  assert.match(await message.innerText(), /PNG (offered|not saved)/);
+  assert.deepEqual(problems().filter((p) => p.startsWith('page error')), []);
+  assert.equal(await explore.locator('#panic-overlay').count(), 0);
+  await context.close();
+});

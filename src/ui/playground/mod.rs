@@ -16,8 +16,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::frame_budget::FrameBudget;
-
 use crate::core::data::{Dataset, Point};
 use crate::core::embed::{Command, EPOCH_TYPE};
 use crate::core::page::Notice;
@@ -27,9 +25,9 @@ use crate::core::query::Query;
 use crate::core::trainer::{GridProbe, Session};
 use crate::ui::browser;
 use crate::ui::embed::{object, post_to_parent, use_commands};
-use crate::ui::hooks::{use_animation_loop, use_shortcuts};
+use crate::ui::hooks::use_shortcuts;
 use crate::ui::panel_png_button::PanelPngButton;
-use crate::ui::running::{RunMsg, Running};
+use crate::ui::running::{on_act, use_budgeted_training, RunMsg, Running};
 
 use data_panel::DataPanel;
 use features::Features;
@@ -130,28 +128,17 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         browser::write_query(&query);
     });
 
-    let budget = use_mut_ref(FrameBudget::new);
-    if !model.running {
-        budget.borrow_mut().pause();
-    }
-    let on_frame = {
-        let (live, model, budget) = (live.clone(), model.clone(), budget.clone());
-        Callback::from(move |t: f64| {
-            let train_ms = budget.borrow_mut().on_frame(t);
-            let diverged = train_for_a_frame(&live.session, model.state.speed, train_ms);
-            let charts = diverged || budget.borrow_mut().charts_due(t);
-            live.set(live.refreshed(charts));
-            if diverged {
-                model.dispatch(RunMsg::Run(false));
-            }
-        })
+    let train = {
+        let (session, speed) = (live.session.clone(), model.state.speed);
+        Callback::from(move |train_ms: f64| train_for_a_frame(&session, speed, train_ms))
     };
-    use_animation_loop(model.running, on_frame);
+    let refresh = {
+        let live = live.clone();
+        Callback::from(move |charts: bool| live.set(live.refreshed(charts)))
+    };
+    use_budgeted_training(&model, train, refresh);
 
-    let on_action = {
-        let model = model.clone();
-        Callback::from(move |a: PlayAction| model.dispatch(RunMsg::Act(a)))
-    };
+    let on_action = on_act(&model);
     let on_run = {
         let model = model.clone();
         Callback::from(move |run: bool| model.dispatch(RunMsg::Run(run)))

@@ -19,16 +19,14 @@ use yew::prelude::*;
 
 use crate::charts::line_chart::Series;
 use crate::core::data::Dataset;
-use crate::core::experiments::compare::{
-    loss_text, CompareAction, CompareState, Lockstep, Pacer, SlotSummary,
-};
+use crate::core::experiments::compare::{loss_text, CompareState, Lockstep, Pacer, SlotSummary};
 use crate::core::metrics::History;
 use crate::core::page::Notice;
 use crate::core::trainer::GridProbe;
 use crate::ui::browser;
 use crate::ui::hooks::{use_animation_loop, use_shortcuts};
 use crate::ui::panel_png_button::PanelPngButton;
-use crate::ui::running::{RunMsg, Running};
+use crate::ui::running::{on_act, RunMsg, Running};
 
 use charts::CompareCharts;
 use multiples::Multiples;
@@ -276,10 +274,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     };
     use_animation_loop(model.running, on_frame);
 
-    let on_action = {
-        let model = model.clone();
-        Callback::from(move |a: CompareAction| model.dispatch(RunMsg::Act(a)))
-    };
+    let on_action = on_act(&model);
     // Pausing shows everything at the epoch it stopped at (the table and the charts may lag
     // the boundaries by up to one chart interval while training).
     let on_run = {

@@ -16,17 +16,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::frame_budget::FrameBudget;
-use crate::ui::running::{RunMsg, Running};
+use crate::ui::running::{on_act, use_budgeted_training, RunMsg, Running};
 
-use crate::core::experiments::depth::{
-    first_to_last, shared_log_range, strip_columns, DepthAction, DepthState,
-};
+use crate::core::experiments::depth::{first_to_last, shared_log_range, strip_columns, DepthState};
 use crate::core::page::Notice;
 use crate::core::settings::Settings;
 use crate::core::trainer::{Session, Status};
 use crate::ui::browser;
-use crate::ui::hooks::use_animation_loop;
 use crate::ui::panel_png_button::PanelPngButton;
 
 use controls::DepthControls;
@@ -208,28 +204,17 @@ pub fn Depth(props: &DepthProps) -> Html {
         browser::write_query(&query);
     });
 
-    let budget = use_mut_ref(FrameBudget::new);
-    if !model.running {
-        budget.borrow_mut().pause();
-    }
-    let on_frame = {
-        let (live, model, budget) = (live.clone(), model.clone(), budget.clone());
-        Callback::from(move |t: f64| {
-            let train_ms = budget.borrow_mut().on_frame(t);
-            let stopped = train_for_a_frame(&live.sessions, train_ms);
-            let charts = stopped || budget.borrow_mut().charts_due(t);
-            live.set(live.refreshed(charts));
-            if stopped {
-                model.dispatch(RunMsg::Run(false));
-            }
-        })
+    let train = {
+        let sessions = live.sessions.clone();
+        Callback::from(move |train_ms: f64| train_for_a_frame(&sessions, train_ms))
     };
-    use_animation_loop(model.running, on_frame);
+    let refresh = {
+        let live = live.clone();
+        Callback::from(move |charts: bool| live.set(live.refreshed(charts)))
+    };
+    use_budgeted_training(&model, train, refresh);
 
-    let on_action = {
-        let model = model.clone();
-        Callback::from(move |a: DepthAction| model.dispatch(RunMsg::Act(a)))
-    };
+    let on_action = on_act(&model);
     let on_run = {
         let (model, live) = (model.clone(), live.clone());
         Callback::from(move |run: bool| {

@@ -11,6 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::line_chart::log_label;
 use super::theme::Theme;
 
 pub struct HeatStrip<'a> {
@@ -266,21 +267,6 @@ fn bar_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
         vec![first as f64]
     } else {
         ticks
-    }
-}
-
-/// A colour-bar label for log10(y) = `e`: "1e-3", with plain numbers from 0.01 to 1000 (as on
-/// the line chart's log axis).
-fn log_label(e: f64) -> String {
-    let r = e.round();
-    if (e - r).abs() > 1e-9 {
-        return format!("{:.1e}", 10f64.powf(e));
-    }
-    match r as i32 {
-        -2 => "0.01".to_string(),
-        -1 => "0.1".to_string(),
-        k @ 0..=3 => 10i64.pow(k as u32).to_string(),
-        k => format!("1e{k}"),
     }
 }
 

@@ -215,8 +215,9 @@ fn log_range(ys: impl Iterator<Item = f64>, y_max: Option<f64>) -> (f64, f64) {
     (lo, hi)
 }
 
-/// A tick label for log10(y) = `e`: "1e-3", with plain numbers from 0.01 to 1000.
-fn log_label(e: f64) -> String {
+/// A tick label for log10(y) = `e`: "1e-3", with plain numbers from 0.01 to 1000 (also the
+/// heat strip's colour-bar labels).
+pub fn log_label(e: f64) -> String {
     let r = e.round();
     if (e - r).abs() > 1e-9 {
         return format!("{:.1e}", 10f64.powf(e));

@@ -160,6 +160,20 @@ impl History {
         self.epoch.is_empty()
     }
 
+    /// (epoch, value(i)) for a chart: every epoch while there are at most `max_points`, else
+    /// every k-th (k the smallest stride that fits), always ending at the latest epoch.
+    pub fn sampled(&self, max_points: usize, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
+        let stride = self.len().div_ceil(max_points.max(1)).max(1);
+        let mut out: Vec<(f64, f64)> =
+            (0..self.len()).step_by(stride).map(|i| (self.epoch[i] as f64, value(i))).collect();
+        if let Some(last) = self.len().checked_sub(1) {
+            if last % stride != 0 {
+                out.push((self.epoch[last] as f64, value(last)));
+            }
+        }
+        out
+    }
+
     /// Appends one epoch.
     pub fn push(&mut self, m: &EpochMetrics) {
         self.epoch.push(m.epoch);
@@ -339,6 +353,17 @@ mod csv_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_history_is_thinned_for_charts_but_keeps_its_last_epoch() {
+        let h = super::History { epoch: (0..=10).collect(), ..Default::default() };
+        let all = h.sampled(20, |i| i as f64 * 2.0);
+        assert_eq!(all.len(), 11);
+        assert_eq!(all[10], (10.0, 20.0));
+        let thin = h.sampled(4, |i| i as f64);
+        assert_eq!(thin.iter().map(|p| p.0).collect::<Vec<_>>(), vec![0.0, 3.0, 6.0, 9.0, 10.0]);
+        assert!(super::History::default().sampled(4, |_| 0.0).is_empty());
+    }
+
     use super::*;
 
     fn layer(activation: Activation, pre: &[f32], width: usize) -> LayerMetrics {

@@ -135,3 +135,33 @@ test('click adds a point, shift-click the other class, right-click removes it', 
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=train-count]').textContent) === n + 1, n0);
   await context.close();
 });
+
+test('a 4K projector at 100 % scaling gets larger type, charts that follow it, and a full row of live charts', async () => {
+  const size = async (viewport) => {
+    const { page, context } = await openPage(browser, `${server.url}?tab=play`, { viewport });
+    await waitForApp(page);
+    await page.waitForTimeout(300);
+    const m = await page.evaluate(() => {
+      const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+      const charts = [...document.querySelectorAll('.live-charts canvas')].map((c) => c.getBoundingClientRect());
+      const row = document.querySelector('.live-charts').getBoundingClientRect();
+      return {
+        root: px(document.documentElement),
+        overflow: document.documentElement.scrollWidth - innerWidth,
+        chartTops: [...new Set(charts.map((r) => Math.round(r.top)))].length,
+        chartsSpan: (Math.max(...charts.map((r) => r.right)) - Math.min(...charts.map((r) => r.left))) / row.width,
+        boundaryWidth: document.querySelector('[data-testid=output-canvas], .play-output canvas').width,
+      };
+    });
+    await context.close();
+    return m;
+  };
+  const laptop = await size({ width: 1280, height: 800 });
+  const uhd = await size({ width: 3840, height: 2160 });
+  assert.equal(laptop.root, 16);
+  assert.equal(uhd.root, 32, 'the root type doubles on a 3840 px wide screen');
+  assert.ok(uhd.overflow <= 0 && laptop.overflow <= 0, 'no horizontal scrolling');
+  assert.equal(uhd.chartTops, 1, 'the four live charts share one row');
+  assert.ok(uhd.chartsSpan > 0.9, `the live charts fill their row (${uhd.chartsSpan})`);
+  assert.ok(uhd.boundaryWidth > 1.5 * laptop.boundaryWidth, 'the output plot grows with the screen');
+});

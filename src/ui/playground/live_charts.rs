@@ -19,26 +19,13 @@ pub struct LiveChartsProps {
 /// At most this many points per series are handed to the chart (it decimates further).
 const MAX_POINTS: usize = 1500;
 
-/// (epoch, value) pairs, thinned by a stride when the history is long.
-fn pairs(h: &History, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
-    let stride = h.len().div_ceil(MAX_POINTS).max(1);
-    let mut out: Vec<(f64, f64)> =
-        (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
-    if let Some(last) = h.len().checked_sub(1) {
-        if last % stride != 0 {
-            out.push((h.epoch[last] as f64, value(last)));
-        }
-    }
-    out
-}
-
 fn per_layer(h: &History, pick: impl Fn(&crate::core::metrics::LayerHistory, usize) -> f64) -> Vec<Series> {
     h.layers
         .iter()
         .enumerate()
         .map(|(l, lh)| Series {
             label: format!("layer {}", l + 1),
-            points: pairs(h, |i| pick(lh, i)),
+            points: h.sampled(MAX_POINTS, |i| pick(lh, i)),
             colour: l,
             dashed: l >= 4,
         })
@@ -55,13 +42,13 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
             let loss = vec![
                 Series {
                     label: "train".into(),
-                    points: pairs(h, |i| h.train_loss[i]),
+                    points: h.sampled(MAX_POINTS, |i| h.train_loss[i]),
                     colour: 0,
                     dashed: false,
                 },
                 Series {
                     label: "test".into(),
-                    points: pairs(h, |i| h.test_loss[i]),
+                    points: h.sampled(MAX_POINTS, |i| h.test_loss[i]),
                     colour: 1,
                     dashed: true,
                 },
@@ -69,7 +56,7 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
             let mut grads = per_layer(h, |lh, i| lh.grad_norm[i]);
             grads.push(Series {
                 label: "output".into(),
-                points: pairs(h, |i| h.output_grad_norm[i]),
+                points: h.sampled(MAX_POINTS, |i| h.output_grad_norm[i]),
                 colour: h.layers.len(),
                 dashed: true,
             });

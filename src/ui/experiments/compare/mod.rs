@@ -20,7 +20,6 @@ use yew::prelude::*;
 use crate::charts::line_chart::Series;
 use crate::core::data::Dataset;
 use crate::core::experiments::compare::{loss_text, CompareState, Lockstep, Pacer, SlotSummary};
-use crate::core::metrics::History;
 use crate::core::page::Notice;
 use crate::core::trainer::GridProbe;
 use crate::ui::browser;
@@ -137,19 +136,6 @@ impl Live {
     }
 }
 
-/// (epoch, value) pairs, thinned by a stride when the history is long.
-fn pairs(h: &History, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
-    let stride = h.len().div_ceil(MAX_CHART_POINTS).max(1);
-    let mut out: Vec<(f64, f64)> =
-        (0..h.len()).step_by(stride).map(|i| (h.epoch[i] as f64, value(i))).collect();
-    if let Some(last) = h.len().checked_sub(1) {
-        if last % stride != 0 {
-            out.push((h.epoch[last] as f64, value(last)));
-        }
-    }
-    out
-}
-
 /// The name of slot `i` on charts and headings: "A · relu".
 pub fn slot_name(i: usize, a: &crate::core::activation::Activation) -> String {
     format!("{} · {a}", LETTERS.get(i).copied().unwrap_or("?"))
@@ -173,12 +159,12 @@ fn build_charts(live: &Live) -> Charts {
         let label = names.get(i).cloned().unwrap_or_default();
         loss.push(Series {
             label: label.clone(),
-            points: pairs(h, |k| h.test_loss[k]),
+            points: h.sampled(MAX_CHART_POINTS, |k| h.test_loss[k]),
             colour: i,
             dashed: false,
         });
         let total = |k: usize| h.layers.iter().map(|l| l.dead[k]).sum::<usize>() as f64;
-        dead.push(Series { label, points: pairs(h, total), colour: i, dashed: false });
+        dead.push(Series { label, points: h.sampled(MAX_CHART_POINTS, total), colour: i, dashed: false });
     }
     let neurons = runs.sessions().first().map_or(0, |s| s.metrics().neuron_count());
     Charts { loss: Rc::new(loss), dead: Rc::new(dead), neurons }

@@ -46,10 +46,7 @@ pub fn use_embed_height(embed: bool) {
         let mut last = 0;
         let interval = (embed && in_frame()).then(|| {
             Interval::new(250, move || {
-                let height = browser::document()
-                    .and_then(|d| d.document_element())
-                    .map(|e| e.scroll_height())
-                    .unwrap_or(0);
+                let height = content_height();
                 if height != last && height > 0 {
                     last = height;
                     post_to_parent(&object(&[("type", HEIGHT_TYPE.into()), ("height", height.into())]));
@@ -58,6 +55,18 @@ pub fn use_embed_height(embed: bool) {
         });
         move || drop(interval)
     });
+}
+
+/// The height the lab's content needs: the shell's own height (in embed mode it does not
+/// stretch to the frame), so the frame can shrink as well as grow. The document's scroll height
+/// would never report less than the frame's current height.
+fn content_height() -> i32 {
+    let document = browser::document();
+    let shell = document.as_ref().and_then(|d| d.query_selector(".shell").ok().flatten());
+    match shell.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(shell) => shell.offset_height(),
+        None => document.and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height()),
+    }
 }
 
 /// Calls `on_command` for well-formed command messages from the parent page

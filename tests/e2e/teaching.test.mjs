@@ -76,8 +76,21 @@ test('the embed example: two sandboxed labs under the CSP, driven by postMessage
   assert.equal(await explore.locator('.explorer-chart').isVisible(), true);
   assert.equal(await explore.locator('.explorer-properties').isVisible(), false);
   assert.equal(await play.locator('.top-bar').isVisible(), false, 'controls=0 hides the controls');
-  // Auto-height: embed.js grew the iframe to the lab's content.
+  // Auto-height: embed.js fits each iframe to its lab's content, shrinking it below the height
+  // the page gave it as well as growing it: no empty band under the lab, no scrolling inside.
   await page.waitForFunction(() => document.getElementById('lab-play').style.height !== '');
+  for (const [id, lab] of [['lab-play', play], ['lab-explore', explore]]) {
+    await lab.locator('.shell.embed').evaluate(() => new Promise((r) => setTimeout(r, 600)));
+    const frameHeight = await page.locator(`#${id}`).evaluate((f) => f.getBoundingClientRect().height);
+    const inside = await lab.locator('.shell.embed').evaluate((shell) => {
+      const main = shell.querySelector('main').getBoundingClientRect();
+      const last = [...shell.querySelector('main').querySelectorAll('section, figure, .panel')]
+        .map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0);
+      return { shell: shell.offsetHeight, slack: main.bottom - Math.max(...last.map((r) => r.bottom)) };
+    });
+    assert.ok(Math.abs(frameHeight - inside.shell) <= 2, `${id}: frame ${frameHeight} px for ${inside.shell} px of lab`);
+    assert.ok(inside.slack < 30, `${id}: ${inside.slack} px of empty space under the lab`);
+  }
   // The postMessage API: play, then epoch events arrive. Chromium pauses animation frames in
   // an off-screen cross-origin iframe, so the lab is brought into view first, as a reader would.
   await page.locator('#lab-play').scrollIntoViewIfNeeded();

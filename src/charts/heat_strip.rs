@@ -13,6 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::line_chart::log_label;
 use super::theme::Theme;
+use crate::core::experiments::depth::decade_range;
 
 pub struct HeatStrip<'a> {
     pub title: &'a str,
@@ -217,16 +218,7 @@ fn colour_range(logs: impl Iterator<Item = f64>, fixed: Option<(f64, f64)>) -> (
     if let Some((lo, hi)) = fixed.filter(|(lo, hi)| lo.is_finite() && hi.is_finite() && lo < hi) {
         return (lo, hi);
     }
-    let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), l| (lo.min(l), hi.max(l)));
-    if lo > hi {
-        return (-3.0, 0.0);
-    }
-    let (lo, hi) = (lo.floor(), hi.ceil());
-    if hi - lo < 1.0 {
-        (lo, lo + 1.0)
-    } else {
-        (lo, hi)
-    }
+    decade_range(logs)
 }
 
 /// Cell edges along x: halfway between neighbouring epochs, half a gap beyond the ends (half

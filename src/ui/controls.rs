@@ -3,6 +3,20 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// Options (value, text) for a <select> of numbers, with the current value added when it is not
+/// among them (a link may carry any value in range); also the current value as text.
+pub fn number_options<T: std::fmt::Display + Copy>(
+    values: &[T],
+    current: T,
+) -> (Vec<(String, String)>, String) {
+    let mut list: Vec<(String, String)> = values.iter().map(|v| (v.to_string(), v.to_string())).collect();
+    let cur = current.to_string();
+    if !list.iter().any(|(v, _)| *v == cur) {
+        list.push((cur.clone(), cur.clone()));
+    }
+    (list, cur)
+}
+
 /// A labelled <select>; `on_pick` gets the chosen option's value.
 pub fn select(
     label: &str,

@@ -54,13 +54,27 @@ pub fn pixel_ratio() -> f64 {
 
 /// How much larger than the usual 16 px the root font is (the stylesheet raises it on very
 /// wide screens, e.g. a 4K projector at 100 % scaling): chart text and lines grow with it.
+/// Charts ask on every redraw, some every frame; the computed style is read again only when
+/// the window's width (what the stylesheet's breakpoints depend on) has changed.
 pub fn text_scale() -> f64 {
-    let root = web_sys::window().and_then(|w| {
-        let element = w.document()?.document_element()?;
-        w.get_computed_style(&element).ok().flatten()?.get_property_value("font-size").ok()
+    thread_local! {
+        static CACHE: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
+    }
+    let Some(window) = web_sys::window() else { return 1.0 };
+    let width = window.inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0);
+    if let Some((w, scale)) = CACHE.get() {
+        if w == width {
+            return scale;
+        }
+    }
+    let root = window.document().and_then(|d| d.document_element()).and_then(|element| {
+        window.get_computed_style(&element).ok().flatten()?.get_property_value("font-size").ok()
     });
-    root.and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
-        .map_or(1.0, |px| (px / 16.0).clamp(1.0, 3.0))
+    let scale = root
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .map_or(1.0, |px| (px / 16.0).clamp(1.0, 3.0));
+    CACHE.set(Some((width, scale)));
+    scale
 }
 
 /// Calls `on_frame(timestamp)` on every animation frame while `active`; the pending frame is

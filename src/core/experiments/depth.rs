@@ -438,11 +438,13 @@ pub fn first_to_last(norms: &[f64]) -> Option<f64> {
 /// A log10 colour range in whole decades covering every positive finite value (at least one
 /// decade); 1e-3..1 when there is none. One range for every strip makes colours comparable.
 pub fn shared_log_range(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
-    let (lo, hi) = values
-        .into_iter()
-        .filter(|v| v.is_finite() && *v > 0.0)
-        .map(f64::log10)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    decade_range(values.into_iter().filter(|v| v.is_finite() && *v > 0.0).map(f64::log10))
+}
+
+/// Whole decades around the given log10 values, at least one wide; -3..0 when there are none.
+pub fn decade_range(logs: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) =
+        logs.into_iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), l| (lo.min(l), hi.max(l)));
     if lo > hi {
         return (-3.0, 0.0);
     }

@@ -7,7 +7,7 @@ use crate::core::activation::Activation;
 use crate::core::play_url::PlayState;
 use crate::core::playground::{PlayAction, MAX_SPEED};
 use crate::core::settings::{Init, LossKind, OptimizerKind, Regularization};
-use crate::ui::controls::{number, opts, select, slider};
+use crate::ui::controls::{number, number_options, opts, select, slider};
 
 /// TF Playground's learning rates and regularization rates, the values teachers know.
 const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
@@ -23,15 +23,6 @@ pub struct TopBarProps {
     pub on_run: Callback<bool>,
     pub on_step: Callback<()>,
     pub on_reset: Callback<()>,
-}
-
-fn numbers<T: std::fmt::Display + Copy>(values: &[T], current: T) -> (Vec<(String, String)>, String) {
-    let mut list: Vec<(String, String)> = values.iter().map(|v| (v.to_string(), v.to_string())).collect();
-    let cur = current.to_string();
-    if !list.iter().any(|(v, _)| *v == cur) {
-        list.push((cur.clone(), cur.clone()));
-    }
-    (list, cur)
 }
 
 #[component]
@@ -58,9 +49,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         });
         slider(p.name, "activation-param", p.min, p.max, p.step, p.value, format!("{}", p.value), on_value)
     });
-    let (lrs, lr) = numbers(&LEARNING_RATES, s.learning_rate);
-    let (regs, reg) = numbers(&REG_RATES, s.reg_rate);
-    let (speeds, speed) = numbers(&SPEEDS, props.play.speed);
+    let (lrs, lr) = number_options(&LEARNING_RATES, s.learning_rate);
+    let (regs, reg) = number_options(&REG_RATES, s.reg_rate);
+    let (speeds, speed) = number_options(&SPEEDS, props.play.speed);
     let problem = if s.is_regression() { "regression" } else { "classification" };
 
     html! {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::data::DatasetKind;
 use crate::core::experiments::compare::{parse_shape, shape_text, CompareAction, CompareState};
 use crate::core::settings::{Init, OptimizerKind};
-use crate::ui::controls::{number, opts, select, slider};
+use crate::ui::controls::{number, number_options, opts, select, slider};
 
 /// TF Playground's learning rates, the values teachers know.
 const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.2, 0.3, 1.0, 3.0];
@@ -22,16 +22,6 @@ pub struct SharedSettingsProps {
     pub on_action: Callback<CompareAction>,
 }
 
-/// Options for a list of numbers, with the current value added if it is not among them.
-fn numbers<T: std::fmt::Display + Copy>(values: &[T], current: T) -> (Vec<(String, String)>, String) {
-    let mut list: Vec<(String, String)> = values.iter().map(|v| (v.to_string(), v.to_string())).collect();
-    let cur = current.to_string();
-    if !list.iter().any(|(v, _)| *v == cur) {
-        list.push((cur.clone(), cur.clone()));
-    }
-    (list, cur)
-}
-
 #[component]
 pub fn SharedSettings(props: &SharedSettingsProps) -> Html {
     let shape_error = use_state(|| None::<String>);
@@ -39,8 +29,8 @@ pub fn SharedSettings(props: &SharedSettingsProps) -> Html {
     let act = props.on_action.clone();
 
     let datasets = opts(DatasetKind::ALL.iter().map(|k| (k.id(), k.label())));
-    let (lrs, lr) = numbers(&LEARNING_RATES, s.learning_rate);
-    let (targets, target) = numbers(&TARGETS, props.state.target);
+    let (lrs, lr) = number_options(&LEARNING_RATES, s.learning_rate);
+    let (targets, target) = number_options(&TARGETS, props.state.target);
     let train_len = props.train_len.max(1);
     let mut batches: Vec<(String, String)> =
         BATCH_SIZES.iter().filter(|&&b| b < train_len).map(|b| (b.to_string(), b.to_string())).collect();

@@ -16,13 +16,13 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use activation_lab::core::activation::Activation;
-use activation_lab::core::data::{Dataset, DatasetKind};
-use activation_lab::core::features::feature_matrix;
-use activation_lab::core::model::NetworkWeights;
-use activation_lab::core::rng::Rng;
-use activation_lab::core::settings::Settings;
-use activation_lab::core::trainer::Session;
+use activation_lab::domain::activation::Activation;
+use activation_lab::domain::nn::data::{Dataset, DatasetKind};
+use activation_lab::domain::nn::features::feature_matrix;
+use activation_lab::domain::nn::model::NetworkWeights;
+use activation_lab::domain::nn::rng::Rng;
+use activation_lab::domain::nn::settings::Settings;
+use activation_lab::domain::nn::trainer::Session;
 
 const RUNS: usize = 9;
 

@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use activation_lab::core::born_dead::{BornDeadConfig, BornDeadRun, InitScheme};
+use activation_lab::domain::experiments::born_dead::{BornDeadConfig, BornDeadRun, InitScheme};
 
 const WIDTHS: [usize; 3] = [2, 4, 8];
 const DEPTHS: [usize; 4] = [5, 10, 20, 50];

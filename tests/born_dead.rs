@@ -4,7 +4,7 @@
 //! probability that rises towards 1 with depth, faster for narrower nets, and the randomized
 //! asymmetric initialization (RAI) lowers it.
 
-use activation_lab::core::born_dead::{
+use activation_lab::domain::experiments::born_dead::{
     grid_inputs, is_born_dead, trial_rng, wilson_interval, BornDeadConfig, BornDeadRun, Estimate, InitScheme,
 };
 

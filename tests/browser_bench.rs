@@ -3,9 +3,9 @@
 //! A benchmark, not a test: it is ignored by `./lab test` and run with `./lab bench-browser`.
 #![cfg(target_arch = "wasm32")]
 
-use activation_lab::core::activation::Activation;
-use activation_lab::core::settings::Settings;
-use activation_lab::core::trainer::Session;
+use activation_lab::domain::activation::Activation;
+use activation_lab::domain::nn::settings::Settings;
+use activation_lab::domain::nn::trainer::Session;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

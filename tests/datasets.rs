@@ -1,8 +1,8 @@
 //! The Playground's data path end to end: generate a TF Playground dataset, save it as CSV,
 //! load it back, and turn it into the model's input matrix.
 
-use activation_lab::core::data::{Dataset, DatasetKind, Point, DOMAIN};
-use activation_lab::core::features::{feature_matrix, feature_row, Feature};
+use activation_lab::domain::nn::data::{Dataset, DatasetKind, Point, DOMAIN};
+use activation_lab::domain::nn::features::{feature_matrix, feature_row, Feature};
 
 #[test]
 fn default_datasets_survive_a_csv_round_trip_and_become_input_matrices() {

@@ -1,16 +1,18 @@
 //! The Playground's settings in the URL: links round-trip exactly, TensorFlow Playground links
 //! open the same setup, and bad values give notices and a valid state, never a panic.
 
-use activation_lab::core::activation::Activation;
-use activation_lab::core::data::DatasetKind;
-use activation_lab::core::features::Feature;
-use activation_lab::core::page::Notice;
-use activation_lab::core::play_url::{keys_markdown_table, seed_from_text, PlayState, KEYS, MAX_PLAY_LAYERS};
-use activation_lab::core::query::Query;
-use activation_lab::core::rng::Rng;
-use activation_lab::core::settings::{
+use activation_lab::domain::activation::Activation;
+use activation_lab::domain::nn::data::DatasetKind;
+use activation_lab::domain::nn::features::Feature;
+use activation_lab::domain::nn::rng::Rng;
+use activation_lab::domain::nn::settings::{
     Init, LossKind, OptimizerKind, Regularization, Settings, MAX_LAYER_WIDTH, MAX_POINTS,
 };
+use activation_lab::domain::state::page::Notice;
+use activation_lab::domain::state::play_url::{
+    keys_markdown_table, seed_from_text, PlayState, KEYS, MAX_PLAY_LAYERS,
+};
+use activation_lab::domain::state::query::Query;
 
 fn read(text: &str) -> (PlayState, Vec<Notice>) {
     PlayState::from_query(&Query::parse(text))

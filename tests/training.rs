@@ -4,12 +4,12 @@
 //! Every assertion compares against a fixed expectation (never against itself), so each test
 //! fails if the behaviour it names breaks.
 
-use activation_lab::core::activation::Activation;
-use activation_lab::core::data::DatasetKind;
-use activation_lab::core::features::Feature;
-use activation_lab::core::model::NetworkWeights;
-use activation_lab::core::settings::{Init, LossKind, OptimizerKind, Regularization, Settings};
-use activation_lab::core::trainer::{Session, Status};
+use activation_lab::domain::activation::Activation;
+use activation_lab::domain::nn::data::DatasetKind;
+use activation_lab::domain::nn::features::Feature;
+use activation_lab::domain::nn::model::NetworkWeights;
+use activation_lab::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization, Settings};
+use activation_lab::domain::nn::trainer::{Session, Status};
 
 fn bits(w: &NetworkWeights) -> Vec<u32> {
     w.layers

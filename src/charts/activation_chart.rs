@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::theme::{dash, legend_mark, Theme};
-use crate::core::activation::Activation;
-use crate::core::explorer::{regions, segments, RegionKind, Sample};
+use crate::domain::activation::Activation;
+use crate::domain::state::explorer::{regions, segments, RegionKind, Sample};
 
 pub struct ActivationChart<'a> {
     pub activations: &'a [Activation],

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 
 use super::heatmap;
 use super::theme::Theme;
-use crate::core::data::{Point, DOMAIN};
+use crate::domain::nn::data::{Point, DOMAIN};
 
 pub struct Boundary<'a> {
     pub train: &'a [Point],
@@ -27,7 +27,7 @@ pub struct Boundary<'a> {
 }
 
 /// The plot area in backend pixels and its data range (the domain is [-6, 6]²,
-/// crate::core::data::DOMAIN). `left`/`top` are the first pixel inside, `right`/`bottom` one
+/// crate::domain::nn::data::DOMAIN). `left`/`top` are the first pixel inside, `right`/`bottom` one
 /// past the last, so the heatmap image is painted at (left, top) with width × height pixels,
 /// and the edges are the data range's edges: x = −6 at `left`, +6 at `right`; y = +6 at
 /// `top`, −6 at `bottom`.

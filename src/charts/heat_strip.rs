@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::line_chart::log_label;
 use super::theme::Theme;
-use crate::core::experiments::depth::decade_range;
+use crate::domain::experiments::depth::decade_range;
 
 pub struct HeatStrip<'a> {
     pub title: &'a str,

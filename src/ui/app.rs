@@ -15,8 +15,8 @@ use super::lesson_panel::LessonPanel;
 use super::notices::Notices;
 use super::playground::Playground;
 use super::view::View;
-use crate::core::lessons;
-use crate::core::page::{read_tab, Notice, Tab, ViewOptions};
+use crate::domain::state::lessons;
+use crate::domain::state::page::{read_tab, Notice, Tab, ViewOptions};
 
 struct Initial {
     tab: Tab,

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::core::query::Query;
+use crate::domain::state::query::Query;
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE};
+use crate::domain::state::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE};
 use crate::ui::browser;
 
 /// Whether the lab runs inside a frame (embedded in another page).

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::page::Tab;
+use crate::domain::state::page::Tab;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::lessons::Lesson;
+use crate::domain::state::lessons::Lesson;
 
 #[derive(Properties, PartialEq)]
 pub struct LessonPanelProps {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::page::Notice;
+use crate::domain::state::page::Notice;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {

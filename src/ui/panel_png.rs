@@ -27,15 +27,15 @@ use web_sys::{
 };
 use yew::Callback;
 
-use crate::core::panel_png::{
+use crate::ui::browser;
+use crate::ui::download;
+use crate::ui::hooks::pixel_ratio;
+use panel_png::{
     backdrop, box_ops, box_shadows, canvas_font, chars, check_ops, clips_overflow, dashes, default_accent,
     fraction, length, paint_order, png_scale, png_size, progress_ops, px, range_ops, select_arrow_ops,
     skip_subtree, svg_shape, transform_text, words, Align, BoxStyle, Edge, Fit, Layer, LineStyle, Mapping,
     Op, Rect, Rgba, Seg, Shape, Stroke, ViewBox, Word, SELECT_ARROW_ROOM,
 };
-use crate::ui::browser;
-use crate::ui::download;
-use crate::ui::hooks::pixel_ratio;
 
 /// Elements carrying this attribute are left out of a panel's picture, with all they hold.
 pub const SKIP_ATTRIBUTE: &str = "data-png-skip";

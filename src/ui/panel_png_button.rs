@@ -5,9 +5,9 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::core::panel_png::file_name;
 use crate::ui::download::png_outcome;
 use crate::ui::panel_png::save_panel_png;
+use panel_png::file_name;
 
 /// What a panel is: a `.panel` box, or an area of charts marked `.png-panel`.
 pub const PANEL_SELECTOR: &str = ".panel, .png-panel";

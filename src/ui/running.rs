@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::frame_budget::FrameBudget;
-use crate::core::transition::Transition;
+use crate::domain::frame_budget::FrameBudget;
+use crate::domain::state::transition::Transition;
 use crate::ui::hooks::use_animation_loop;
 
 #[derive(Clone, PartialEq)]

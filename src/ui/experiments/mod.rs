@@ -7,8 +7,8 @@ mod depth;
 
 use yew::prelude::*;
 
-use crate::core::experiments::{read_experiment, Experiment};
-use crate::core::page::Notice;
+use crate::domain::experiments::{read_experiment, Experiment};
+use crate::domain::state::page::Notice;
 use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]

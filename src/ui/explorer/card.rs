@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::activation::Activation;
+use crate::domain::activation::Activation;
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::charts::activation_chart::{draw, ActivationChart, Geometry};
 use crate::charts::theme::Theme;
-use crate::core::activation::Activation;
+use crate::domain::activation::Activation;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::view::View;
 

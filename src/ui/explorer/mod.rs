@@ -11,8 +11,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::explorer::{curves_csv, ExplorerAction, ExplorerState, RANGES};
-use crate::core::page::Notice;
+use crate::domain::state::explorer::{curves_csv, ExplorerAction, ExplorerState, RANGES};
+use crate::domain::state::page::Notice;
 use crate::ui::browser;
 use crate::ui::download;
 use crate::ui::panel_png_button::PanelPngButton;

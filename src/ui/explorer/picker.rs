@@ -3,8 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::activation::Activation;
-use crate::core::explorer::{ExplorerAction, MAX_CURVES};
+use crate::domain::activation::Activation;
+use crate::domain::state::explorer::{ExplorerAction, MAX_CURVES};
 
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {

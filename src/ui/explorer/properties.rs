@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::activation::{Activation, Properties as Props};
+use crate::domain::activation::{Activation, Properties as Props};
 use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]

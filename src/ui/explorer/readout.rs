@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::core::activation::Activation;
-use crate::core::explorer::readout;
+use crate::domain::activation::Activation;
+use crate::domain::state::explorer::readout;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadoutProps {

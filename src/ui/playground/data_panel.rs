@@ -5,10 +5,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::Live;
-use crate::core::data::{generate, Dataset, DatasetKind, Point, DOMAIN};
-use crate::core::play_url::PlayState;
-use crate::core::playground::PlayAction;
-use crate::core::rng::Rng;
+use crate::domain::nn::data::{generate, Dataset, DatasetKind, Point, DOMAIN};
+use crate::domain::nn::rng::Rng;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::PlayAction;
 use crate::ui::controls::{select, slider};
 use crate::ui::download;
 

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::core::features::Feature;
-use crate::core::play_url::PlayState;
-use crate::core::playground::PlayAction;
+use crate::domain::nn::features::Feature;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::PlayAction;
 
 #[derive(Properties, PartialEq)]
 pub struct FeaturesProps {

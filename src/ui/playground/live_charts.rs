@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::Live;
 use crate::charts::line_chart::Series;
-use crate::core::metrics::History;
+use crate::domain::nn::metrics::History;
 use crate::ui::line_canvas::LineCanvas;
 use crate::ui::panel_png_button::PanelPngButton;
 
@@ -19,7 +19,10 @@ pub struct LiveChartsProps {
 /// At most this many points per series are handed to the chart (it decimates further).
 const MAX_POINTS: usize = 1500;
 
-fn per_layer(h: &History, pick: impl Fn(&crate::core::metrics::LayerHistory, usize) -> f64) -> Vec<Series> {
+fn per_layer(
+    h: &History,
+    pick: impl Fn(&crate::domain::nn::metrics::LayerHistory, usize) -> f64,
+) -> Vec<Series> {
     h.layers
         .iter()
         .enumerate()

@@ -16,13 +16,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::data::{Dataset, Point};
-use crate::core::embed::{Command, EPOCH_TYPE};
-use crate::core::page::Notice;
-use crate::core::play_url::PlayState;
-use crate::core::playground::PlayAction;
-use crate::core::query::Query;
-use crate::core::trainer::{GridProbe, Session};
+use crate::domain::nn::data::{Dataset, Point};
+use crate::domain::nn::trainer::{GridProbe, Session};
+use crate::domain::state::embed::{Command, EPOCH_TYPE};
+use crate::domain::state::page::Notice;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::PlayAction;
+use crate::domain::state::query::Query;
 use crate::ui::browser;
 use crate::ui::embed::{object, post_to_parent, use_commands};
 use crate::ui::hooks::use_shortcuts;
@@ -184,7 +184,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     // reducer (equal, so the settings effect keeps this session).
     let on_load = {
         let (live, model) = (live.clone(), model.clone());
-        Callback::from(move |(play, weights): (PlayState, crate::core::model::NetworkWeights)| {
+        Callback::from(move |(play, weights): (PlayState, crate::domain::nn::model::NetworkWeights)| {
             let mut session = Session::new(play.settings.clone());
             if session.set_weights(&weights).is_ok() {
                 live.set(Live::new(session, live.version + 1));

@@ -5,9 +5,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::Live;
-use crate::core::model::NetworkWeights;
-use crate::core::play_url::PlayState;
-use crate::core::snapshot;
+use crate::domain::nn::model::NetworkWeights;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::snapshot;
 use crate::ui::download;
 
 #[derive(Properties, PartialEq)]

@@ -10,11 +10,11 @@ use yew::prelude::*;
 use super::{Live, GRID};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
-use crate::core::data::DOMAIN;
-use crate::core::features::Feature;
-use crate::core::metrics::NeuronMetrics;
-use crate::core::play_url::PlayState;
-use crate::core::playground::{PlayAction, MAX_LAYERS, MAX_WIDTH};
+use crate::domain::nn::data::DOMAIN;
+use crate::domain::nn::features::Feature;
+use crate::domain::nn::metrics::NeuronMetrics;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::{PlayAction, MAX_LAYERS, MAX_WIDTH};
 use crate::ui::hooks::use_dark_mode;
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.

@@ -15,9 +15,9 @@ use super::{Live, PointEdit};
 use crate::charts::boundary::{self, Boundary, PlotRect};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
-use crate::core::data::Point;
-use crate::core::play_url::PlayState;
-use crate::core::playground::PlayAction;
+use crate::domain::nn::data::Point;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::PlayAction;
 use crate::ui::browser;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::png_button::PngButton;
@@ -156,12 +156,12 @@ pub fn Output(props: &OutputProps) -> Html {
     drop(session);
 
     let diverged = match status {
-        crate::core::trainer::Status::Diverged { message, .. } => Some(html! {
+        crate::domain::nn::trainer::Status::Diverged { message, .. } => Some(html! {
             <div class="diverged" role="alert" data-testid="diverged">
                 <strong>{ "Training diverged. " }</strong>{ message }
             </div>
         }),
-        crate::core::trainer::Status::Running => None,
+        crate::domain::nn::trainer::Status::Running => None,
     };
     let showing = match props.hovered {
         Some((l, j)) => format!("Showing layer {} neuron {} (hover away for the output)", l + 1, j + 1),

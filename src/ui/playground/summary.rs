@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Live;
-use crate::core::trainer::Status;
+use crate::domain::nn::trainer::Status;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {

@@ -3,10 +3,10 @@
 use yew::prelude::*;
 
 use super::Live;
-use crate::core::activation::Activation;
-use crate::core::play_url::PlayState;
-use crate::core::playground::{PlayAction, MAX_SPEED};
-use crate::core::settings::{Init, LossKind, OptimizerKind, Regularization};
+use crate::domain::activation::Activation;
+use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization};
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::{PlayAction, MAX_SPEED};
 use crate::ui::controls::{number, number_options, opts, select, slider};
 
 /// TF Playground's learning rates and regularization rates, the values teachers know.

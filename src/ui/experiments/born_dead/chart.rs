@@ -10,8 +10,8 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::probability_chart::{draw, ProbCurve, ProbabilityChart};
-use crate::core::born_dead::{Estimate, InitScheme};
-use crate::core::experiments::born_dead_view::{BornDeadView, SchemeChoice};
+use crate::domain::experiments::born_dead::{Estimate, InitScheme};
+use crate::domain::experiments::born_dead_view::{BornDeadView, SchemeChoice};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::png_button::PngButton;
 use crate::ui::view::View;

@@ -4,11 +4,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::experiments::born_dead_view::{
+use crate::domain::experiments::born_dead_view::{
     BornDeadAction, BornDeadView, SchemeChoice, MAX_DEPTH, MAX_WIDTHS, SAMPLE_CHOICES, TRIAL_CHOICES,
     WIDTH_RANGE,
 };
-use crate::core::play_url::seed_from_text;
+use crate::domain::state::play_url::seed_from_text;
 use crate::ui::controls::{select, slider};
 
 #[derive(Properties, PartialEq)]

@@ -14,9 +14,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::born_dead::{Estimate, InitScheme};
-use crate::core::experiments::born_dead_view::{BornDeadAction, BornDeadJob, BornDeadView, WorkBudget};
-use crate::core::page::Notice;
+use crate::domain::experiments::born_dead::{Estimate, InitScheme};
+use crate::domain::experiments::born_dead_view::{BornDeadAction, BornDeadJob, BornDeadView, WorkBudget};
+use crate::domain::state::page::Notice;
 use crate::ui::browser;
 use crate::ui::hooks::use_animation_loop;
 use crate::ui::panel_png_button::PanelPngButton;

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::born_dead::InitScheme;
-use crate::core::experiments::born_dead_view::{cell_parts, find, scheme_id, scheme_label, BornDeadView};
+use crate::domain::experiments::born_dead::InitScheme;
+use crate::domain::experiments::born_dead_view::{cell_parts, find, scheme_id, scheme_label, BornDeadView};
 
 use super::{scheme_estimates, SchemeEstimates};
 

@@ -18,10 +18,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::line_chart::Series;
-use crate::core::data::Dataset;
-use crate::core::experiments::compare::{loss_text, CompareState, Lockstep, Pacer, SlotSummary};
-use crate::core::page::Notice;
-use crate::core::trainer::GridProbe;
+use crate::domain::experiments::compare::{loss_text, CompareState, Lockstep, Pacer, SlotSummary};
+use crate::domain::nn::data::Dataset;
+use crate::domain::nn::trainer::GridProbe;
+use crate::domain::state::page::Notice;
 use crate::ui::browser;
 use crate::ui::hooks::{use_animation_loop, use_shortcuts};
 use crate::ui::panel_png_button::PanelPngButton;
@@ -137,7 +137,7 @@ impl Live {
 }
 
 /// The name of slot `i` on charts and headings: "A · relu".
-pub fn slot_name(i: usize, a: &crate::core::activation::Activation) -> String {
+pub fn slot_name(i: usize, a: &crate::domain::activation::Activation) -> String {
     format!("{} · {a}", LETTERS.get(i).copied().unwrap_or("?"))
 }
 

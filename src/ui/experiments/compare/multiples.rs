@@ -5,9 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::slot_name;
-use crate::core::activation::Activation;
-use crate::core::data::Dataset;
-use crate::core::trainer::GridProbe;
+use crate::domain::activation::Activation;
+use crate::domain::nn::data::Dataset;
+use crate::domain::nn::trainer::GridProbe;
 use crate::ui::boundary_canvas::BoundaryCanvas;
 use crate::ui::panel_png_button::PanelPngButton;
 

@@ -4,9 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::data::DatasetKind;
-use crate::core::experiments::compare::{parse_shape, shape_text, CompareAction, CompareState};
-use crate::core::settings::{Init, OptimizerKind};
+use crate::domain::experiments::compare::{parse_shape, shape_text, CompareAction, CompareState};
+use crate::domain::nn::data::DatasetKind;
+use crate::domain::nn::settings::{Init, OptimizerKind};
 use crate::ui::controls::{number, number_options, opts, select, slider};
 
 /// TF Playground's learning rates, the values teachers know.

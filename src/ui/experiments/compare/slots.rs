@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::LETTERS;
-use crate::core::activation::Activation;
-use crate::core::experiments::compare::{CompareAction, MAX_SLOTS, MIN_SLOTS};
+use crate::domain::activation::Activation;
+use crate::domain::experiments::compare::{CompareAction, MAX_SLOTS, MIN_SLOTS};
 use crate::ui::controls::{opts, select, slider};
 
 #[derive(Properties, PartialEq)]

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::LETTERS;
-use crate::core::activation::Activation;
-use crate::core::experiments::compare::{epochs_text, fastest, loss_text, SlotSummary};
+use crate::domain::activation::Activation;
+use crate::domain::experiments::compare::{epochs_text, fastest, loss_text, SlotSummary};
 use crate::ui::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]

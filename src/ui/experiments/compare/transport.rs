@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::experiments::compare::{CompareAction, Preset};
+use crate::domain::experiments::compare::{CompareAction, Preset};
 
 #[derive(Properties, PartialEq)]
 pub struct TransportProps {

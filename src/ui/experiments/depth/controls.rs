@@ -5,12 +5,12 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::activation::Activation;
-use crate::core::data::DatasetKind;
-use crate::core::experiments::depth::{
+use crate::domain::activation::Activation;
+use crate::domain::experiments::depth::{
     DepthAction, DepthState, MAX_DEPTH, MAX_SLOTS, MAX_WIDTH, MIN_DEPTH, MIN_SLOTS,
 };
-use crate::core::settings::Init;
+use crate::domain::nn::data::DatasetKind;
+use crate::domain::nn::settings::Init;
 use crate::ui::controls::{number, opts, select, slider};
 
 /// TF Playground's learning rates.

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::HIST_GRID;
 use crate::charts::histogram::{draw, Histograms};
-use crate::core::activation::Activation;
-use crate::core::experiments::depth::DepthAction;
+use crate::domain::activation::Activation;
+use crate::domain::experiments::depth::DepthAction;
 use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
 
 #[derive(Properties)]

@@ -18,10 +18,10 @@ use yew::prelude::*;
 
 use crate::ui::running::{on_act, use_budgeted_training, RunMsg, Running};
 
-use crate::core::experiments::depth::{first_to_last, shared_log_range, strip_columns, DepthState};
-use crate::core::page::Notice;
-use crate::core::settings::Settings;
-use crate::core::trainer::{Session, Status};
+use crate::domain::experiments::depth::{first_to_last, shared_log_range, strip_columns, DepthState};
+use crate::domain::nn::settings::Settings;
+use crate::domain::nn::trainer::{Session, Status};
+use crate::domain::state::page::Notice;
 use crate::ui::browser;
 use crate::ui::panel_png_button::PanelPngButton;
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Snapshot;
-use crate::core::experiments::depth::format_norm;
+use crate::domain::experiments::depth::format_norm;
 
 #[derive(Properties)]
 pub struct NormTableProps {

@@ -1,0 +1,10 @@
+//! The network and its training: toy data and input features, the burn model, the trainer,
+//! what is measured after every epoch, the settings of a run and the one seeded generator.
+
+pub mod data;
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod rng;
+pub mod settings;
+pub mod trainer;

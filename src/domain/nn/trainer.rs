@@ -1,0 +1,888 @@
+//! The training engine: one [`Session`] is one network being trained live on one dataset.
+//!
+//! Everything random comes from the settings' seed through [`Rng`]: the data
+//! (`Dataset::generate`), the initial weights (`Rng::derive(seed, "init")`, see
+//! [`NetworkWeights::init`]) and the minibatch order (`Rng::derive(seed, "order")`, one
+//! shuffle per epoch). Sessions whose settings differ only in activations therefore train in
+//! lockstep: same data, same initial weights, same minibatches.
+//!
+//! Cost model (see `examples/bench.rs`): the training inputs and targets are uploaded to the
+//! backend once; an epoch shuffles the rows of their host copy and uploads that once, and its
+//! minibatches are row slices (views); a step is one autodiff forward + backward started from
+//! the closed-form output gradient, and a hand-written update on the inner backend (no
+//! optimizer records, no per-step read back). After each epoch, [`Session::metrics`] are
+//! computed from one full-batch forward + backward pass (its gradient is reused as the next
+//! step's when training full batch) and one test forward pass; that is the only read back.
+
+use burn::module::{AutodiffModule, Param};
+use burn::tensor::backend::AutodiffBackend;
+use burn::tensor::{activation, Tensor, TensorData};
+
+use crate::domain::activation::Activation;
+use crate::domain::nn::data::{Dataset, Point, DOMAIN};
+use crate::domain::nn::features::{columns, feature_matrix, feature_row};
+use crate::domain::nn::metrics::{self, EpochMetrics, History, LayerMetrics, LayerReadback};
+use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights, TrainBackend};
+use crate::domain::nn::rng::Rng;
+use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
+
+/// Whether training can go on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Running,
+    /// The loss or the weights stopped being finite numbers; [`Session::step`] does nothing
+    /// until [`Session::reset`] (or [`Session::set_weights`] with finite weights).
+    Diverged {
+        /// The epoch whose end showed it.
+        epoch: usize,
+        /// What happened and what to try, for the user.
+        message: String,
+    },
+}
+
+impl Status {
+    pub fn is_diverged(&self) -> bool {
+        matches!(self, Status::Diverged { .. })
+    }
+}
+
+/// The output and every hidden neuron's activation over an `n × n` grid of the domain
+/// [−6, 6]², from one batched forward pass. Values are row-major with row 0 at the top
+/// (largest y): index `row * n + col` is the cell centred at ([`GridProbe::x`]`(col)`,
+/// [`GridProbe::y`]`(row)`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridProbe {
+    pub n: usize,
+    /// The output in the labels' scale ([`LossKind::output`]: −1..1 for classification).
+    pub output: Vec<f32>,
+    /// `hidden[layer][neuron]`: the neuron's activation at each cell.
+    pub hidden: Vec<Vec<Vec<f32>>>,
+}
+
+impl GridProbe {
+    /// x of column `col`: the centre of the column's cell.
+    pub fn x(&self, col: usize) -> f64 {
+        grid_coord(self.n, col)
+    }
+
+    /// y of row `row` (row 0 is the top).
+    pub fn y(&self, row: usize) -> f64 {
+        -grid_coord(self.n, row)
+    }
+
+    /// The output at a cell.
+    pub fn output_at(&self, row: usize, col: usize) -> f32 {
+        self.output[row * self.n + col]
+    }
+}
+
+fn grid_coord(n: usize, i: usize) -> f64 {
+    -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / n.max(1) as f64
+}
+
+const ADAM_BETA1: f64 = 0.9;
+const ADAM_BETA2: f64 = 0.999;
+const ADAM_EPS: f64 = 1e-8;
+const MOMENTUM: f64 = 0.9;
+
+type Tensor2 = Tensor<Backend, 2>;
+
+/// The loss gradient of one layer's parameters, on the inner backend.
+#[derive(Clone)]
+struct LayerGrads {
+    weight: Option<Tensor2>,
+    bias: Option<Tensor2>,
+    slope: Option<Tensor2>,
+}
+
+/// An optimizer's memory for one parameter: momentum's velocity or Adam's two moments.
+#[derive(Clone, Default)]
+struct Slot {
+    first: Option<Tensor2>,
+    second: Option<Tensor2>,
+}
+
+/// The optimizer's state: the step count and, per layer, a slot for weight, bias and slope.
+#[derive(Clone)]
+struct OptimState {
+    steps: u64,
+    slots: Vec<[Slot; 3]>,
+}
+
+impl OptimState {
+    fn new(layers: usize) -> OptimState {
+        OptimState { steps: 0, slots: vec![Default::default(); layers] }
+    }
+}
+
+/// One network trained live on one dataset. See the module documentation.
+pub struct Session {
+    settings: Settings,
+    data: Dataset,
+    device: Device,
+    activations: Vec<Activation>,
+    model: Mlp<TrainBackend>,
+    initial: NetworkWeights,
+    /// The current weights as plain numbers, read back once per epoch.
+    weights: NetworkWeights,
+    optim: OptimState,
+    /// Training inputs `[n, k]` and loss targets `[n, 1]`, uploaded once.
+    x_train: Tensor2,
+    t_train: Tensor2,
+    /// The same on the host, row-major, for building each epoch's shuffled copy.
+    x_host: Vec<f32>,
+    t_host: Vec<f32>,
+    x_test: Option<Tensor2>,
+    train_labels: Vec<f64>,
+    test_labels: Vec<f64>,
+    order_rng: Rng,
+    /// The full-batch gradient at the current weights, from the last metrics pass.
+    pending: Option<Vec<LayerGrads>>,
+    epoch: usize,
+    status: Status,
+    metrics: EpochMetrics,
+    history: History,
+}
+
+impl Session {
+    /// A session on the dataset generated from the settings (and their seed). Out-of-range
+    /// settings are clamped into range first ([`Settings::clamped`]); [`Session::settings`]
+    /// returns the settings actually used.
+    pub fn new(settings: Settings) -> Session {
+        let s = settings.clamped();
+        let data = Dataset::generate(s.dataset, s.num_points, s.noise, s.train_fraction, s.seed);
+        Session::with_dataset(s, data)
+    }
+
+    /// A session on the given points (edited by the user or imported). Whether it is a
+    /// regression comes from `data.kind`; `num_points`, `noise` and `train_fraction` of the
+    /// settings are not used. Points with a non-finite coordinate or label are dropped.
+    pub fn with_dataset(settings: Settings, mut data: Dataset) -> Session {
+        let settings = settings.clamped();
+        let finite = |p: &Point| p.x.is_finite() && p.y.is_finite() && p.label.is_finite();
+        data.train.retain(finite);
+        data.test.retain(finite);
+        let device = Device::default();
+        let activations = settings.activations();
+        let initial = NetworkWeights::init(&settings);
+        let train = upload(&settings, &data.train, &device);
+        let test = upload(&settings, &data.test, &device);
+        let x_test = (!data.test.is_empty()).then_some(test.x);
+        let layers = initial.layers.len();
+        let mut session = Session {
+            model: Mlp::from_weights(&initial, &activations, &device),
+            weights: initial.clone(),
+            order_rng: Rng::derive(settings.seed, "order"),
+            optim: OptimState::new(layers),
+            settings,
+            data,
+            device,
+            activations,
+            initial,
+            x_train: train.x,
+            t_train: train.t,
+            x_host: train.x_host,
+            t_host: train.t_host,
+            x_test,
+            train_labels: train.labels,
+            test_labels: test.labels,
+            pending: None,
+            epoch: 0,
+            status: Status::Running,
+            metrics: EpochMetrics {
+                epoch: 0,
+                train_loss: f64::NAN,
+                test_loss: f64::NAN,
+                train_accuracy: None,
+                test_accuracy: None,
+                layers: Vec::new(),
+                output_grad_norm: f64::NAN,
+                weight_norm: f64::NAN,
+            },
+            history: History::default(),
+        };
+        session.measure(None);
+        session
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// Back to the same initial weights (the seed's), epoch 0, optimizer state and history
+    /// cleared, minibatch order restarted: the run replays bit for bit.
+    pub fn reset(&mut self) {
+        self.model = Mlp::from_weights(&self.initial, &self.activations, &self.device);
+        self.optim = OptimState::new(self.initial.layers.len());
+        self.order_rng = Rng::derive(self.settings.seed, "order");
+        self.epoch = 0;
+        self.status = Status::Running;
+        self.history.clear();
+        self.pending = None;
+        self.measure(None);
+    }
+
+    /// Trains `epochs` epochs (fewer if it diverges; none if it has diverged or there is no
+    /// training point). An epoch is one pass over the training set in minibatches of
+    /// `batch_size`, in an order drawn from the seed anew each epoch; the last minibatch is
+    /// smaller when the batch size does not divide the set. Metrics are measured after each.
+    pub fn step(&mut self, epochs: usize) -> &Status {
+        for _ in 0..epochs {
+            if self.status.is_diverged() || self.train_len() == 0 {
+                break;
+            }
+            self.run_epoch();
+            self.epoch += 1;
+            let previous = std::mem::take(&mut self.metrics.layers);
+            self.measure(Some(previous));
+        }
+        &self.status
+    }
+
+    /// Epochs trained since the start or the last reset.
+    pub fn epoch(&self) -> usize {
+        self.epoch
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// The latest metrics (after the last epoch; at epoch 0, those of the initial weights).
+    pub fn metrics(&self) -> &EpochMetrics {
+        &self.metrics
+    }
+
+    /// The metrics of every epoch since the start or the last reset, epoch 0 included.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The hidden layers' activations (a PReLU layer's with its current learned slope).
+    pub fn activations(&self) -> Vec<Activation> {
+        self.current_activations()
+    }
+
+    /// The output and every hidden neuron's activation over an `n × n` grid of [−6, 6]², in
+    /// one batched forward pass without autodiff. `n = 0` gives an empty probe.
+    pub fn probe(&self, n: usize) -> GridProbe {
+        let layers = self.activations.len();
+        if n == 0 {
+            return GridProbe { n, output: Vec::new(), hidden: vec![Vec::new(); layers] };
+        }
+        let cols = columns(&self.settings.features);
+        let mut data = Vec::with_capacity(n * n * cols.len());
+        for row in 0..n {
+            let y = -grid_coord(n, row);
+            for col in 0..n {
+                let x = grid_coord(n, col);
+                data.extend(cols.iter().map(|f| f.eval(x, y) as f32));
+            }
+        }
+        let x = Tensor2::from_data(TensorData::new(data, [n * n, cols.len()]), &self.device);
+        let trace = self.model.valid().forward_trace(x);
+        let loss = self.settings.loss;
+        let output = to_vec(trace.output).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
+        let hidden = trace
+            .post
+            .into_iter()
+            .map(|t| {
+                let width = t.dims()[1];
+                let values = to_vec(t);
+                (0..width).map(|j| values.iter().skip(j).step_by(width).copied().collect()).collect()
+            })
+            .collect();
+        GridProbe { n, output, hidden }
+    }
+
+    /// The current weights as plain numbers (for the network diagram and JSON export).
+    pub fn weights(&self) -> NetworkWeights {
+        self.weights.clone()
+    }
+
+    /// The initial weights (those [`Session::reset`] returns to).
+    pub fn initial_weights(&self) -> &NetworkWeights {
+        &self.initial
+    }
+
+    /// Replaces the current weights (an import). They must fit the network (layer sizes, a
+    /// slope for each PReLU layer and only those) and be finite. The optimizer's state is
+    /// cleared, the epoch count kept, the metrics measured again (replacing the current
+    /// epoch's in the history) and the status recomputed. [`Session::reset`] still returns to
+    /// the seed's initial weights.
+    pub fn set_weights(&mut self, w: &NetworkWeights) -> Result<(), String> {
+        w.check_shape(self.settings.num_inputs(), &self.activations, &self.settings.hidden)?;
+        self.model = Mlp::from_weights(w, &self.activations, &self.device);
+        self.optim = OptimState::new(w.layers.len());
+        self.status = Status::Running;
+        self.pending = None;
+        self.history.pop();
+        // Neurons dead under the imported weights count as dead since this epoch.
+        self.measure(None);
+        Ok(())
+    }
+
+    /// The output at (x, y), in the labels' scale ([`LossKind::output`]).
+    pub fn predict(&self, x: f64, y: f64) -> f64 {
+        let row = feature_row(&self.settings.features, x, y);
+        let k = row.len();
+        let input = Tensor2::from_data(TensorData::new(row, [1, k]), &self.device);
+        let z = to_vec(self.model.valid().forward(input));
+        self.settings.loss.output(z.first().map_or(f64::NAN, |&z| f64::from(z)))
+    }
+
+    /// Number of training points.
+    pub fn train_len(&self) -> usize {
+        self.train_labels.len()
+    }
+
+    fn current_activations(&self) -> Vec<Activation> {
+        self.activations
+            .iter()
+            .zip(&self.weights.layers)
+            .map(|(a, w)| match (a, w.prelu_slope) {
+                (Activation::Prelu { .. }, Some(s)) => Activation::Prelu { a: f64::from(s) },
+                _ => *a,
+            })
+            .collect()
+    }
+
+    fn run_epoch(&mut self) {
+        let n = self.train_len();
+        let batch = self.settings.batch_size.clamp(1, n);
+        if batch == n {
+            // Full batch: the order does not change the gradient, and the last metrics pass
+            // already computed it at these weights.
+            let grads = match self.pending.take() {
+                Some(g) => g,
+                None => self.gradients(self.x_train.clone(), self.t_train.clone()),
+            };
+            self.apply(grads);
+            return;
+        }
+        self.pending = None;
+        // The permutation is applied on the host copy of the (tiny) training matrix and the
+        // shuffled rows uploaded once per epoch: measured faster than an ndarray `select` of
+        // the uploaded matrix. Minibatches are then row slices (views, no copy).
+        let k = self.settings.num_inputs();
+        let mut order: Vec<usize> = (0..n).collect();
+        self.order_rng.shuffle(&mut order);
+        let mut xs = Vec::with_capacity(n * k);
+        let mut ts = Vec::with_capacity(n);
+        for &i in &order {
+            xs.extend_from_slice(&self.x_host[i * k..(i + 1) * k]);
+            ts.push(self.t_host[i]);
+        }
+        let xs = Tensor2::from_data(TensorData::new(xs, [n, k]), &self.device);
+        let ts = Tensor2::from_data(TensorData::new(ts, [n, 1]), &self.device);
+        for start in (0..n).step_by(batch) {
+            let len = batch.min(n - start);
+            let grads = self.gradients(xs.clone().narrow(0, start, len), ts.clone().narrow(0, start, len));
+            self.apply(grads);
+        }
+    }
+
+    /// The loss gradient on one minibatch.
+    fn gradients(&self, x: Tensor2, t: Tensor2) -> Vec<LayerGrads> {
+        let z = self.model.forward(Tensor::from_inner(x));
+        let mut grads = backward_from_output(self.settings.loss, z, t);
+        collect_grads(&self.model, &mut grads)
+    }
+
+    /// One optimizer step with the given gradients.
+    fn apply(&mut self, grads: Vec<LayerGrads>) {
+        let s = &self.settings;
+        let rule = Rule { kind: s.optimizer, lr: s.learning_rate, step: self.optim.steps + 1 };
+        self.optim.steps += 1;
+        let (reg, reg_rate) = (s.regularization, s.reg_rate);
+        let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
+        for ((layer, g), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
+            let [ws, bs, ss] = slots;
+            if let Some(g) = g.weight {
+                let w = layer.weight.val().inner();
+                let g = match reg {
+                    Regularization::None => g,
+                    _ if reg_rate == 0.0 => g,
+                    Regularization::L1 => g + w.clone().sign().mul_scalar(reg_rate),
+                    Regularization::L2 => g + w.clone().mul_scalar(reg_rate),
+                };
+                let new = rule.update(w, g, ws);
+                layer.weight = Param::initialized(layer.weight.id, Tensor::from_inner(new).require_grad());
+            }
+            if let Some(g) = g.bias {
+                let new = rule.update(layer.bias.val().inner(), g, bs);
+                layer.bias = Param::initialized(layer.bias.id, Tensor::from_inner(new).require_grad());
+            }
+            if let (Some(slope), Some(g)) = (layer.slope.as_mut(), g.slope) {
+                let new = rule.update(slope.val().inner(), g, ss);
+                *slope = Param::initialized(slope.id, Tensor::from_inner(new).require_grad());
+            }
+        }
+    }
+
+    /// Measures the metrics of the current weights (at `self.epoch`), appends them to the
+    /// history and checks for divergence. `previous`: the layers' metrics one epoch earlier,
+    /// for `dead_since` (`None`: the weights are new, a dead neuron died now).
+    fn measure(&mut self, previous: Option<Vec<LayerMetrics>>) {
+        self.weights = self.model.to_weights();
+        let activations = self.current_activations();
+        let classification = !self.data.kind.is_regression();
+        let loss_kind = self.settings.loss;
+        let widths = self.settings.hidden.clone();
+
+        let mut grad_norms = vec![f64::NAN; widths.len() + 1];
+        let mut pre = vec![Vec::new(); widths.len()];
+        let mut post = vec![Vec::new(); widths.len()];
+        let (train_loss, train_accuracy) = if self.train_len() > 0 {
+            let trace = self.model.forward_trace(Tensor::from_inner(self.x_train.clone()));
+            let mut grads = backward_from_output(loss_kind, trace.output.clone(), self.t_train.clone());
+            let g = collect_grads(&self.model, &mut grads);
+            for (norm, lg) in grad_norms.iter_mut().zip(&g) {
+                // No gradient at all means the loss does not depend on the weights: norm 0.
+                *norm = lg.weight.as_ref().map_or(0.0, |w| {
+                    to_vec(w.clone()).iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>().sqrt()
+                });
+            }
+            if self.settings.batch_size >= self.train_len() {
+                self.pending = Some(g);
+            }
+            for (l, (p, a)) in trace.pre.into_iter().zip(trace.post).enumerate() {
+                pre[l] = to_vec(p.inner());
+                post[l] = to_vec(a.inner());
+            }
+            let z = to_vec(trace.output.inner());
+            metrics::loss_and_accuracy(loss_kind, &z, &self.train_labels, classification)
+        } else {
+            (f64::NAN, None)
+        };
+        let (test_loss, test_accuracy) = match &self.x_test {
+            Some(x) => {
+                let z = to_vec(self.model.valid().forward(x.clone()));
+                metrics::loss_and_accuracy(loss_kind, &z, &self.test_labels, classification)
+            }
+            None => (f64::NAN, None),
+        };
+        let layers: Vec<LayerMetrics> = (0..widths.len())
+            .map(|l| {
+                metrics::layer_metrics(
+                    self.epoch,
+                    &LayerReadback {
+                        activation: activations[l],
+                        width: widths[l],
+                        pre: &pre[l],
+                        post: &post[l],
+                        grad_norm: grad_norms[l],
+                    },
+                    previous.as_ref().and_then(|p| p.get(l)),
+                )
+            })
+            .collect();
+        self.metrics = EpochMetrics {
+            epoch: self.epoch,
+            train_loss,
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+            layers,
+            output_grad_norm: grad_norms[widths.len()],
+            weight_norm: self.weights.l2_norm(),
+        };
+        self.history.push(&self.metrics);
+        self.check_divergence();
+    }
+
+    fn check_divergence(&mut self) {
+        if self.status.is_diverged() {
+            return;
+        }
+        let loss = self.metrics.train_loss;
+        let what = if self.train_len() > 0 && loss.is_nan() {
+            "NaN in the loss"
+        } else if self.train_len() > 0 && loss.is_infinite() {
+            "The loss overflowed to infinity"
+        } else if !self.weights.is_finite() {
+            "NaN or infinity in the weights"
+        } else {
+            return;
+        };
+        let epoch = self.epoch;
+        let advice = if epoch == 0 {
+            "the weights are too large — import smaller ones, or Reset".to_string()
+        } else {
+            format!("the learning rate {} is too high — lower it, then Reset", self.settings.learning_rate)
+        };
+        self.status = Status::Diverged { epoch, message: format!("{what} at epoch {epoch}: {advice}") };
+    }
+}
+
+/// The update rule of one optimizer step.
+struct Rule {
+    kind: OptimizerKind,
+    lr: f64,
+    /// 1-based step number (Adam's bias correction).
+    step: u64,
+}
+
+impl Rule {
+    fn update(&self, w: Tensor2, g: Tensor2, slot: &mut Slot) -> Tensor2 {
+        match self.kind {
+            OptimizerKind::Sgd => w - g.mul_scalar(self.lr),
+            OptimizerKind::Momentum => {
+                let v = match slot.first.take() {
+                    Some(v) => v.mul_scalar(MOMENTUM) + g,
+                    None => g,
+                };
+                slot.first = Some(v.clone());
+                w - v.mul_scalar(self.lr)
+            }
+            OptimizerKind::Adam => {
+                let m = match slot.first.take() {
+                    Some(m) => m.mul_scalar(ADAM_BETA1) + g.clone().mul_scalar(1.0 - ADAM_BETA1),
+                    None => g.clone().mul_scalar(1.0 - ADAM_BETA1),
+                };
+                let g2 = g.clone() * g;
+                let v = match slot.second.take() {
+                    Some(v) => v.mul_scalar(ADAM_BETA2) + g2.mul_scalar(1.0 - ADAM_BETA2),
+                    None => g2.mul_scalar(1.0 - ADAM_BETA2),
+                };
+                let t = self.step.min(i32::MAX as u64) as i32;
+                let bc1 = 1.0 - ADAM_BETA1.powi(t);
+                let bc2 = 1.0 - ADAM_BETA2.powi(t);
+                let denom = v.clone().sqrt().mul_scalar(1.0 / bc2.sqrt()).add_scalar(ADAM_EPS);
+                let delta = m.clone().div(denom).mul_scalar(self.lr / bc1);
+                slot.first = Some(m);
+                slot.second = Some(v);
+                w - delta
+            }
+        }
+    }
+}
+
+/// ∂L/∂z of the mean loss L over the batch, for raw outputs `z` `[n, 1]` and targets `t`
+/// (see [`loss_target`]), in closed form on the inner backend:
+/// SigmoidBce (σ(z) − t)/n, LinearMse (z − t)/n, TanhMse (tanh z − t)(1 − tanh² z)/n.
+fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2) -> Tensor2 {
+    let n = z.dims()[0].max(1) as f64;
+    match kind {
+        LossKind::SigmoidBce => (activation::sigmoid(z) - t).mul_scalar(1.0 / n),
+        LossKind::LinearMse => (z - t).mul_scalar(1.0 / n),
+        LossKind::TanhMse => {
+            let th = z.tanh();
+            let slope = (th.clone() * th.clone()).neg().add_scalar(1.0);
+            ((th - t) * slope).mul_scalar(1.0 / n)
+        }
+    }
+}
+
+/// Backpropagates the mean loss from the network's output `z`. Instead of building the loss's
+/// own graph (6 autodiff nodes for the stable cross-entropy), ∂L/∂z is computed in closed form
+/// ([`output_gradient`]) and the backward pass starts from the surrogate Σ z·stop(∂L/∂z),
+/// whose gradient is the same. Tested against autodiff of [`loss_tensor`].
+fn backward_from_output(
+    kind: LossKind,
+    z: Tensor<TrainBackend, 2>,
+    t: Tensor2,
+) -> <TrainBackend as AutodiffBackend>::Gradients {
+    let dz = output_gradient(kind, z.clone().inner(), t);
+    (z * Tensor::from_inner(dz)).sum().backward()
+}
+
+/// The mean loss of raw outputs `z` `[n, 1]` against targets `t` `[n, 1]` (see
+/// [`loss_target`]), as a one-element tensor. SigmoidBce uses softplus(z) − z·t =
+/// −ln σ(−z) − z·t (burn's `log_sigmoid` is stable for any z). Only the tests use it, to check
+/// [`output_gradient`] against autodiff.
+#[cfg(test)]
+fn loss_tensor<B: burn::tensor::backend::Backend>(
+    kind: LossKind,
+    z: Tensor<B, 2>,
+    t: Tensor<B, 2>,
+) -> Tensor<B, 1> {
+    let n = z.dims()[0].max(1) as f64;
+    match kind {
+        LossKind::SigmoidBce => {
+            let log_sig = activation::log_sigmoid(z.clone().neg());
+            (log_sig + z * t).sum().mul_scalar(-1.0 / n)
+        }
+        LossKind::LinearMse => {
+            let d = z - t;
+            (d.clone() * d).sum().mul_scalar(0.5 / n)
+        }
+        LossKind::TanhMse => {
+            let d = z.tanh() - t;
+            (d.clone() * d).sum().mul_scalar(0.5 / n)
+        }
+    }
+}
+
+/// The loss's target for a label: (label + 1)/2 ∈ [0, 1] for SigmoidBce, the label itself
+/// for the squared errors.
+fn loss_target(kind: LossKind, label: f64) -> f32 {
+    match kind {
+        LossKind::SigmoidBce => (0.5 * (label + 1.0)) as f32,
+        LossKind::LinearMse | LossKind::TanhMse => label as f32,
+    }
+}
+
+/// The points' inputs `[n, k]`, loss targets `[n, 1]` (uploaded) and labels (f64).
+struct Uploaded {
+    x: Tensor2,
+    t: Tensor2,
+    x_host: Vec<f32>,
+    t_host: Vec<f32>,
+    labels: Vec<f64>,
+}
+
+/// The points' inputs `[n, k]` and loss targets `[n, 1]`, uploaded and kept on the host too,
+/// and their labels in f64.
+fn upload(settings: &Settings, points: &[Point], device: &Device) -> Uploaded {
+    let k = settings.num_inputs();
+    let n = points.len();
+    let x_host = feature_matrix(&settings.features, points);
+    let t_host: Vec<f32> = points.iter().map(|p| loss_target(settings.loss, p.label)).collect();
+    Uploaded {
+        x: Tensor2::from_data(TensorData::new(x_host.clone(), [n, k]), device),
+        t: Tensor2::from_data(TensorData::new(t_host.clone(), [n, 1]), device),
+        x_host,
+        t_host,
+        labels: points.iter().map(|p| p.label).collect(),
+    }
+}
+
+/// Takes every parameter's gradient out of `grads`, layer by layer (hidden, then output).
+fn collect_grads(
+    model: &Mlp<TrainBackend>,
+    grads: &mut <TrainBackend as AutodiffBackend>::Gradients,
+) -> Vec<LayerGrads> {
+    model
+        .hidden
+        .iter()
+        .chain(std::iter::once(&model.output))
+        .map(|layer| LayerGrads {
+            weight: layer.weight.val().grad_remove(grads),
+            bias: layer.bias.val().grad_remove(grads),
+            slope: layer.slope.as_ref().and_then(|s| s.val().grad_remove(grads)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::nn::data::DatasetKind;
+
+    fn small(activation: Activation) -> Settings {
+        Settings { num_points: 100, hidden: vec![3, 2], activation, ..Settings::default() }
+    }
+
+    #[test]
+    fn new_measures_epoch_zero() {
+        let s = Session::new(small(Activation::Relu));
+        assert_eq!(s.epoch(), 0);
+        assert_eq!(s.history().len(), 1);
+        assert_eq!(s.metrics().epoch, 0);
+        assert!(s.metrics().train_loss.is_finite());
+        assert_eq!(s.metrics().layers.len(), 2);
+        assert_eq!(s.dataset().train.len(), 50);
+        assert_eq!(s.status(), &Status::Running);
+    }
+
+    #[test]
+    fn loss_tensor_matches_the_f64_definition() {
+        let device = Device::default();
+        let zs = [-30.0f32, -2.0, 0.0, 0.5, 40.0];
+        let labels = [1.0, -1.0, 1.0, -1.0, 1.0];
+        for kind in LossKind::ALL {
+            let t: Vec<f32> = labels.iter().map(|&l| loss_target(kind, l)).collect();
+            let z = Tensor2::from_data(TensorData::new(zs.to_vec(), [5, 1]), &device);
+            let t = Tensor2::from_data(TensorData::new(t, [5, 1]), &device);
+            let got = f64::from(to_vec(loss_tensor(kind, z, t))[0]);
+            let want = zs.iter().zip(labels).map(|(&z, l)| kind.loss(f64::from(z), l)).sum::<f64>() / 5.0;
+            assert!((got - want).abs() < 1e-5 * want.max(1.0), "{kind:?}: {got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn loss_gradient_matches_finite_differences() {
+        // d(loss)/dz of the tensor form against the f64 definition, for each loss kind.
+        for kind in LossKind::ALL {
+            for (z0, label) in [(0.3f64, 1.0), (-1.2, -1.0), (2.0, -1.0)] {
+                let z = Tensor::<TrainBackend, 2>::from_data(
+                    TensorData::new(vec![z0 as f32], [1, 1]),
+                    &Device::default(),
+                )
+                .require_grad();
+                let t = Tensor::<TrainBackend, 2>::from_data(
+                    TensorData::new(vec![loss_target(kind, label)], [1, 1]),
+                    &Device::default(),
+                );
+                let grads = loss_tensor(kind, z.clone(), t).backward();
+                let g = f64::from(to_vec(z.grad(&grads).expect("z has a gradient"))[0]);
+                let h = 1e-6;
+                let fd = (kind.loss(z0 + h, label) - kind.loss(z0 - h, label)) / (2.0 * h);
+                assert!((g - fd).abs() < 1e-4, "{kind:?} at {z0}: {g} vs {fd}");
+            }
+        }
+    }
+
+    #[test]
+    fn closed_form_output_gradient_equals_autodiff_of_the_loss() {
+        let device = Device::default();
+        let zs = vec![-30.0f32, -2.0, 0.0, 0.5, 3.0, 40.0];
+        let labels = [1.0, -1.0, 1.0, -1.0, 0.3, 1.0];
+        for kind in LossKind::ALL {
+            let t: Vec<f32> = labels.iter().map(|&l| loss_target(kind, l)).collect();
+            let t = Tensor2::from_data(TensorData::new(t, [6, 1]), &device);
+            let z = Tensor::<TrainBackend, 2>::from_data(TensorData::new(zs.clone(), [6, 1]), &device)
+                .require_grad();
+            let grads = loss_tensor(kind, z.clone(), Tensor::from_inner(t.clone())).backward();
+            let auto = to_vec(z.grad(&grads).expect("z has a gradient"));
+            let closed = to_vec(output_gradient(kind, z.inner(), t));
+            for (a, c) in auto.iter().zip(&closed) {
+                assert!((a - c).abs() <= 1e-6 * a.abs().max(1e-3), "{kind:?}: {auto:?} vs {closed:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn update_rules_follow_their_formulas_over_two_steps() {
+        let device = Device::default();
+        let one = |v: f32| Tensor2::from_data(TensorData::new(vec![v], [1, 1]), &device);
+        let (w0, g1, g2, lr) = (1.0f64, 0.5f64, -0.25f64, 0.1f64);
+        let run = |kind| {
+            let mut slot = Slot::default();
+            let r1 = Rule { kind, lr, step: 1 };
+            let w1 = r1.update(one(w0 as f32), one(g1 as f32), &mut slot);
+            let r2 = Rule { kind, lr, step: 2 };
+            f64::from(to_vec(r2.update(w1, one(g2 as f32), &mut slot))[0])
+        };
+        let sgd = w0 - lr * g1 - lr * g2;
+        let v2 = MOMENTUM * g1 + g2;
+        let momentum = w0 - lr * g1 - lr * v2;
+        let adam = {
+            let (b1, b2) = (ADAM_BETA1, ADAM_BETA2);
+            let step = |m: f64, v: f64, t: i32| {
+                lr * (m / (1.0 - b1.powi(t))) / ((v / (1.0 - b2.powi(t))).sqrt() + ADAM_EPS)
+            };
+            let (m1, v1) = ((1.0 - b1) * g1, (1.0 - b2) * g1 * g1);
+            let (m2, v2) = (b1 * m1 + (1.0 - b1) * g2, b2 * v1 + (1.0 - b2) * g2 * g2);
+            w0 - step(m1, v1, 1) - step(m2, v2, 2)
+        };
+        for (kind, want) in
+            [(OptimizerKind::Sgd, sgd), (OptimizerKind::Momentum, momentum), (OptimizerKind::Adam, adam)]
+        {
+            let got = run(kind);
+            assert!((got - want).abs() < 1e-6, "{kind:?}: {got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn full_batch_reuses_the_metrics_gradient_bit_for_bit() {
+        let settings = Settings { batch_size: 1000, learning_rate: 0.1, ..small(Activation::Tanh) };
+        let mut reused = Session::new(settings.clone());
+        let mut fresh = Session::new(settings);
+        for _ in 0..5 {
+            assert!(reused.pending.is_some());
+            reused.step(1);
+            fresh.pending = None;
+            fresh.step(1);
+        }
+        assert_eq!(reused.weights(), fresh.weights());
+        assert_ne!(reused.weights(), *reused.initial_weights());
+    }
+
+    #[test]
+    fn probe_grid_is_row_major_from_the_top() {
+        let s = Session::new(small(Activation::Tanh));
+        let p = s.probe(4);
+        assert_eq!(p.output.len(), 16);
+        assert_eq!(p.hidden.len(), 2);
+        assert_eq!(p.hidden[0].len(), 3);
+        assert_eq!(p.hidden[1][1].len(), 16);
+        assert_eq!(p.x(0), -4.5);
+        assert_eq!(p.y(0), 4.5);
+        assert_eq!(p.y(3), -4.5);
+        let v = s.predict(p.x(1), p.y(2));
+        assert!((f64::from(p.output_at(2, 1)) - v).abs() < 1e-6);
+        assert!(s.probe(0).output.is_empty());
+    }
+
+    #[test]
+    fn regression_has_no_accuracy_and_an_empty_test_set_is_fine() {
+        let settings = Settings {
+            dataset: DatasetKind::RegPlane,
+            num_points: 60,
+            loss: LossKind::LinearMse,
+            ..Settings::default()
+        };
+        let mut s = Session::new(settings.clone());
+        assert_eq!(s.metrics().train_accuracy, None);
+        s.step(2);
+        assert!(s.metrics().train_loss.is_finite());
+        let mut data = s.dataset().clone();
+        data.test.clear();
+        let mut s = Session::with_dataset(settings.clone(), data);
+        s.step(1);
+        assert!(s.metrics().test_loss.is_nan());
+        assert_eq!(s.epoch(), 1);
+        // No training point: nothing to train, no panic.
+        let empty = Dataset { kind: DatasetKind::Circle, train: vec![], test: vec![] };
+        let mut s = Session::with_dataset(Settings::default(), empty);
+        s.step(3);
+        assert_eq!(s.epoch(), 0);
+        assert_eq!(s.status(), &Status::Running);
+        assert_eq!(s.metrics().dead_count(), 0);
+    }
+
+    #[test]
+    fn prelu_slope_is_learned() {
+        let mut s = Session::new(Settings {
+            activation: Activation::Prelu { a: 0.25 },
+            learning_rate: 0.1,
+            ..small(Activation::Relu)
+        });
+        assert_eq!(s.weights().layers[0].prelu_slope, Some(0.25));
+        assert!(s.weights().layers[2].prelu_slope.is_none());
+        s.step(5);
+        let a = s.weights().layers[0].prelu_slope.expect("a PReLU layer has a slope");
+        assert_ne!(a, 0.25);
+        assert_eq!(s.activations()[0], Activation::Prelu { a: f64::from(a) });
+    }
+
+    #[test]
+    fn fifty_layers_of_sixteen_train_and_are_measured() {
+        let mut s = Session::new(Settings {
+            num_points: 40,
+            batch_size: 20,
+            hidden: vec![16; 50],
+            activation: Activation::Tanh,
+            init: crate::domain::nn::settings::Init::XavierNormal,
+            ..Settings::default()
+        });
+        s.step(1);
+        assert_eq!(s.epoch(), 1);
+        assert_eq!(s.metrics().layers.len(), 50);
+        assert_eq!(s.metrics().grad_norms().len(), 51);
+        assert_eq!(s.weights().sizes().len(), 52);
+        assert_eq!(s.probe(3).hidden.len(), 50);
+        assert!(s.metrics().train_loss.is_finite());
+    }
+
+    #[test]
+    fn invalid_settings_are_clamped_not_fatal() {
+        let s = Session::new(Settings {
+            learning_rate: 1e9,
+            batch_size: 0,
+            hidden: vec![40, 0],
+            features: vec![],
+            ..Settings::default()
+        });
+        assert_eq!(s.settings().learning_rate, 10.0);
+        assert_eq!(s.settings().hidden, vec![16, 1]);
+        assert_eq!(s.settings().batch_size, 1);
+        assert_eq!(s.settings().num_inputs(), 2);
+    }
+}

@@ -1,0 +1,208 @@
+//! What the Playground's controls do to its state, as a pure function (the ui's reducer calls
+//! `PlayState::apply`). Training itself (step, reset, points drawn by hand) acts on a
+//! `Session` and lives in the ui's callbacks; this module only decides the next settings.
+
+use crate::domain::activation::Activation;
+use crate::domain::nn::data::DatasetKind;
+use crate::domain::nn::features::Feature;
+use crate::domain::nn::rng::Rng;
+use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization, Settings};
+use crate::domain::state::play_url::PlayState;
+
+/// The Playground's limits for the network (the engine itself allows deeper nets).
+pub const MAX_LAYERS: usize = 8;
+pub const MAX_WIDTH: usize = 16;
+pub const MAX_SPEED: u32 = 50;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlayAction {
+    SetDataset(DatasetKind),
+    SetNoise(f64),
+    /// Training share in percent (10..=90), as TF Playground's slider.
+    SetPercTrain(f64),
+    SetBatchSize(usize),
+    ToggleFeature(Feature),
+    AddLayer,
+    RemoveLayer,
+    AddNeuron(usize),
+    RemoveNeuron(usize),
+    SetActivation(Activation),
+    SetLearningRate(f64),
+    SetOptimizer(OptimizerKind),
+    SetLoss(LossKind),
+    SetRegularization(Regularization),
+    SetRegRate(f64),
+    SetInit(Init),
+    SetBiasInit(Option<f64>),
+    /// Classification (false) or regression (true): switches dataset and loss to match.
+    SetRegression(bool),
+    SetSeed(u64),
+    /// "Regenerate": the next seed of a seeded sequence (never hidden randomness).
+    NextSeed,
+    SetSpeed(u32),
+    ToggleTestData,
+    ToggleDiscretize,
+    /// Replace everything (a preset or an imported file).
+    Load(Box<PlayState>),
+}
+
+impl PlayState {
+    /// The next state. Pure: same state and action, same result.
+    pub fn apply(&self, action: PlayAction) -> PlayState {
+        let mut next = self.clone();
+        let s = &mut next.settings;
+        match action {
+            PlayAction::SetDataset(kind) => {
+                if kind.is_regression() != s.dataset.is_regression() {
+                    set_problem(s, kind.is_regression());
+                }
+                s.dataset = kind;
+                s.num_points = kind.default_num_points();
+            }
+            PlayAction::SetNoise(n) => s.noise = finite_or(n, s.noise).clamp(0.0, 50.0),
+            PlayAction::SetPercTrain(p) => s.train_fraction = (finite_or(p, 50.0) / 100.0).clamp(0.1, 0.9),
+            PlayAction::SetBatchSize(b) => s.batch_size = b.clamp(1, s.num_points.max(1)),
+            PlayAction::ToggleFeature(f) => {
+                if s.features.contains(&f) {
+                    if s.features.len() > 1 {
+                        s.features.retain(|x| *x != f);
+                    }
+                } else {
+                    s.features.push(f);
+                    s.features.sort_by_key(|f| Feature::ALL.iter().position(|x| x == f));
+                }
+            }
+            PlayAction::AddLayer => {
+                if s.hidden.len() < MAX_LAYERS {
+                    s.hidden.push(s.hidden.last().copied().unwrap_or(4).min(MAX_WIDTH));
+                }
+            }
+            PlayAction::RemoveLayer => {
+                s.hidden.pop();
+                s.layer_activations.truncate(s.hidden.len());
+            }
+            PlayAction::AddNeuron(l) => {
+                if let Some(w) = s.hidden.get_mut(l) {
+                    *w = (*w + 1).min(MAX_WIDTH);
+                }
+            }
+            PlayAction::RemoveNeuron(l) => {
+                if let Some(w) = s.hidden.get_mut(l) {
+                    *w = (*w - 1).max(1);
+                }
+            }
+            PlayAction::SetActivation(a) => {
+                s.activation = a;
+                s.layer_activations.clear();
+            }
+            PlayAction::SetLearningRate(lr) => {
+                s.learning_rate = finite_or(lr, s.learning_rate).clamp(1e-5, 10.0)
+            }
+            PlayAction::SetOptimizer(o) => s.optimizer = o,
+            PlayAction::SetLoss(l) => s.loss = l,
+            PlayAction::SetRegularization(r) => s.regularization = r,
+            PlayAction::SetRegRate(r) => s.reg_rate = finite_or(r, s.reg_rate).clamp(0.0, 10.0),
+            PlayAction::SetInit(i) => s.init = i,
+            PlayAction::SetBiasInit(b) => {
+                s.bias_init = b.filter(|b| b.is_finite()).map(|b| b.clamp(-10.0, 10.0))
+            }
+            PlayAction::SetRegression(r) => set_problem(s, r),
+            PlayAction::SetSeed(seed) => s.seed = seed,
+            PlayAction::NextSeed => s.seed = next_seed(s.seed),
+            PlayAction::SetSpeed(v) => next.speed = v.clamp(1, MAX_SPEED),
+            PlayAction::ToggleTestData => next.show_test_data = !next.show_test_data,
+            PlayAction::ToggleDiscretize => next.discretize = !next.discretize,
+            PlayAction::Load(state) => next = *state,
+        }
+        next
+    }
+}
+
+fn finite_or(v: f64, fallback: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        fallback
+    }
+}
+
+fn set_problem(s: &mut Settings, regression: bool) {
+    if regression == s.dataset.is_regression() {
+        return;
+    }
+    s.dataset = if regression { DatasetKind::RegPlane } else { DatasetKind::Circle };
+    s.num_points = s.dataset.default_num_points();
+    s.loss = if regression { LossKind::LinearMse } else { LossKind::SigmoidBce };
+    s.batch_size = s.batch_size.min(s.num_points);
+}
+
+/// The seed after `seed` in a fixed sequence, kept to six digits so it reads well in a link.
+pub fn next_seed(seed: u64) -> u64 {
+    Rng::derive(seed, "next-seed").next_u64() % 1_000_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_edits_stay_within_the_limits() {
+        let mut s = PlayState::default();
+        for _ in 0..12 {
+            s = s.apply(PlayAction::AddLayer);
+        }
+        assert_eq!(s.settings.hidden.len(), MAX_LAYERS);
+        for _ in 0..20 {
+            s = s.apply(PlayAction::AddNeuron(0));
+        }
+        assert_eq!(s.settings.hidden[0], MAX_WIDTH);
+        for _ in 0..20 {
+            s = s.apply(PlayAction::RemoveNeuron(1));
+        }
+        assert_eq!(s.settings.hidden[1], 1);
+        for _ in 0..12 {
+            s = s.apply(PlayAction::RemoveLayer);
+        }
+        assert!(s.settings.hidden.is_empty());
+        // Out-of-range layer indices are ignored.
+        assert_eq!(s.apply(PlayAction::AddNeuron(5)), s);
+    }
+
+    #[test]
+    fn switching_problem_switches_dataset_and_loss() {
+        let s = PlayState::default().apply(PlayAction::SetRegression(true));
+        assert!(s.settings.dataset.is_regression());
+        assert_eq!(s.settings.loss, LossKind::LinearMse);
+        let s = s.apply(PlayAction::SetDataset(DatasetKind::Xor));
+        assert_eq!(s.settings.loss, LossKind::SigmoidBce);
+        assert!(s.settings.validate().is_ok());
+    }
+
+    #[test]
+    fn numbers_are_clamped_and_the_last_feature_stays() {
+        let s = PlayState::default()
+            .apply(PlayAction::SetLearningRate(1e9))
+            .apply(PlayAction::SetNoise(f64::NAN))
+            .apply(PlayAction::SetPercTrain(99.0))
+            .apply(PlayAction::SetSpeed(0));
+        assert_eq!(s.settings.learning_rate, 10.0);
+        assert_eq!(s.settings.noise, 0.0);
+        assert_eq!(s.settings.train_fraction, 0.9);
+        assert_eq!(s.speed, 1);
+        let one = s.apply(PlayAction::ToggleFeature(Feature::X1));
+        assert_eq!(one.settings.features, vec![Feature::X2]);
+        assert_eq!(one.apply(PlayAction::ToggleFeature(Feature::X2)).settings.features, vec![Feature::X2]);
+        let back = one.apply(PlayAction::ToggleFeature(Feature::X1));
+        assert_eq!(back.settings.features, vec![Feature::X1, Feature::X2]);
+    }
+
+    #[test]
+    fn regenerate_walks_a_seeded_sequence() {
+        let s = PlayState::default();
+        let a = s.apply(PlayAction::NextSeed);
+        let b = s.apply(PlayAction::NextSeed);
+        assert_eq!(a, b, "the same state regenerates to the same seed");
+        assert_ne!(a.settings.seed, s.settings.seed);
+        assert!(a.settings.seed < 1_000_000);
+    }
+}

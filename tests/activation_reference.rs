@@ -426,18 +426,23 @@ fn properties_describe_what_students_see() {
     let gelu = p("gelu");
     assert!(gelu.smooth && gelu.self_gated && !gelu.monotonic && !gelu.dying_region);
     let tanh = p("tanh");
-    assert!(tanh.saturates && tanh.zero_centred && tanh.bounded_below && tanh.bounded_above);
+    assert!(tanh.saturates() && tanh.zero_centred && tanh.bounded_below && tanh.bounded_above);
     let sigmoid = p("sigmoid");
-    assert!(sigmoid.saturates && !sigmoid.zero_centred);
+    assert!(sigmoid.saturates() && !sigmoid.zero_centred);
     assert_eq!(parse("sigmoid").range(), (0.0, 1.0));
     let hardtanh = p("hardtanh");
     assert!(hardtanh.bounded_below && hardtanh.bounded_above && hardtanh.dying_region && !hardtanh.smooth);
     assert!(!p("leaky_relu").dying_region && p("leaky_relu").zero_centred);
-    assert!(p("selu").saturates && !p("selu").smooth && p("celu(0.5)").smooth);
+    assert!(p("selu").saturates() && !p("selu").smooth && p("celu(0.5)").smooth);
     let self_gated: Vec<&str> =
         Activation::ALL.iter().filter(|a| a.properties().self_gated).map(|a| a.id()).collect();
     assert_eq!(self_gated, ["gelu", "gelu_tanh", "silu", "swish", "mish", "hardswish"]);
-    assert!(!p("softplus").zero_centred && !p("tanhshrink").saturates);
+    assert!(!p("softplus").zero_centred && !p("tanhshrink").saturates());
+    // ReLU is one-sided: f′ = 0 on the left, never fading on the right (its gradient passes
+    // through deep stacks unchanged); sigmoid and tanh fade on both sides.
+    assert!(relu.saturates_left && !relu.saturates_right);
+    assert!(sigmoid.saturates_left && sigmoid.saturates_right && tanh.saturates_left && tanh.saturates_right);
+    assert!(!p("leaky_relu").saturates_left && !p("leaky_relu").saturates_right);
 }
 
 /// The properties agree with the functions themselves on a sweep.
@@ -480,7 +485,9 @@ fn properties_and_ranges_hold_on_a_sweep() {
         let flat_stretch = derivatives.windows(50).any(|w| w.iter().all(|&d| d == 0.0));
         assert_eq!(props.dying_region, flat_stretch, "{name}: dying_region");
         let (first, last) = (derivatives[0], derivatives[derivatives.len() - 1]);
-        assert_eq!(props.saturates, first.abs() < 1e-6 || last.abs() < 1e-6, "{name}: saturates");
+        assert_eq!(props.saturates(), first.abs() < 1e-6 || last.abs() < 1e-6, "{name}: saturates");
+        assert_eq!(props.saturates_left, first.abs() < 1e-6, "{name}: saturates as x → −∞");
+        assert_eq!(props.saturates_right, last.abs() < 1e-6, "{name}: saturates as x → +∞");
         assert_eq!(props.smooth, activation.kinks().is_empty(), "{name}: smooth vs kinks");
     }
 }

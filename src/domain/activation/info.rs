@@ -44,11 +44,17 @@ impl Activation {
             zero_centred: true,
             self_gated: false,
             dying_region: false,
-            saturates: false,
+            saturates_left: false,
+            saturates_right: false,
         };
-        let squashing =
-            Properties { bounded_below: true, bounded_above: true, saturates: true, ..unbounded_line };
-        let exponential_left = Properties { bounded_below: true, saturates: true, ..unbounded_line };
+        let squashing = Properties {
+            bounded_below: true,
+            bounded_above: true,
+            saturates_left: true,
+            saturates_right: true,
+            ..unbounded_line
+        };
+        let exponential_left = Properties { bounded_below: true, saturates_left: true, ..unbounded_line };
         let self_gated = Properties { monotonic: false, self_gated: true, ..exponential_left };
         let flat_outside = Properties { smooth: false, dying_region: true, ..squashing };
         match *self {
@@ -58,7 +64,7 @@ impl Activation {
                 bounded_below: true,
                 zero_centred: false,
                 dying_region: true,
-                saturates: true,
+                saturates_left: true,
                 ..unbounded_line
             },
             Activation::LeakyRelu { slope: k } | Activation::Prelu { a: k } => Properties {
@@ -66,7 +72,7 @@ impl Activation {
                 bounded_below: k == 0.0,
                 zero_centred: k > 0.0,
                 dying_region: k == 0.0,
-                saturates: k == 0.0,
+                saturates_left: k == 0.0,
                 ..unbounded_line
             },
             Activation::Elu { alpha } => Properties { smooth: alpha == 1.0, ..exponential_left },
@@ -84,7 +90,13 @@ impl Activation {
             Activation::Hardtanh => flat_outside,
             Activation::Hardsigmoid | Activation::Relu6 => Properties { zero_centred: false, ..flat_outside },
             Activation::LogSigmoid => {
-                Properties { bounded_above: true, zero_centred: false, saturates: true, ..unbounded_line }
+                // f′ = σ(−x): it fades on the right only.
+                Properties {
+                    bounded_above: true,
+                    zero_centred: false,
+                    saturates_right: true,
+                    ..unbounded_line
+                }
             }
             Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } => {
                 Properties { smooth: lambda == 0.0, dying_region: lambda > 0.0, ..unbounded_line }

@@ -123,8 +123,18 @@ pub struct Properties {
     pub self_gated: bool,
     /// f' = 0 on a whole interval, where a unit can stop learning.
     pub dying_region: bool,
+    /// f' → 0 as x → −∞ (exactly 0 there for ReLU, fading for sigmoid, ELU, GELU, …).
+    pub saturates_left: bool,
+    /// f' → 0 as x → +∞: only the squashing functions (sigmoid, tanh, softsign, the hard
+    /// ones) and log-sigmoid; ReLU's gradient stays 1 however large x grows.
+    pub saturates_right: bool,
+}
+
+impl Properties {
     /// f' → 0 as |x| → ∞ on at least one side.
-    pub saturates: bool,
+    pub fn saturates(&self) -> bool {
+        self.saturates_left || self.saturates_right
+    }
 }
 
 /// MathML markup (the inner content of a `<math>` element) for f and f', each a whole equation

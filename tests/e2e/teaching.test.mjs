@@ -17,9 +17,9 @@ test('a lesson link sets up the lab, explains it, and links to the next lesson',
   assert.match(await lesson.innerText(), /The dying ReLU/);
   assert.match(await lesson.innerText(), /Try:/);
   assert.match(await lesson.innerText(), /Think:/);
-  // The lesson's settings are applied: the Playground with bias init -3.
+  // The lesson's settings are applied: the Playground with learning rate 1.
   assert.equal(await page.getByTestId('tab-play').getAttribute('aria-selected'), 'true');
-  assert.equal(await page.getByTestId('bias-init').inputValue(), '-3');
+  assert.equal(await page.getByTestId('learning-rate').inputValue(), '1');
   assert.equal(new URL(page.url()).searchParams.get('lesson'), 'dying-relu');
   await page.getByTestId('lesson-next').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('lesson') === 'kink-at-zero');
@@ -28,6 +28,35 @@ test('a lesson link sets up the lab, explains it, and links to the next lesson',
   assert.deepEqual(await page.locator('[data-testid^=spec-]').allInnerTexts(), ['relu', 'leaky_relu(0.1)', 'hardswish']);
   assert.deepEqual(problems(), []);
   await context.close();
+});
+
+// The lesson's claim, as a student checks it in the page (tests/lesson_claims.rs checks every
+// lesson natively on four seeds; training is the same computation in the browser).
+const num = async (page, id) => Number((await page.getByTestId(id).innerText()).trim());
+
+test('the dying-relu lesson: a quarter or more of the ReLUs die and stay dead; leaky ReLU loses none', async () => {
+  const trainTo = async (page, epochs) => {
+    await page.locator('h2').first().click();
+    await page.getByTestId('play').click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=epoch]').textContent) >= n, epochs, { timeout: 60000 });
+    await page.getByTestId('play').click();
+  };
+  const { page, context } = await openPage(browser, `${server.url}?lesson=dying-relu`);
+  await waitForApp(page);
+  await trainTo(page, 100);
+  const early = await num(page, 'dead-count');
+  assert.ok(early >= 4, `only ${early} of 16 dead after 100 epochs`);
+  await trainTo(page, 400);
+  assert.ok(await num(page, 'dead-count') >= early, 'dead ReLUs came back');
+  assert.equal(await page.locator('.net-node.dead').count(), await num(page, 'dead-count'));
+  await context.close();
+
+  // "Change the activation to Leaky ReLU (same link otherwise)".
+  const leaky = await openPage(browser, `${server.url}?tab=play&activation=leaky_relu&networkShape=8,8&learningRate=1&seed=1`);
+  await waitForApp(leaky.page);
+  await trainTo(leaky.page, 100);
+  assert.equal(await num(leaky.page, 'dead-count'), 0);
+  await leaky.context.close();
 });
 
 test('presentation mode: f toggles large type and hides the advanced controls', async () => {

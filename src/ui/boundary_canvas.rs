@@ -1,6 +1,6 @@
 //! One decision boundary, drawn the way the Playground's output is: the probe's values
-//! coloured into an off-screen n×n canvas ([`heatmap::rgba`]) and scaled into
-//! [`boundary::plot_rect`], with the points (and axes, when asked) drawn by [`boundary::draw`].
+//! coloured into an off-screen n×n canvas ([`Heatmap::rgba`]) and scaled into
+//! [`boundary::plot_rect`], with the points (and axes, when asked) drawn as a [`Boundary`] chart.
 //! Two stacked canvases: the heatmap is redrawn with every new probe, the points (hundreds of
 //! discs, the dear part) only when the data, the theme, the view or the size change, so a
 //! boundary costs little per frame. It reports how long each heatmap took (for frame pacing).
@@ -11,13 +11,12 @@
 
 use std::rc::Rc;
 
-use plotters::style::RGBColor;
 use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 use crate::charts::boundary::{self, Boundary, PlotRect};
-use crate::charts::heatmap;
+use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
@@ -144,24 +143,24 @@ pub fn fit_square(canvas: &HtmlCanvasElement, min: i32) -> u32 {
     fit(canvas, css, css).0
 }
 
-/// Fills the (square, fitted) canvas with the background and scales the n×n colours `rgba`
-/// into `rect`, through the off-screen n×n canvas `image` (made once, remade when n changes).
+/// Fills the (fitted) canvas with the background and scales the heatmap's n×n pixels into
+/// `rect`, through the off-screen n×n canvas `image` (made once, remade when n changes).
 pub fn paint_heatmap(
     canvas: &HtmlCanvasElement,
     image: &mut Option<HtmlCanvasElement>,
-    rgba: &[u8],
-    n: usize,
+    map: &Heatmap,
     rect: PlotRect,
-    background: RGBColor,
+    theme: &Theme,
 ) -> Result<(), String> {
     let ctx = context(canvas)?;
-    ctx.set_fill_style_str(&format!("rgb({},{},{})", background.0, background.1, background.2));
+    let bg = theme.background;
+    ctx.set_fill_style_str(&format!("rgb({},{},{})", bg.0, bg.1, bg.2));
     ctx.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
-    if n == 0 {
+    if map.n == 0 {
         return Ok(());
     }
-    let off = offscreen(image, n)?;
-    put_pixels(&off, rgba, n)?;
+    let off = offscreen(image, map.n)?;
+    put_pixels(&off, &map.rgba(theme), map.n)?;
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
         &off,
         f64::from(rect.left),
@@ -192,8 +191,8 @@ fn render_heat(
 ) -> Result<(), String> {
     let side = fit_square(canvas, 60);
     let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
-    let rgba = heatmap::rgba(&probe.output, probe.n, 1.0, false, &theme);
-    paint_heatmap(canvas, image, &rgba, probe.n, rect, theme.background)
+    let map = Heatmap { values: &probe.output, n: probe.n, scale: 1.0, discretize: false };
+    paint_heatmap(canvas, image, &map, rect, &theme)
 }
 
 /// The points (and axes) on a transparent canvas laid over the heatmap.

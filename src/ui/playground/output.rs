@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::{Live, PointEdit};
 use crate::charts::boundary::{self, Boundary, PlotRect};
-use crate::charts::heatmap;
+use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Point;
 use crate::domain::nn::metrics::EpochMetrics;
@@ -229,8 +229,8 @@ fn render(
     };
     let theme = &look.theme;
     let rect = boundary::plot_rect((side, side), true, boundary::tick_font(theme));
-    let rgba = heatmap::rgba(values, probe.n, scale, snap, theme);
-    paint_heatmap(canvas, image, &rgba, probe.n, rect, theme.background)?;
+    let map = Heatmap { values, n: probe.n, scale, discretize: snap };
+    paint_heatmap(canvas, image, &map, rect, theme)?;
     let session = live.session.borrow();
     let data = session.dataset();
     let chart = Boundary {

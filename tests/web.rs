@@ -49,8 +49,9 @@ fn the_panic_overlay_says_what_happened_and_offers_a_reload() {
 #[wasm_bindgen_test]
 fn the_explorer_chart_draws_on_a_real_canvas() {
     use activation_lab::activation::Activation;
-    use activation_lab::charts::activation_chart::{draw, ActivationChart};
+    use activation_lab::charts::activation_chart::ActivationChart;
     use activation_lab::charts::theme::Theme;
+    use activation_lab::charts::Chart;
     use plotters::prelude::IntoDrawingArea;
     use wasm_bindgen::JsCast;
 
@@ -61,11 +62,9 @@ fn the_explorer_chart_draws_on_a_real_canvas() {
     document.body().unwrap().append_child(&canvas).unwrap();
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).expect("a 2D context");
     let acts = [Activation::Relu, Activation::Gelu];
-    let geometry = draw(
-        &backend.into_drawing_area(),
-        &ActivationChart { activations: &acts, range: 3.0, hover_x: Some(1.0), theme: &Theme::LIGHT },
-    )
-    .expect("draws");
+    let geometry = ActivationChart { activations: &acts, range: 3.0, hover_x: Some(1.0) }
+        .draw(&backend.into_drawing_area(), &Theme::LIGHT)
+        .expect("draws");
     assert!(geometry.right_px > geometry.left_px + 300);
     // Pixels in the plot are not all background: the curves and the shading are there.
     let ctx: web_sys::CanvasRenderingContext2d =

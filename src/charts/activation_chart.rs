@@ -7,15 +7,16 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::theme::{dash, legend_mark, Theme};
+use super::{Chart, DrawResult};
 use crate::domain::activation::Activation;
 use crate::domain::state::explorer::{regions, segments, RegionKind, Sample};
 
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ActivationChart<'a> {
     pub activations: &'a [Activation],
     /// x runs over [-range, range].
     pub range: f64,
     pub hover_x: Option<f64>,
-    pub theme: &'a Theme,
 }
 
 /// Where the plotting area landed, in backend pixels, so the page can turn a pointer position
@@ -41,13 +42,24 @@ impl Geometry {
 
 const SAMPLES: usize = 480;
 
-pub fn draw<DB: DrawingBackend>(
+impl Chart for ActivationChart<'_> {
+    type Layout = Geometry;
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<Geometry, DB> {
+        draw(root, self, theme)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &ActivationChart,
-) -> Result<Geometry, String> {
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    let theme = chart.theme;
-    root.fill(&theme.background).map_err(err)?;
+    theme: &Theme,
+) -> DrawResult<Geometry, DB> {
+    root.fill(&theme.background)?;
     let (lo, hi) = (-chart.range, chart.range);
     let curves: Vec<Vec<Vec<Sample>>> =
         chart.activations.iter().map(|a| segments(a, lo, hi, SAMPLES)).collect();
@@ -57,7 +69,8 @@ pub fn draw<DB: DrawingBackend>(
     let df_range = padded(curves.iter().flatten().flatten().map(|s| s.df), (0.0, 1.0));
     let shade = chart.activations.first().map(|a| regions(a, lo, hi, SAMPLES)).unwrap_or_default();
 
-    let mut geometry = None;
+    // The lower panel's plotting area (set when that panel is drawn).
+    let mut geometry = Geometry { left_px: 0, right_px: 0, x_min: lo, x_max: hi };
     for (panel, (area, yr, which)) in
         [(&top, f_range, Which::F), (&bottom, df_range, Which::Df)].into_iter().enumerate()
     {
@@ -69,8 +82,7 @@ pub fn draw<DB: DrawingBackend>(
             .margin_top(if panel == 0 { fs * 8 / 13 } else { 2 })
             .x_label_area_size(if panel == 1 { fs * 2 + 8 } else { 6 })
             .y_label_area_size(fs * 4)
-            .build_cartesian_2d(lo..hi, yr.0..yr.1)
-            .map_err(|e| e.to_string())?;
+            .build_cartesian_2d(lo..hi, yr.0..yr.1)?;
         let mut mesh = ctx.configure_mesh();
         mesh.light_line_style(theme.grid)
             .bold_line_style(theme.grid)
@@ -84,7 +96,7 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             mesh.x_label_formatter(&|_| String::new());
         }
-        mesh.draw().map_err(|e| e.to_string())?;
+        mesh.draw()?;
 
         // Shaded regions of the first activation, labelled in the f′ panel.
         for r in &shade {
@@ -92,8 +104,10 @@ pub fn draw<DB: DrawingBackend>(
                 RegionKind::Dead => theme.dead,
                 RegionKind::Saturated => theme.saturated,
             };
-            ctx.draw_series(std::iter::once(Rectangle::new([(r.from, yr.0), (r.to, yr.1)], colour.filled())))
-                .map_err(|e| e.to_string())?;
+            ctx.draw_series(std::iter::once(Rectangle::new(
+                [(r.from, yr.0), (r.to, yr.1)],
+                colour.filled(),
+            )))?;
             let text = match r.kind {
                 RegionKind::Dead => "f′ = 0: neurons die",
                 RegionKind::Saturated => "saturated: |f′| < 0.05",
@@ -111,13 +125,11 @@ pub fn draw<DB: DrawingBackend>(
                         plotters::style::text_anchor::HPos::Center,
                         plotters::style::text_anchor::VPos::Top,
                     ));
-                ctx.draw_series(std::iter::once(Text::new(text.to_string(), (x, y), style)))
-                    .map_err(|e| e.to_string())?;
+                ctx.draw_series(std::iter::once(Text::new(text.to_string(), (x, y), style)))?;
             }
         }
         // Zero lines.
-        ctx.draw_series(LineSeries::new([(lo, 0.0), (hi, 0.0)], theme.axis.stroke_width(1)))
-            .map_err(|e| e.to_string())?;
+        ctx.draw_series(LineSeries::new([(lo, 0.0), (hi, 0.0)], theme.axis.stroke_width(1)))?;
 
         for (i, (act, pieces)) in chart.activations.iter().zip(&curves).enumerate() {
             let colour = theme.series[i % theme.series.len()];
@@ -127,8 +139,7 @@ pub fn draw<DB: DrawingBackend>(
                 let series = match dash(i) {
                     None => ctx.draw_series(LineSeries::new(pts, style)),
                     Some((d, g)) => ctx.draw_series(DashedLineSeries::new(pts, d, g, style)),
-                }
-                .map_err(|e| e.to_string())?;
+                }?;
                 if panel == 0 && p == 0 {
                     let idx = i;
                     series.label(act.to_string()).legend(move |(x, y)| legend_mark(x, y, dash(idx), style));
@@ -150,18 +161,15 @@ pub fn draw<DB: DrawingBackend>(
                             (k.x, limit),
                             r,
                             ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 },
-                        )))
-                        .map_err(|e| e.to_string())?;
+                        )))?;
                     }
                 }
-                ctx.draw_series(std::iter::once(Circle::new((k.x, at), r, colour.filled())))
-                    .map_err(|e| e.to_string())?;
+                ctx.draw_series(std::iter::once(Circle::new((k.x, at), r, colour.filled())))?;
             }
         }
 
         if let Some(x) = chart.hover_x.filter(|x| (lo..=hi).contains(x)) {
-            ctx.draw_series(LineSeries::new([(x, yr.0), (x, yr.1)], theme.muted.stroke_width(1)))
-                .map_err(|e| e.to_string())?;
+            ctx.draw_series(LineSeries::new([(x, yr.0), (x, yr.1)], theme.muted.stroke_width(1)))?;
             for (i, act) in chart.activations.iter().enumerate() {
                 let y = match which {
                     Which::F => act.value(x),
@@ -173,8 +181,7 @@ pub fn draw<DB: DrawingBackend>(
                         (x, y),
                         theme.line_width + 2,
                         colour.filled(),
-                    )))
-                    .map_err(|e| e.to_string())?;
+                    )))?;
                 }
             }
         }
@@ -185,16 +192,15 @@ pub fn draw<DB: DrawingBackend>(
                 .background_style(theme.background.mix(0.85))
                 .border_style(theme.grid)
                 .label_font(("sans-serif", theme.font_size).into_font().color(&theme.text))
-                .draw()
-                .map_err(|e| e.to_string())?;
+                .draw()?;
         }
         if panel == 1 {
             let (xs, _) = ctx.plotting_area().get_pixel_range();
-            geometry = Some(Geometry { left_px: xs.start, right_px: xs.end, x_min: lo, x_max: hi });
+            geometry = Geometry { left_px: xs.start, right_px: xs.end, x_min: lo, x_max: hi };
         }
     }
-    root.present().map_err(err)?;
-    geometry.ok_or_else(|| "the chart has no plotting area".to_string())
+    root.present()?;
+    Ok(geometry)
 }
 
 #[derive(Clone, Copy)]
@@ -237,7 +243,8 @@ mod tests {
         let mut out = String::new();
         let geometry = {
             let root = SVGBackend::with_string(&mut out, (800, 560)).into_drawing_area();
-            draw(&root, &ActivationChart { activations: acts, range, hover_x: hover, theme: &Theme::LIGHT })
+            ActivationChart { activations: acts, range, hover_x: hover }
+                .draw(&root, &Theme::LIGHT)
                 .expect("chart draws")
         };
         (out, geometry)

@@ -11,8 +11,10 @@ use plotters::prelude::*;
 
 use super::heatmap;
 use super::theme::Theme;
+use super::{Chart, DrawResult};
 use crate::domain::nn::data::{Point, DOMAIN};
 
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Boundary<'a> {
     pub train: &'a [Point],
     /// Test points, drawn (over the training points, with a dark ring) when given.
@@ -20,7 +22,6 @@ pub struct Boundary<'a> {
     /// Regression labels in [−1, 1] are coloured like the heatmap; otherwise labels are ±1
     /// classes (negative → `theme.classes[0]`, positive → `theme.classes[1]`).
     pub regression: bool,
-    pub theme: &'a Theme,
     pub point_radius: u32,
     /// Axes with ticks −6..6 below and left of the plot.
     pub show_axes: bool,
@@ -103,8 +104,23 @@ fn space(size: (u32, u32), show_axes: bool, font: u32) -> (i32, i32, i32, i32) {
 /// is filled. Returns the plot rectangle in backend pixels: equal to [`plot_rect`] of the
 /// area's size when `root` is the whole backend (otherwise shifted by the area's offset).
 /// Points outside the domain are not drawn.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> Result<PlotRect, String> {
-    let theme = b.theme;
+impl Chart for Boundary<'_> {
+    type Layout = PlotRect;
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<PlotRect, DB> {
+        draw(root, self, theme)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    b: &Boundary,
+    theme: &Theme,
+) -> DrawResult<PlotRect, DB> {
     let size = root.dim_in_pixel();
     let font = tick_font(theme);
     let rect = plot_rect(size, b.show_axes, font);
@@ -122,8 +138,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> 
         .margin_right(r)
         .x_label_area_size(bm)
         .y_label_area_size(l)
-        .build_cartesian_2d(-DOMAIN..DOMAIN, -DOMAIN..DOMAIN)
-        .map_err(|e| e.to_string())?;
+        .build_cartesian_2d(-DOMAIN..DOMAIN, -DOMAIN..DOMAIN)?;
 
     if l > 0 {
         let tick = |v: &f64| {
@@ -143,8 +158,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> 
             .y_labels(7)
             .x_label_formatter(&tick)
             .y_label_formatter(&tick)
-            .draw()
-            .map_err(|e| e.to_string())?;
+            .draw()?;
     }
 
     let radius = b.point_radius.max(1);
@@ -165,7 +179,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> 
             Circle::new((p.x, p.y), radius, colour(p).filled()),
         ]
     });
-    ctx.draw_series(train).map_err(|e| e.to_string())?;
+    ctx.draw_series(train)?;
     // Test points: a smaller disc inside a thicker ring in the text colour.
     if let Some(test) = b.test {
         let test = test.iter().filter(|p| p.in_domain()).flat_map(|p| {
@@ -174,11 +188,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, b: &Boundary) -> 
                 Circle::new((p.x, p.y), radius.saturating_sub(1).max(1), colour(p).filled()),
             ]
         });
-        ctx.draw_series(test).map_err(|e| e.to_string())?;
+        ctx.draw_series(test)?;
     }
 
     let (xs, ys) = ctx.plotting_area().get_pixel_range();
-    root.present().map_err(|e| e.to_string())?;
+    root.present()?;
     Ok(PlotRect { left: xs.start, top: ys.start, right: xs.end, bottom: ys.end })
 }
 
@@ -204,11 +218,11 @@ mod tests {
             .collect()
     }
 
-    fn svg(b: &Boundary, size: (u32, u32)) -> (String, PlotRect) {
+    fn svg(b: &Boundary, theme: &Theme, size: (u32, u32)) -> (String, PlotRect) {
         let mut out = String::new();
         let rect = {
             let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            draw(&root, b).expect("boundary draws")
+            b.draw(&root, theme).expect("boundary draws")
         };
         (out, rect)
     }
@@ -217,15 +231,9 @@ mod tests {
     fn one_disc_per_point_in_its_class_colour_and_test_points_look_different() {
         let (train, test) = (points(30, 0.0), points(12, 1.0));
         let t = Theme::LIGHT;
-        let mut b = Boundary {
-            train: &train,
-            test: None,
-            regression: false,
-            theme: &t,
-            point_radius: 4,
-            show_axes: true,
-        };
-        let (out, _) = svg(&b, (400, 400));
+        let mut b =
+            Boundary { train: &train, test: None, regression: false, point_radius: 4, show_axes: true };
+        let (out, _) = svg(&b, &t, (400, 400));
         let c = circles(&out);
         let class = |svg_lines: &[&str], k: usize| {
             svg_lines.iter().filter(|l| l.contains(&hex(t.classes[k]))).count()
@@ -236,7 +244,7 @@ mod tests {
         assert!(!out.contains("<rect"), "nothing is filled over the heatmap");
 
         b.test = Some(&test);
-        let (out, _) = svg(&b, (400, 400));
+        let (out, _) = svg(&b, &t, (400, 400));
         let c = circles(&out);
         assert_eq!(class(&c, 0) + class(&c, 1), train.len() + test.len());
         let rings = |colour: RGBColor| c.iter().filter(|l| l.contains(&hex(colour))).count();
@@ -247,22 +255,15 @@ mod tests {
         let outside = [Point { x: 7.0, y: 0.0, label: 1.0 }, Point { x: 0.0, y: f64::NAN, label: 1.0 }];
         b.train = &outside;
         b.test = None;
-        assert_eq!(circles(&svg(&b, (400, 400)).0).len(), 0);
+        assert_eq!(circles(&svg(&b, &t, (400, 400)).0).len(), 0);
     }
 
     #[test]
     fn regression_points_take_the_heatmap_colour() {
         let t = Theme::DARK;
         let pts = [Point { x: 1.0, y: 1.0, label: 0.5 }, Point { x: -1.0, y: 2.0, label: -1.0 }];
-        let b = Boundary {
-            train: &pts,
-            test: None,
-            regression: true,
-            theme: &t,
-            point_radius: 3,
-            show_axes: false,
-        };
-        let (out, _) = svg(&b, (200, 200));
+        let b = Boundary { train: &pts, test: None, regression: true, point_radius: 3, show_axes: false };
+        let (out, _) = svg(&b, &t, (200, 200));
         let [r, g, bl] = heatmap::colour(0.5, 1.0, false, &t);
         assert!(out.contains(&hex(RGBColor(r, g, bl))), "{out}");
         assert!(out.contains(&hex(t.regions[0])));
@@ -275,15 +276,8 @@ mod tests {
         let train = points(5, 0.0);
         for show_axes in [true, false] {
             for size in [(400, 400), (640, 360), (300, 500), (40, 40), (20, 10), (0, 0)] {
-                let b = Boundary {
-                    train: &train,
-                    test: None,
-                    regression: false,
-                    theme: &t,
-                    point_radius: 3,
-                    show_axes,
-                };
-                let (out, rect) = svg(&b, size);
+                let b = Boundary { train: &train, test: None, regression: false, point_radius: 3, show_axes };
+                let (out, rect) = svg(&b, &t, size);
                 assert_eq!(plot_rect(size, show_axes, tick_font(&t)), rect, "{size:?} axes {show_axes}");
                 assert_eq!(rect.width(), rect.height(), "square");
                 assert!(rect.left >= 0 && rect.top >= 0);
@@ -307,15 +301,8 @@ mod tests {
     fn larger_type_gets_more_room_for_the_axes() {
         let t = Theme { font_size: 26, ..Theme::LIGHT };
         let train = points(5, 0.0);
-        let b = Boundary {
-            train: &train,
-            test: None,
-            regression: false,
-            theme: &t,
-            point_radius: 6,
-            show_axes: true,
-        };
-        let (_, rect) = svg(&b, (800, 800));
+        let b = Boundary { train: &train, test: None, regression: false, point_radius: 6, show_axes: true };
+        let (_, rect) = svg(&b, &t, (800, 800));
         assert_eq!(rect, plot_rect((800, 800), true, tick_font(&t)));
         let small = plot_rect((800, 800), true, 12);
         assert!(rect.left >= 2 * 30 && rect.width() < small.width(), "{rect:?} against {small:?}");
@@ -342,18 +329,11 @@ mod tests {
         // A point drawn at data (3, 3) lands where to_data says (3, 3) is, within a pixel.
         let train = [Point { x: 3.0, y: 3.0, label: 1.0 }];
         let theme = Theme::LIGHT;
-        let bd = Boundary {
-            train: &train,
-            test: None,
-            regression: false,
-            theme: &theme,
-            point_radius: 3,
-            show_axes: true,
-        };
+        let bd = Boundary { train: &train, test: None, regression: false, point_radius: 3, show_axes: true };
         let mut out = String::new();
         {
             let root = SVGBackend::with_string(&mut out, (640, 480)).into_drawing_area();
-            draw(&root, &bd).unwrap();
+            bd.draw(&root, &theme).unwrap();
         }
         let line = circles(&out)[1];
         let attr = |name: &str| -> f64 {

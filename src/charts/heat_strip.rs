@@ -11,19 +11,19 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::line_chart::log_label;
+use super::axis::{decade_range, log_label};
 use super::theme::Theme;
-use crate::domain::experiments::depth::decade_range;
+use super::{Chart, DrawResult};
 
-pub struct HeatStrip<'a> {
-    pub title: &'a str,
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HeatStrip {
+    pub title: String,
     /// The epoch of each column, ascending.
-    pub epochs: &'a [usize],
+    pub epochs: Vec<usize>,
     /// `values[layer][epoch index]`: gradient norms. Missing entries are drawn as "no data".
-    pub values: &'a [Vec<f64>],
+    pub values: Vec<Vec<f64>>,
     /// A label per layer; missing labels read "layer n".
-    pub layer_labels: &'a [String],
-    pub theme: &'a Theme,
+    pub layer_labels: Vec<String>,
     /// A fixed log10 range of the colour scale (e.g. the same for two runs side by side);
     /// `None` takes whole decades around the data.
     pub log_range: Option<(f64, f64)>,
@@ -62,9 +62,20 @@ pub fn viridis(t: f64) -> RGBColor {
 /// The grey of a zero or non-finite norm.
 const NO_DATA: RGBColor = RGBColor(150, 150, 150);
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) -> Result<(), String> {
-    let theme = s.theme;
-    root.fill(&theme.background).map_err(|e| e.to_string())?;
+impl Chart for HeatStrip {
+    type Layout = ();
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> DrawResult<(), DB> {
+        draw(root, self, theme)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    s: &HeatStrip,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    root.fill(&theme.background)?;
     let fs = theme.font_size;
     let font = ("sans-serif", fs).into_font().color(&theme.text);
 
@@ -77,7 +88,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) ->
         .collect();
     let (lo, hi) = colour_range(logs.iter().flatten().flatten().copied(), s.log_range);
 
-    let edges = column_edges(s.epochs);
+    let edges = column_edges(&s.epochs);
     let (x_min, x_max) = match (edges.first(), edges.last()) {
         (Some(&a), Some(&b)) if b > a => (a, b),
         (Some(&a), _) => (a - 0.5, a + 0.5),
@@ -95,9 +106,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) ->
     let mut builder = ChartBuilder::on(root);
     builder.margin(6).margin_right(bar_area).x_label_area_size(fs * 2 + 14).y_label_area_size(label_w);
     if !s.title.is_empty() {
-        builder.caption(s.title, font.clone());
+        builder.caption(&s.title, font.clone());
     }
-    let mut ctx = builder.build_cartesian_2d(x_min..x_max, 0.0..rows).map_err(|e| e.to_string())?;
+    let mut ctx = builder.build_cartesian_2d(x_min..x_max, 0.0..rows)?;
     let x_fmt = |v: &f64| {
         if (v - v.round()).abs() < 1e-9 && *v >= 0.0 {
             format!("{}", v.round() as i64)
@@ -114,8 +125,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) ->
         .x_labels(6)
         .y_labels(0)
         .x_label_formatter(&x_fmt)
-        .draw()
-        .map_err(|e| e.to_string())?;
+        .draw()?;
 
     // Merge columns to at most one per pixel.
     let plot_px = ctx.plotting_area().dim_in_pixel().0.max(1) as usize;
@@ -138,7 +148,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) ->
             }
         }
     }
-    ctx.draw_series(cells).map_err(|e| e.to_string())?;
+    ctx.draw_series(cells)?;
 
     // From here on draw in pixels relative to `root`.
     let (base_x, base_y) = root.get_base_pixel();
@@ -156,8 +166,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) ->
             continue;
         }
         let y = top + ((i as f64 + 0.5) * row_h).round() as i32;
-        root.draw(&Text::new(label.clone(), (left - 6, y), label_style.clone()))
-            .map_err(|e| e.to_string())?;
+        root.draw(&Text::new(label.clone(), (left - 6, y), label_style.clone()))?;
     }
 
     // The colour bar.
@@ -171,30 +180,26 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &HeatStrip) ->
         })
         .collect();
     for r in bar {
-        root.draw(&r).map_err(|e| e.to_string())?;
+        root.draw(&r)?;
     }
-    root.draw(&Rectangle::new([(bx0, top), (bx1, bottom)], theme.axis.stroke_width(1)))
-        .map_err(|e| e.to_string())?;
+    root.draw(&Rectangle::new([(bx0, top), (bx1, bottom)], theme.axis.stroke_width(1)))?;
     let tick_style =
         ("sans-serif", fs).into_font().color(&theme.text).pos(Pos::new(HPos::Left, VPos::Center));
     let y_of = |l: f64| bottom - ((l - lo) / (hi - lo) * bar_h).round() as i32;
     for l in bar_ticks(lo, hi, (bar_h / (f64::from(fs) * 1.6)).floor() as usize) {
         let y = y_of(l);
-        root.draw(&PathElement::new(vec![(bx1, y), (bx1 + 4, y)], theme.axis.stroke_width(1)))
-            .map_err(|e| e.to_string())?;
-        root.draw(&Text::new(log_label(l), (bx1 + 7, y), tick_style.clone())).map_err(|e| e.to_string())?;
+        root.draw(&PathElement::new(vec![(bx1, y), (bx1 + 4, y)], theme.axis.stroke_width(1)))?;
+        root.draw(&Text::new(log_label(l), (bx1 + 7, y), tick_style.clone()))?;
     }
     // A swatch for the grey, when any cell needs it.
     if logs.iter().flatten().any(Option::is_none) && bottom + 2 * fs as i32 + 4 < root.dim_in_pixel().1 as i32
     {
         let y = bottom + fs as i32 + 4;
         let half = fs as i32 / 2;
-        root.draw(&Rectangle::new([(bx0, y - half), (bx1, y + half)], NO_DATA.filled()))
-            .map_err(|e| e.to_string())?;
-        root.draw(&Text::new("0 / NaN".to_string(), (bx1 + 7, y), tick_style.clone()))
-            .map_err(|e| e.to_string())?;
+        root.draw(&Rectangle::new([(bx0, y - half), (bx1, y + half)], NO_DATA.filled()))?;
+        root.draw(&Text::new("0 / NaN".to_string(), (bx1 + 7, y), tick_style.clone()))?;
     }
-    root.present().map_err(|e| e.to_string())
+    root.present()
 }
 
 fn level_colour(level: usize) -> RGBColor {
@@ -270,18 +275,17 @@ mod tests {
         let mut out = String::new();
         {
             let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            draw(&root, s).expect("heat strip draws");
+            s.draw(&root, &Theme::LIGHT).expect("heat strip draws");
         }
         out
     }
 
-    fn strip<'a>(epochs: &'a [usize], values: &'a [Vec<f64>], labels: &'a [String]) -> HeatStrip<'a> {
+    fn strip(epochs: &[usize], values: &[Vec<f64>], labels: &[String]) -> HeatStrip {
         HeatStrip {
-            title: "gradient norm",
-            epochs,
-            values,
-            layer_labels: labels,
-            theme: &Theme::LIGHT,
+            title: "gradient norm".into(),
+            epochs: epochs.to_vec(),
+            values: values.to_vec(),
+            layer_labels: labels.to_vec(),
             log_range: None,
         }
     }

@@ -7,10 +7,53 @@
 //! This runs every animation frame on 10,000 cells plus up to 128 neuron maps, so [`rgba`]
 //! builds a 257-entry lookup table once per call and does one multiply, clamp and table read
 //! per cell.
+//!
+//! As a [`Chart`], a [`Heatmap`] fills its area with the cells (natively, e.g. to SVG); on a
+//! canvas the page puts [`Heatmap::rgba`]'s pixels instead, far cheaper per frame.
 
-use plotters::style::RGBColor;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle};
+use plotters::style::{Color, RGBColor};
 
 use super::theme::Theme;
+use super::{Chart, DrawResult};
+
+/// An n×n grid of values (row-major, row 0 at the top) and how to colour it ([`rgba`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Heatmap<'a> {
+    pub values: &'a [f32],
+    pub n: usize,
+    /// The value drawn in the full region colour.
+    pub scale: f32,
+    /// Two colours by sign instead of the ramp.
+    pub discretize: bool,
+}
+
+impl Heatmap<'_> {
+    /// The cells' RGBA bytes, as [`rgba`].
+    pub fn rgba(&self, theme: &Theme) -> Vec<u8> {
+        rgba(self.values, self.n, self.scale, self.discretize, theme)
+    }
+}
+
+impl Chart for Heatmap<'_> {
+    type Layout = ();
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> DrawResult<(), DB> {
+        root.fill(&theme.background)?;
+        let (w, h) = root.dim_in_pixel();
+        let n = self.n;
+        // The first pixel of cell i along a side of `size` pixels.
+        let edge = |i: usize, size: u32| (i as u64 * u64::from(size) / n.max(1) as u64) as i32;
+        for (i, c) in self.rgba(theme).chunks_exact(4).enumerate() {
+            let (row, col) = (i / n, i % n);
+            let (x0, y0) = (edge(col, w), edge(row, h));
+            let (x1, y1) = ((edge(col + 1, w) - 1).max(x0), (edge(row + 1, h) - 1).max(y0));
+            root.draw(&Rectangle::new([(x0, y0), (x1, y1)], RGBColor(c[0], c[1], c[2]).filled()))?;
+        }
+        root.present()
+    }
+}
 
 /// Lookup-table entries either side of 0: the table has `2 * HALF + 1` entries, so 0 and ±scale
 /// each land exactly on one.
@@ -129,6 +172,22 @@ fn opaque([r, g, b]: [u8; 3]) -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn as_a_chart_each_cell_is_a_rectangle_in_its_colour() {
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+        let theme = Theme::LIGHT;
+        let values = [-1.0, 1.0, 1.0, f32::NAN];
+        let map = Heatmap { values: &values, n: 2, scale: 1.0, discretize: false };
+        let mut out = String::new();
+        map.draw(&SVGBackend::with_string(&mut out, (40, 40)).into_drawing_area(), &theme).expect("draws");
+        let fill = |[r, g, b]: [u8; 3]| format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
+        assert_eq!(out.matches("<rect").count(), 1 + 4, "the background and four cells: {out}");
+        assert_eq!(out.matches(&fill(rgb(theme.regions[0]))).count(), 1);
+        assert_eq!(out.matches(&fill(rgb(theme.regions[1]))).count(), 2);
+        assert_eq!(out.matches(&fill(nan_grey(&theme))).count(), 1);
+        assert!(out.contains(r#"x="20" y="20""#), "the last cell starts halfway: {out}");
+    }
 
     const T: Theme = Theme::LIGHT;
 

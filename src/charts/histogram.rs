@@ -6,17 +6,21 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::theme::Theme;
+use std::rc::Rc;
 
-pub struct Histograms<'a> {
-    pub title: &'a str,
+use super::axis::number_label;
+use super::theme::Theme;
+use super::{Chart, DrawResult};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Histograms {
+    pub title: String,
     /// All activation values of each layer.
-    pub layers: &'a [Vec<f32>],
+    pub layers: Rc<Vec<Vec<f32>>>,
     /// Bins per histogram (clamped to 1..=`MAX_BINS`).
     pub bins: usize,
     /// A fixed x-range (e.g. (-1, 1) for tanh); `None` spans the finite data.
     pub x_range: Option<(f64, f64)>,
-    pub theme: &'a Theme,
     /// An index into `theme.series`.
     pub colour: usize,
 }
@@ -52,19 +56,26 @@ pub fn bin_counts(values: &[f32], bins: usize, range: (f64, f64)) -> Vec<usize> 
     counts
 }
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, h: &Histograms) -> Result<(), String> {
-    let theme = h.theme;
-    root.fill(&theme.background).map_err(|e| e.to_string())?;
+impl Chart for Histograms {
+    type Layout = ();
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> DrawResult<(), DB> {
+        draw(root, self, theme)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    h: &Histograms,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    root.fill(&theme.background)?;
     let fs = theme.font_size;
     let font = ("sans-serif", fs).into_font().color(&theme.text);
     let small = ("sans-serif", fs.saturating_sub(2).max(8)).into_font().color(&theme.text);
-    let area = if h.title.is_empty() {
-        root.clone()
-    } else {
-        root.titled(h.title, font.clone()).map_err(|e| e.to_string())?
-    };
+    let area = if h.title.is_empty() { root.clone() } else { root.titled(&h.title, font.clone())? };
 
-    let range = x_range(h.layers, h.x_range);
+    let range = x_range(&h.layers, h.x_range);
     let bins = h.bins.clamp(1, MAX_BINS);
     let shares: Vec<Vec<f64>> = h
         .layers
@@ -91,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, h: &Histograms) -
             format!("{:.0}%", v * 100.0)
         }
     };
-    let number = |v: &f64| number_label(*v);
+    let number = |v: &f64| number_label(*v, 2);
     let blank = |_: &f64| String::new();
 
     for (i, panel) in panels.iter().enumerate().take(n.max(1)) {
@@ -109,7 +120,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, h: &Histograms) -
         if n > 0 {
             builder.caption(format!("layer {}", i + 1), small.clone());
         }
-        let mut ctx = builder.build_cartesian_2d(range.0..range.1, 0.0..y_max).map_err(|e| e.to_string())?;
+        let mut ctx = builder.build_cartesian_2d(range.0..range.1, 0.0..y_max)?;
         ctx.configure_mesh()
             .disable_x_mesh()
             .max_light_lines(0)
@@ -120,14 +131,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, h: &Histograms) -
             .y_labels(3)
             .x_label_formatter(if labelled_x { &number } else { &blank })
             .y_label_formatter(if col == 0 { &percent } else { &blank })
-            .draw()
-            .map_err(|e| e.to_string())?;
+            .draw()?;
         if let Some(layer) = shares.get(i) {
             let bars = layer.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(b, s)| {
                 let x0 = range.0 + b as f64 * bin_w;
                 Rectangle::new([(x0, *s), (x0 + bin_w, 0.0)], colour.filled())
             });
-            ctx.draw_series(bars).map_err(|e| e.to_string())?;
+            ctx.draw_series(bars)?;
         }
         if n == 0 {
             let style = font.color(&theme.muted).pos(plotters::style::text_anchor::Pos::new(
@@ -135,11 +145,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, h: &Histograms) -
                 plotters::style::text_anchor::VPos::Center,
             ));
             let centre = ((range.0 + range.1) / 2.0, y_max / 2.0);
-            ctx.draw_series(std::iter::once(Text::new("no activations yet".to_string(), centre, style)))
-                .map_err(|e| e.to_string())?;
+            ctx.draw_series(std::iter::once(Text::new("no activations yet".to_string(), centre, style)))?;
         }
     }
-    root.present().map_err(|e| e.to_string())
+    root.present()
 }
 
 /// The shared x-range: the fixed one when usable, else the finite data's span (widened when
@@ -171,21 +180,6 @@ fn grid(n: usize, w: u32, h: u32) -> (usize, usize) {
     (n.div_ceil(cols), cols)
 }
 
-/// A tick label for the x-axis: integers plain, short decimals trimmed.
-fn number_label(v: f64) -> String {
-    if v.abs() < 1e-12 {
-        return "0".to_string();
-    }
-    if (v - v.round()).abs() < 1e-9 * v.abs().max(1.0) && v.abs() < 1e7 {
-        return format!("{}", v.round() as i64);
-    }
-    if v.abs() >= 0.01 && v.abs() < 1e7 {
-        let s = format!("{v:.2}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    format!("{v:.1e}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,14 +189,13 @@ mod tests {
         {
             let root = SVGBackend::with_string(&mut out, (720, 420)).into_drawing_area();
             let h = Histograms {
-                title: "activations at init",
-                layers,
+                title: "activations at init".into(),
+                layers: Rc::new(layers.to_vec()),
                 bins,
                 x_range,
-                theme: &Theme::LIGHT,
                 colour: 1,
             };
-            draw(&root, &h).expect("histograms draw");
+            h.draw(&root, &Theme::LIGHT).expect("histograms draw");
         }
         out
     }

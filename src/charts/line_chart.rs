@@ -8,7 +8,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::{log_label, log_range, number_label};
 use super::theme::{dash, legend_mark, Theme};
+use super::{Chart, DrawResult};
+use std::rc::Rc;
 
 /// One curve: `(epoch, value)` points in drawing order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,26 +26,37 @@ pub struct Series {
     pub dashed: bool,
 }
 
-pub struct LineChart<'a> {
-    pub title: &'a str,
-    pub x_label: &'a str,
-    pub y_label: &'a str,
-    pub series: &'a [Series],
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub series: Rc<Vec<Series>>,
     /// A log10 y-axis: values ≤ 0 are skipped, the range covers whole decades of the rest.
     pub log_y: bool,
     /// Include 0 in the (linear) y-range.
     pub y_from_zero: bool,
     /// A fixed upper bound of the y-range (e.g. the dead count of a layer = its width).
     pub y_max: Option<f64>,
-    pub theme: &'a Theme,
 }
 
 /// Points per pixel column kept by the decimation.
 const POINTS_PER_PIXEL: usize = 2;
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &LineChart) -> Result<(), String> {
-    let theme = chart.theme;
-    root.fill(&theme.background).map_err(|e| e.to_string())?;
+impl Chart for LineChart {
+    type Layout = ();
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> DrawResult<(), DB> {
+        draw(root, self, theme)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    root.fill(&theme.background)?;
 
     // Finite points only; on a log axis only positive values, plotted as their log10.
     let cleaned: Vec<Vec<(f64, f64)>> = chart.series.iter().map(|s| clean(&s.points, chart.log_y)).collect();
@@ -63,13 +77,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &LineChart
         .x_label_area_size(theme.font_size * 2 + 14)
         .y_label_area_size(theme.font_size * 4 + 12);
     if !chart.title.is_empty() {
-        builder.caption(chart.title, font.clone());
+        builder.caption(&chart.title, font.clone());
     }
-    let mut ctx = builder.build_cartesian_2d(x_min..x_max, y_lo..y_hi).map_err(|e| e.to_string())?;
+    let mut ctx = builder.build_cartesian_2d(x_min..x_max, y_lo..y_hi)?;
 
     let log_y = chart.log_y;
-    let y_fmt = move |v: &f64| if log_y { log_label(*v) } else { number_label(*v) };
-    let x_fmt = |v: &f64| number_label(*v);
+    let y_fmt = move |v: &f64| if log_y { log_label(*v) } else { number_label(*v, 3) };
+    let x_fmt = |v: &f64| number_label(*v, 3);
     // On a log axis ask for no more labels than whole decades, so every tick is a power of 10.
     let y_labels = if log_y { ((y_hi - y_lo).floor() as usize + 1).clamp(2, 7) } else { 6 };
     ctx.configure_mesh()
@@ -78,14 +92,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &LineChart
         .axis_style(theme.axis)
         .label_style(font.clone())
         .axis_desc_style(font.clone())
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
+        .x_desc(&chart.x_label)
+        .y_desc(&chart.y_label)
         .x_labels(6)
         .y_labels(y_labels)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
-        .draw()
-        .map_err(|e| e.to_string())?;
+        .draw()?;
 
     let plot_px = ctx.plotting_area().dim_in_pixel().0.max(1) as usize;
     let px_per_x = plot_px as f64 / (x_max - x_min);
@@ -103,16 +116,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &LineChart
             (_, None) => vec![pts.clone()],
             (_, Some((d, g))) => dash_along_x(&pts, f64::from(d) / px_per_x, f64::from(g) / px_per_x),
         };
-        let anno = ctx
-            .draw_series(paths.into_iter().map(|p| PathElement::new(p, style)))
-            .map_err(|e| e.to_string())?;
+        let anno = ctx.draw_series(paths.into_iter().map(|p| PathElement::new(p, style)))?;
         if !s.label.is_empty() {
             anno.label(s.label.clone()).legend(move |(x, y)| legend_mark(x, y, pattern, style));
         }
         // A lone point has no line to show it: mark it.
         if let [p] = pts.as_slice() {
-            ctx.draw_series(std::iter::once(Circle::new(*p, theme.line_width + 2, colour.filled())))
-                .map_err(|e| e.to_string())?;
+            ctx.draw_series(std::iter::once(Circle::new(*p, theme.line_width + 2, colour.filled())))?;
         }
     }
 
@@ -122,10 +132,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &LineChart
             .background_style(theme.background.mix(0.85))
             .border_style(theme.grid)
             .label_font(font)
-            .draw()
-            .map_err(|e| e.to_string())?;
+            .draw()?;
     }
-    root.present().map_err(|e| e.to_string())
+    root.present()
 }
 
 /// Reduce a long series to at most `max_points` keeping each bucket's min and max (so spikes
@@ -195,56 +204,6 @@ fn linear_range(ys: impl Iterator<Item = f64>, from_zero: bool, y_max: Option<f6
     (lo, hi)
 }
 
-/// The range of log10(y) on a log axis: from the decade below the smallest value (so the
-/// bottom tick is a power of 10) to a little above the largest (or log10(y_max) when that is
-/// given), spanning at least one decade.
-fn log_range(ys: impl Iterator<Item = f64>, y_max: Option<f64>) -> (f64, f64) {
-    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
-    let (mut lo, hi) = match (lo <= hi, y_max.filter(|m| m.is_finite() && *m > 0.0)) {
-        (true, None) => (lo.floor(), hi + 0.05 * (hi - lo.floor()).max(1.0)),
-        (true, Some(m)) => (lo.floor(), m.log10()),
-        // No positive values: three decades up to the bound, or up to 1.
-        (false, m) => {
-            let hi = m.map_or(0.0, f64::log10);
-            ((hi - 3.0).floor(), hi)
-        }
-    };
-    if hi - lo < 1.0 {
-        lo = (hi - 1.0).floor();
-    }
-    (lo, hi)
-}
-
-/// A tick label for log10(y) = `e`: "1e-3", with plain numbers from 0.01 to 1000 (also the
-/// heat strip's colour-bar labels).
-pub fn log_label(e: f64) -> String {
-    let r = e.round();
-    if (e - r).abs() > 1e-9 {
-        return format!("{:.1e}", 10f64.powf(e));
-    }
-    match r as i32 {
-        -2 => "0.01".to_string(),
-        -1 => "0.1".to_string(),
-        k @ 0..=3 => 10i64.pow(k as u32).to_string(),
-        k => format!("1e{k}"),
-    }
-}
-
-/// A tick label for a linear axis: integers without decimals, short decimals trimmed.
-fn number_label(v: f64) -> String {
-    if v == 0.0 {
-        return "0".to_string();
-    }
-    if (v - v.round()).abs() < 1e-9 * v.abs().max(1.0) && v.abs() < 1e7 {
-        return format!("{}", v.round() as i64);
-    }
-    if v.abs() >= 0.01 && v.abs() < 1e7 {
-        let s = format!("{v:.3}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    format!("{v:.1e}")
-}
-
 /// Split a polyline into dashes measured along x (`on` drawn, `off` skipped, in x units), so
 /// the number of dashes is bounded by the x-span whatever the curve's wiggle. Points must be
 /// ordered along the path; x need not be monotonic (distance is the sum of |Δx|).
@@ -307,16 +266,15 @@ mod tests {
         {
             let root = SVGBackend::with_string(&mut out, (600, 300)).into_drawing_area();
             let chart = LineChart {
-                title: "loss",
-                x_label: "epoch",
-                y_label: "value",
-                series,
+                title: "loss".into(),
+                x_label: "epoch".into(),
+                y_label: "value".into(),
+                series: Rc::new(series.to_vec()),
                 log_y,
                 y_from_zero: true,
                 y_max,
-                theme: &Theme::LIGHT,
             };
-            draw(&root, &chart).expect("chart draws");
+            chart.draw(&root, &Theme::LIGHT).expect("chart draws");
         }
         out
     }

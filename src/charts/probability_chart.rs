@@ -9,7 +9,11 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use std::rc::Rc;
+
+use super::axis::number_label;
 use super::theme::{dash, legend_mark, Theme};
+use super::{Chart, DrawResult};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProbCurve {
@@ -21,12 +25,12 @@ pub struct ProbCurve {
     pub points: Vec<(f64, f64, f64, f64)>,
 }
 
-pub struct ProbabilityChart<'a> {
-    pub title: &'a str,
-    pub curves: &'a [ProbCurve],
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProbabilityChart {
+    pub title: String,
+    pub curves: Rc<Vec<ProbCurve>>,
     /// The x-axis runs 0..max_depth (from the data when this is not a positive number).
     pub max_depth: f64,
-    pub theme: &'a Theme,
 }
 
 /// A cleaned point: depth, p, and the band `(lo, hi)` when it has one.
@@ -35,9 +39,20 @@ type Point = (f64, f64, Option<(f64, f64)>);
 /// Opacity of the interval bands.
 const BAND_ALPHA: f64 = 0.18;
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityChart) -> Result<(), String> {
-    let theme = c.theme;
-    root.fill(&theme.background).map_err(|e| e.to_string())?;
+impl Chart for ProbabilityChart {
+    type Layout = ();
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> DrawResult<(), DB> {
+        draw(root, self, theme)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &ProbabilityChart,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    root.fill(&theme.background)?;
     let fs = theme.font_size;
     let font = ("sans-serif", fs).into_font().color(&theme.text);
 
@@ -53,11 +68,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityCh
     let mut builder = ChartBuilder::on(root);
     builder.margin(6).margin_right(14).x_label_area_size(fs * 2 + 14).y_label_area_size(fs * 3 + 16);
     if !c.title.is_empty() {
-        builder.caption(c.title, font.clone());
+        builder.caption(&c.title, font.clone());
     }
-    let mut ctx = builder.build_cartesian_2d(0.0..x_max, y_lo..y_hi).map_err(|e| e.to_string())?;
-    let x_fmt = |v: &f64| number_label(*v);
-    let y_fmt = |v: &f64| if (0.0..=1.0).contains(v) { number_label(*v) } else { String::new() };
+    let mut ctx = builder.build_cartesian_2d(0.0..x_max, y_lo..y_hi)?;
+    let x_fmt = |v: &f64| number_label(*v, 2);
+    let y_fmt = |v: &f64| if (0.0..=1.0).contains(v) { number_label(*v, 2) } else { String::new() };
     ctx.configure_mesh()
         .max_light_lines(0)
         .bold_line_style(theme.grid)
@@ -70,8 +85,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityCh
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
-        .draw()
-        .map_err(|e| e.to_string())?;
+        .draw()?;
 
     let palette = theme.series.len();
     // Bands first, so every line is drawn over every band.
@@ -80,8 +94,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityCh
         for run in band_runs(pts) {
             let mut poly: Vec<(f64, f64)> = run.iter().map(|&(d, lo, _)| (d, lo)).collect();
             poly.extend(run.iter().rev().map(|&(d, _, hi)| (d, hi)));
-            ctx.draw_series(std::iter::once(Polygon::new(poly, colour.mix(BAND_ALPHA).filled())))
-                .map_err(|e| e.to_string())?;
+            ctx.draw_series(std::iter::once(Polygon::new(poly, colour.mix(BAND_ALPHA).filled())))?;
         }
     }
     let mut labelled = 0;
@@ -93,8 +106,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityCh
         let anno = match pattern {
             None => ctx.draw_series(LineSeries::new(line, style)),
             Some((on, off)) => ctx.draw_series(DashedLineSeries::new(line, on, off, style)),
-        }
-        .map_err(|e| e.to_string())?;
+        }?;
         if !k.label.is_empty() {
             labelled += 1;
             anno.label(k.label.clone()).legend(move |(x, y)| legend_mark(x, y, pattern, style));
@@ -102,11 +114,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityCh
         // A lone point has no line or band polygon: a dot with an error bar.
         if let [(d, p, band)] = pts.as_slice() {
             if let Some((lo, hi)) = band {
-                ctx.draw_series(std::iter::once(PathElement::new(vec![(*d, *lo), (*d, *hi)], style)))
-                    .map_err(|e| e.to_string())?;
+                ctx.draw_series(std::iter::once(PathElement::new(vec![(*d, *lo), (*d, *hi)], style)))?;
             }
-            ctx.draw_series(std::iter::once(Circle::new((*d, *p), theme.line_width + 2, colour.filled())))
-                .map_err(|e| e.to_string())?;
+            ctx.draw_series(std::iter::once(Circle::new((*d, *p), theme.line_width + 2, colour.filled())))?;
         }
     }
 
@@ -116,10 +126,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &ProbabilityCh
             .background_style(theme.background.mix(0.85))
             .border_style(theme.grid)
             .label_font(font)
-            .draw()
-            .map_err(|e| e.to_string())?;
+            .draw()?;
     }
-    root.present().map_err(|e| e.to_string())
+    root.present()
 }
 
 /// The drawable points of a curve: finite depth and p, depth in [0, x_max], sorted by depth;
@@ -193,18 +202,6 @@ fn legend_corner(curves: &[Vec<Point>], x_max: f64) -> SeriesLabelPosition {
     best.1
 }
 
-/// A tick label: integers plain, short decimals trimmed.
-fn number_label(v: f64) -> String {
-    if v.abs() < 1e-12 {
-        return "0".to_string();
-    }
-    if (v - v.round()).abs() < 1e-9 * v.abs().max(1.0) {
-        return format!("{}", v.round() as i64);
-    }
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,8 +210,9 @@ mod tests {
         let mut out = String::new();
         {
             let root = SVGBackend::with_string(&mut out, (640, 380)).into_drawing_area();
-            let chart = ProbabilityChart { title: "born dead", curves, max_depth, theme: &Theme::LIGHT };
-            draw(&root, &chart).expect("chart draws");
+            let chart =
+                ProbabilityChart { title: "born dead".into(), curves: Rc::new(curves.to_vec()), max_depth };
+            chart.draw(&root, &Theme::LIGHT).expect("chart draws");
         }
         out
     }

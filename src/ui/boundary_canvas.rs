@@ -1,25 +1,27 @@
 //! One decision boundary, drawn the way the Playground's output is: the probe's values
-//! coloured into an off-screen n×n canvas ([`heatmap::rgba`]) and scaled into
-//! [`boundary::plot_rect`], with the points (and axes, when asked) drawn by [`boundary::draw`].
+//! coloured into an off-screen n×n canvas ([`Heatmap::rgba`]) and scaled into
+//! [`boundary::plot_rect`], with the points (and axes, when asked) drawn as a [`Boundary`] chart.
 //! Two stacked canvases: the heatmap is redrawn with every new probe, the points (hundreds of
 //! discs, the dear part) only when the data, the theme, the view or the size change, so a
 //! boundary costs little per frame. It reports how long each heatmap took (for frame pacing).
 //! Its PNG button saves both layers as one picture. Errors become a message under it.
+//!
+//! The heatmap painting ([`paint_heatmap`], [`put_pixels`]) and square fitting
+//! ([`fit_square`]) are shared with the Playground's output.
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
-use crate::charts::boundary::{self, Boundary};
-use crate::charts::heatmap;
+use crate::charts::boundary::{self, Boundary, PlotRect};
+use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
 use crate::ui::browser::{self, context_2d as context};
+use crate::ui::chart_canvas::{css_width, draw_on, fit};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::png_button::PngButton;
 use crate::ui::view::View;
@@ -70,14 +72,18 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     // The points layer: only when the data, its look or the canvas size change.
     {
         let (points, error) = (points.clone(), error.clone());
-        let (data, regression, show_axes, radius) =
-            (props.data.clone(), props.regression, props.show_axes, props.point_radius);
-        let deps =
-            (Rc::as_ptr(&props.data) as usize, regression, show_axes, radius.to_bits(), dark, tick, view);
-        use_effect_with(deps, move |_| {
+        let look = Look {
+            regression: props.regression,
+            show_axes: props.show_axes,
+            radius: props.point_radius,
+            dark,
+            view,
+        };
+        let deps = (Rc::as_ptr(&props.data) as usize, look, tick);
+        let data = props.data.clone();
+        use_effect_with(deps, move |(_, look, _)| {
             let Some(c) = points.cast::<HtmlCanvasElement>() else { return };
-            let look = Look { regression, show_axes, radius, dark, view };
-            if let Err(e) = render_points(&c, &data, &look) {
+            if let Err(e) = render_points(&c, &data, look) {
                 error.set(Some(e));
             }
         });
@@ -102,6 +108,8 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
             }
         });
     }
+    let file = format!("{}.png", props.testid);
+    let message = error.as_ref().map(|e| format!("Not drawn: {e}"));
     html! {
         <figure class="boundary-canvas">
             <div class="boundary-stack">
@@ -110,58 +118,49 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
                 <canvas ref={points.clone()} class="chart boundary boundary-points" aria-hidden="true" />
             </div>
             <figcaption class="boundary-caption">
-                <PngButton layers={vec![heat, points]} file={format!("{}.png", props.testid)} label={props.label.clone()} />
+                <PngButton layers={vec![heat, points]} {file} label={props.label.clone()} />
             </figcaption>
-            if let Some(e) = &*error { <p class="error" role="alert">{ format!("Not drawn: {e}") }</p> }
+            if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </figure>
     }
 }
 
 /// How the points are drawn.
+#[derive(Clone, Copy, PartialEq)]
 struct Look {
     regression: bool,
     show_axes: bool,
+    /// In CSS pixels.
     radius: f64,
     dark: bool,
     view: View,
 }
 
-/// Sizes the canvas to its CSS width (square, in device pixels); returns the side.
-fn fit(canvas: &HtmlCanvasElement) -> u32 {
-    let css = f64::from(canvas.client_width().max(60));
-    let side = (css * pixel_ratio()) as u32;
-    if canvas.width() != side || canvas.height() != side {
-        canvas.set_width(side);
-        canvas.set_height(side);
-    }
-    side
+/// Sizes a square canvas to its CSS width (at least `min` CSS px); returns the side in device
+/// pixels.
+pub fn fit_square(canvas: &HtmlCanvasElement, min: i32) -> u32 {
+    let css = css_width(canvas, min);
+    fit(canvas, css, css).0
 }
 
-/// The background and the probe's output coloured into the plot rectangle.
-fn render_heat(
+/// Fills the (fitted) canvas with the background and scales the heatmap's n×n pixels into
+/// `rect`, through the off-screen n×n canvas `image` (made once, remade when n changes).
+pub fn paint_heatmap(
     canvas: &HtmlCanvasElement,
     image: &mut Option<HtmlCanvasElement>,
-    probe: &GridProbe,
-    show_axes: bool,
-    theme: Theme,
+    map: &Heatmap,
+    rect: PlotRect,
+    theme: &Theme,
 ) -> Result<(), String> {
-    let side = fit(canvas);
     let ctx = context(canvas)?;
     let bg = theme.background;
     ctx.set_fill_style_str(&format!("rgb({},{},{})", bg.0, bg.1, bg.2));
-    ctx.fill_rect(0.0, 0.0, f64::from(side), f64::from(side));
-    if probe.n == 0 {
+    ctx.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+    if map.n == 0 {
         return Ok(());
     }
-    let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
-    let off = offscreen(image, probe.n)?;
-    let rgba = heatmap::rgba(&probe.output, probe.n, 1.0, false, &theme);
-    let n = probe.n as u32;
-    let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n, n)
-        .map_err(|_| "the heatmap could not be built".to_string())?;
-    context(&off)?
-        .put_image_data(&pixels, 0.0, 0.0)
-        .map_err(|_| "the heatmap could not be built".to_string())?;
+    let off = offscreen(image, map.n)?;
+    put_pixels(&off, &map.rgba(theme), map.n)?;
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
         &off,
         f64::from(rect.left),
@@ -172,29 +171,47 @@ fn render_heat(
     .map_err(|_| "the heatmap could not be drawn".to_string())
 }
 
+/// Copies n×n RGBA bytes into a canvas of that size.
+pub fn put_pixels(canvas: &HtmlCanvasElement, rgba: &[u8], n: usize) -> Result<(), String> {
+    let n = n as u32;
+    let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n, n)
+        .map_err(|_| "the heatmap could not be built".to_string())?;
+    context(canvas)?
+        .put_image_data(&pixels, 0.0, 0.0)
+        .map_err(|_| "the heatmap could not be built".to_string())
+}
+
+/// The background and the probe's output coloured into the plot rectangle.
+fn render_heat(
+    canvas: &HtmlCanvasElement,
+    image: &mut Option<HtmlCanvasElement>,
+    probe: &GridProbe,
+    show_axes: bool,
+    theme: Theme,
+) -> Result<(), String> {
+    let side = fit_square(canvas, 60);
+    let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
+    let map = Heatmap { values: &probe.output, n: probe.n, scale: 1.0, discretize: false };
+    paint_heatmap(canvas, image, &map, rect, &theme)
+}
+
 /// The points (and axes) on a transparent canvas laid over the heatmap.
 fn render_points(canvas: &HtmlCanvasElement, data: &Dataset, look: &Look) -> Result<(), String> {
-    let side = fit(canvas);
+    let side = fit_square(canvas, 60);
     let ratio = pixel_ratio();
     let theme = look.view.theme(look.dark, ratio);
     context(canvas)?.clear_rect(0.0, 0.0, f64::from(side), f64::from(side));
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
-    let root = backend.into_drawing_area();
-    boundary::draw(
-        &root,
-        &Boundary {
-            train: &data.train,
-            test: None,
-            regression: look.regression,
-            theme: &theme,
-            point_radius: (look.radius * ratio).round().max(1.0) as u32,
-            show_axes: look.show_axes,
-        },
-    )
-    .map(|_| ())
+    let chart = Boundary {
+        train: &data.train,
+        test: None,
+        regression: look.regression,
+        point_radius: (look.radius * ratio).round().max(1.0) as u32,
+        show_axes: look.show_axes,
+    };
+    draw_on(canvas, &chart, &theme).map(|_| ())
 }
 
-/// This component's off-screen n×n canvas (made once, remade when n changes).
+/// An off-screen n×n canvas kept in `slot` (made once, remade when n changes).
 fn offscreen(slot: &mut Option<HtmlCanvasElement>, n: usize) -> Result<HtmlCanvasElement, String> {
     if let Some(c) = slot.as_ref().filter(|c| c.width() == n as u32) {
         return Ok(c.clone());

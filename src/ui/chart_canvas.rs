@@ -1,23 +1,19 @@
-//! A canvas drawn by a plotters closure (a line chart, a heat strip, the per-layer chart, the
-//! histograms), redrawn when its version, the theme, the view or the window size changes, with
-//! its PNG button. The height follows the width ([`Sizing`]). Drawing errors become a message
-//! under the chart.
+//! The one canvas a chart ([`Chart`]) is drawn on (a line chart, a heat strip, the per-layer
+//! chart, the histograms), redrawn when the chart, the theme, the view or the window size
+//! changes, with its PNG button. The height follows the width ([`Sizing`]). Also the canvas
+//! helpers every chart on a canvas uses: fitting the canvas to its CSS size ([`fit`]) and
+//! drawing a chart on it ([`draw_on`]), the one place a drawing error becomes a message.
 
-use std::rc::Rc;
-
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::theme::Theme;
+use crate::charts::Chart;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::png_button::PngButton;
 use crate::ui::view::View;
-
-/// Draws the chart on the whole area with the given theme (already scaled to the pixel ratio).
-pub type DrawFn = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, &Theme) -> Result<(), String>>;
 
 /// How tall the canvas is for its width (CSS pixels).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,11 +43,33 @@ impl Sizing {
     }
 }
 
-#[derive(Properties)]
-pub struct ChartCanvasProps {
-    pub draw: DrawFn,
-    /// Changes whenever what `draw` draws does.
-    pub version: u64,
+/// The canvas's CSS width, at least `min` CSS pixels.
+pub fn css_width(canvas: &HtmlCanvasElement, min: i32) -> f64 {
+    f64::from(canvas.client_width().max(min))
+}
+
+/// Sizes the canvas's pixels to `width × height` CSS pixels times the pixel ratio (untouched
+/// when already so, which keeps its content); returns the size in device pixels.
+pub fn fit(canvas: &HtmlCanvasElement, width: f64, height: f64) -> (u32, u32) {
+    let ratio = pixel_ratio();
+    let (w, h) = ((width * ratio) as u32, (height * ratio) as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    (w, h)
+}
+
+/// Draws the chart on the whole canvas (over what is there) with the theme.
+pub fn draw_on<C: Chart>(canvas: &HtmlCanvasElement, chart: &C, theme: &Theme) -> Result<C::Layout, String> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    chart.draw(&backend.into_drawing_area(), theme).map_err(|e| e.to_string())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartCanvasProps<C: Chart + Clone + 'static> {
+    /// What is drawn; the canvas is redrawn when it is no longer equal.
+    pub chart: C,
     /// The accessible name of the chart (and of its PNG button).
     pub label: AttrValue,
     pub testid: AttrValue,
@@ -61,63 +79,36 @@ pub struct ChartCanvasProps {
     pub class: Classes,
 }
 
-impl PartialEq for ChartCanvasProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version
-            && Rc::ptr_eq(&self.draw, &o.draw)
-            && self.label == o.label
-            && self.sizing == o.sizing
-            && self.testid == o.testid
-            && self.class == o.class
-    }
-}
-
 #[component]
-pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
+pub fn ChartCanvas<C: Chart + Clone + 'static>(props: &ChartCanvasProps<C>) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
     let view = use_context::<View>().unwrap_or_default();
     let canvas = use_node_ref();
     let error = use_state(|| None::<String>);
     {
-        let (canvas, error, draw) = (canvas.clone(), error.clone(), props.draw.clone());
-        let sizing = props.sizing;
-        let key = (
-            props.version,
-            dark,
-            tick,
-            Rc::as_ptr(&props.draw) as *const () as usize,
-            format!("{sizing:?}"),
-            view,
-        );
-        use_effect_with(key, move |_| {
+        let (canvas, error) = (canvas.clone(), error.clone());
+        let deps = (props.chart.clone(), props.sizing, dark, tick, view);
+        use_effect_with(deps, move |(chart, sizing, dark, _, view)| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
-            let ratio = pixel_ratio();
-            let w = f64::from(c.client_width().max(160));
-            let h = sizing.height(w);
-            let (pw, ph) = ((w * ratio) as u32, (h * ratio) as u32);
-            if c.width() != pw || c.height() != ph {
-                c.set_width(pw);
-                c.set_height(ph);
-            }
-            let theme = view.theme(dark, ratio);
-            let result = CanvasBackend::with_canvas_object(c)
-                .ok_or_else(|| "no 2D context".to_string())
-                .and_then(|b| draw(&b.into_drawing_area(), &theme));
-            match result {
-                Ok(()) if error.is_some() => error.set(None),
-                Ok(()) => {}
+            let w = css_width(&c, 160);
+            fit(&c, w, sizing.height(w));
+            match draw_on(&c, chart, &view.theme(*dark, pixel_ratio())) {
+                Ok(_) if error.is_some() => error.set(None),
+                Ok(_) => {}
                 Err(e) => error.set(Some(e)),
             }
         });
     }
+    let file = format!("{}.png", props.testid);
+    let message = error.as_ref().map(|e| format!("Chart not drawn: {e}"));
     html! {
         <figure class={classes!("line-canvas", props.class.clone())}>
             <canvas ref={canvas.clone()} class="chart" data-testid={props.testid.clone()} role="img" aria-label={props.label.clone()} />
             <figcaption>
-                <PngButton layers={vec![canvas]} file={format!("{}.png", props.testid)} label={props.label.clone()} />
+                <PngButton layers={vec![canvas]} {file} label={props.label.clone()} />
             </figcaption>
-            if let Some(e) = &*error { <p class="error" role="alert">{ format!("Chart not drawn: {e}") }</p> }
+            if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </figure>
     }
 }

@@ -38,9 +38,10 @@ pub fn PngButton(props: &PngButtonProps) -> Html {
             );
         })
     };
+    let aria = format!("Save {} as PNG", props.label);
     html! {
         <span class="png-button" data-png-skip="">
-            <button class={props.class.clone()} {onclick} aria-label={format!("Save {} as PNG", props.label)}
+            <button class={props.class.clone()} {onclick} aria-label={aria}
                     data-testid={props.testid.clone()}>{ props.text.clone() }</button>
             if let Some(m) = &*message { <span class="png-message" role="status">{ m.clone() }</span> }
         </span>

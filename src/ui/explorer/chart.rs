@@ -1,14 +1,12 @@
 //! The Explorer chart on a canvas: redrawn when the curves, range, hover, theme or size change.
 //! Pointer and touch move the readout; with focus, ←/→ move it too.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::activation_chart::{draw, ActivationChart, Geometry};
-use crate::charts::theme::Theme;
+use crate::charts::activation_chart::{ActivationChart, Geometry};
 use crate::domain::activation::Activation;
+use crate::ui::chart_canvas::{css_width, draw_on, fit};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::view::View;
 
@@ -34,8 +32,10 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
         let deps = (props.activations.clone(), props.range, props.hover_x, dark, tick, view);
         use_effect_with(deps, move |(acts, range, hover, dark, _, view)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let result = render(&canvas, acts, *range, *hover, view.theme(*dark, pixel_ratio()));
-                match result {
+                let width = css_width(&canvas, 280);
+                fit(&canvas, width, (width * 0.72).clamp(400.0, 640.0));
+                let chart = ActivationChart { activations: acts, range: *range, hover_x: *hover };
+                match draw_on(&canvas, &chart, &view.theme(*dark, pixel_ratio())) {
                     Ok(g) => {
                         *geometry.borrow_mut() = Some(g);
                         if error.is_some() {
@@ -76,31 +76,14 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
         })
     };
 
+    let message = error.as_ref().map(|e| format!("The chart could not be drawn: {e}"));
     html! {
         <div class="chart-box">
             <canvas ref={props.canvas_ref.clone()} class="chart explorer-canvas" tabindex="0"
                     data-testid="explorer-canvas" role="img"
                     aria-label="f (top) and f′ (bottom) of the chosen activations; use the left and right arrow keys to move the readout"
                     {onpointermove} {onpointerdown} {onkeydown} />
-            if let Some(e) = &*error { <p class="error" role="alert">{ format!("The chart could not be drawn: {e}") }</p> }
+            if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </div>
     }
-}
-
-/// Sizes the canvas to its box (times the pixel ratio) and draws. Errors become messages here.
-fn render(
-    canvas: &HtmlCanvasElement,
-    acts: &[Activation],
-    range: f64,
-    hover: Option<f64>,
-    theme: Theme,
-) -> Result<Geometry, String> {
-    let ratio = pixel_ratio();
-    let css_width = f64::from(canvas.client_width().max(280));
-    let css_height = (css_width * 0.72).clamp(400.0, 640.0);
-    canvas.set_width((css_width * ratio) as u32);
-    canvas.set_height((css_height * ratio) as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
-    let root = backend.into_drawing_area();
-    draw(&root, &ActivationChart { activations: acts, range, hover_x: hover, theme: &theme })
 }

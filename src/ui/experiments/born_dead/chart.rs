@@ -4,14 +4,13 @@
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::probability_chart::{draw, ProbCurve, ProbabilityChart};
+use crate::charts::probability_chart::{ProbCurve, ProbabilityChart};
 use crate::domain::experiments::born_dead::{Estimate, InitScheme};
 use crate::domain::experiments::born_dead_view::{BornDeadView, SchemeChoice};
+use crate::ui::chart_canvas::{css_width, draw_on, fit};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::png_button::PngButton;
 use crate::ui::view::View;
@@ -47,54 +46,48 @@ pub fn BdChart(props: &BdChartProps) -> Html {
         let (canvas, error) = (canvas.clone(), error.clone());
         let curves = curves(&props.view, &props.estimates);
         let max_depth = props.view.max_depth as f64;
-        let deps =
-            (props.version, props.view.clone(), dark, tick, Rc::as_ptr(&props.estimates) as usize, page_view);
-        use_effect_with(deps, move |_| {
+        let deps = (curves, max_depth, dark, tick, page_view);
+        use_effect_with(deps, move |(curves, max_depth, dark, _, page_view)| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
-            let ratio = pixel_ratio();
-            let w = f64::from(c.client_width().max(200));
+            let w = css_width(&c, 200);
             // On a narrow canvas the legend would hide the curves: the key below names them.
             let curves: Vec<ProbCurve> = if w >= LEGEND_MIN_WIDTH {
-                curves
+                curves.clone()
             } else {
-                curves.into_iter().map(|k| ProbCurve { label: String::new(), ..k }).collect()
+                curves.iter().map(|k| ProbCurve { label: String::new(), ..k.clone() }).collect()
             };
-            let (pw, ph) = ((w * ratio) as u32, ((w * 0.6).clamp(230.0, 430.0) * ratio) as u32);
-            if c.width() != pw || c.height() != ph {
-                c.set_width(pw);
-                c.set_height(ph);
-            }
-            let theme = page_view.theme(dark, ratio);
-            let result = CanvasBackend::with_canvas_object(c)
-                .ok_or_else(|| "no 2D context".to_string())
-                .and_then(|b| {
-                    let root = b.into_drawing_area();
-                    draw(&root, &ProbabilityChart { title: "", curves: &curves, max_depth, theme: &theme })
-                });
-            match result {
+            fit(&c, w, (w * 0.6).clamp(230.0, 430.0));
+            let chart =
+                ProbabilityChart { title: String::new(), curves: Rc::new(curves), max_depth: *max_depth };
+            match draw_on(&c, &chart, &page_view.theme(*dark, pixel_ratio())) {
                 Ok(()) if error.is_some() => error.set(None),
                 Ok(()) => {}
                 Err(e) => error.set(Some(e)),
             }
         });
     }
-    let schemes = props.view.scheme.schemes();
+    let widths = props.view.widths.iter().enumerate().map(|(i, w)| {
+        let swatch = classes!("swatch", format!("swatch-{}", i % 4));
+        let text = format!("width {w}");
+        html! { <li><span class={swatch} />{ text }</li> }
+    });
+    let schemes =
+        props.view.scheme.schemes().iter().map(|&s| html! { <li>{ line_sample(s) }{ key_text(s) }</li> });
+    let aria = format!("{TITLE} against depth, one curve per width; the table below gives the figures.");
+    let message = error.as_ref().map(|e| format!("Chart not drawn: {e}"));
     html! {
         <figure class="bd-figure">
             <figcaption class="bd-caption">
                 <span class="bd-title">{ TITLE }</span>
                 <PngButton layers={vec![canvas.clone()]} file="born-dead.png" label="the chart" />
             </figcaption>
-            <canvas ref={canvas} class="chart" data-testid="bd-chart" role="img"
-                    aria-label={format!("{TITLE} against depth, one curve per width; the table below gives the figures.")} />
+            <canvas ref={canvas} class="chart" data-testid="bd-chart" role="img" aria-label={aria} />
             <ul class="bd-key" aria-label="How to read the chart">
-                { for props.view.widths.iter().enumerate().map(|(i, w)| html! {
-                    <li><span class={classes!("swatch", format!("swatch-{}", i % 4))} />{ format!("width {w}") }</li>
-                }) }
-                { for schemes.iter().map(|&s| html! { <li>{ line_sample(s) }{ key_text(s) }</li> }) }
+                { for widths }
+                { for schemes }
                 <li><span class="bd-band-sample" />{ "95% interval" }</li>
             </ul>
-            if let Some(e) = &*error { <p class="error" role="alert">{ format!("Chart not drawn: {e}") }</p> }
+            if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </figure>
     }
 }

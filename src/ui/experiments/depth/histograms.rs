@@ -7,10 +7,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::HIST_GRID;
-use crate::charts::histogram::{draw, Histograms};
+use crate::charts::histogram::Histograms;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::depth::DepthAction;
-use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
+use crate::ui::chart_canvas::{ChartCanvas, Sizing};
 
 #[derive(Properties)]
 pub struct InitHistogramsProps {
@@ -39,38 +39,38 @@ pub fn InitHistograms(props: &InitHistogramsProps) -> Html {
     let act = props.activations.get(slot).copied().unwrap_or(Activation::Relu);
     let title = format!("Activations at initialisation · {act}");
     let layers = props.init.get(slot).map_or(0, Vec::len);
-    let draw_fn = use_memo((Rc::as_ptr(&props.init) as usize, slot), {
-        let (init, title) = (props.init.clone(), title.clone());
-        move |_| {
-            let (lo, hi) = act.range();
-            let x_range = (lo.is_finite() && hi.is_finite()).then_some((lo, hi));
-            let f: DrawFn = Rc::new(move |root, theme| {
-                let layers = init.get(slot).map(Vec::as_slice).unwrap_or(&[]);
-                draw(root, &Histograms { title: &title, layers, bins: BINS, x_range, theme, colour: slot })
-            });
-            f
-        }
+    // The slot's layers, copied out once per set of activations (the chart owns its data).
+    let data = use_memo((Rc::as_ptr(&props.init) as usize, slot), {
+        let init = props.init.clone();
+        move |_| init.get(slot).cloned().unwrap_or_default()
     });
-    let version = (Rc::as_ptr(&props.init) as usize as u64).wrapping_add(slot as u64);
+    let (lo, hi) = act.range();
+    let chart = Histograms {
+        title: title.clone(),
+        layers: data,
+        bins: BINS,
+        x_range: (lo.is_finite() && hi.is_finite()).then_some((lo, hi)),
+        colour: slot,
+    };
     let buttons = props.activations.iter().enumerate().map(|(i, a)| {
         let on = i == slot;
         let onclick = props.on_action.reform(move |_: MouseEvent| DepthAction::ShowHistograms(i));
+        let testid = format!("hist-{i}");
         html! {
             <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
-                    data-testid={format!("hist-{i}")} {onclick}>{ a.to_string() }</button>
+                    data-testid={testid} {onclick}>{ a.to_string() }</button>
         }
     });
+    let note = format!("One panel per hidden layer: the values of all its neurons over a {HIST_GRID}×{HIST_GRID} grid of the input plane [−6, 6]², before any training. The y-axis is the share of values in each bin.");
     html! {
         <>
             <div class="row">
                 <h3 class="depth-h" id="depth-hist-label">{ "Activations at initialisation" }</h3>
                 <div class="segmented" role="radiogroup" aria-labelledby="depth-hist-label">{ for buttons }</div>
             </div>
-            <ChartCanvas draw={(*draw_fn).clone()} {version} label={title} testid="init-hist"
-                         sizing={Sizing::Panels(layers)} class="depth-canvas" />
-            <p class="muted depth-note">
-                { format!("One panel per hidden layer: the values of all its neurons over a {HIST_GRID}×{HIST_GRID} grid of the input plane [−6, 6]², before any training. The y-axis is the share of values in each bin.") }
-            </p>
+            <ChartCanvas<Histograms> {chart} label={title} testid="init-hist"
+                                     sizing={Sizing::Panels(layers)} class="depth-canvas" />
+            <p class="muted depth-note">{ note }</p>
         </>
     }
 }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Snapshot;
-use crate::charts::line_chart::{draw, LineChart, Series};
-use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
+use crate::charts::line_chart::{LineChart, Series};
+use crate::ui::chart_canvas::{ChartCanvas, Sizing};
 
 #[derive(Properties)]
 pub struct LayerChartProps {
@@ -27,12 +27,10 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
     let epoch = snap.slots.iter().map(|v| v.epoch).min().unwrap_or(0);
     let depth = snap.slots.first().map_or(0, |v| v.norms.len().saturating_sub(1));
     let title = format!("Gradient norm per layer at epoch {epoch}");
-    let draw_fn = use_memo((props.version, Rc::as_ptr(snap) as usize), {
+    let series = use_memo((props.version, Rc::as_ptr(snap) as usize), {
         let snap = snap.clone();
-        let title = title.clone();
         move |_| {
-            let series: Vec<Series> = snap
-                .slots
+            snap.slots
                 .iter()
                 .enumerate()
                 .map(|(i, v)| Series {
@@ -41,30 +39,21 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
                     colour: i,
                     dashed: false,
                 })
-                .collect();
-            let x_label = format!("layer ({} = output)", depth + 1);
-            let y_max = legend_headroom(&series);
-            let f: DrawFn = Rc::new(move |root, theme| {
-                draw(
-                    root,
-                    &LineChart {
-                        title: &title,
-                        x_label: &x_label,
-                        y_label: "‖∂L/∂W‖",
-                        series: &series,
-                        log_y: true,
-                        y_from_zero: false,
-                        y_max,
-                        theme,
-                    },
-                )
-            });
-            f
+                .collect::<Vec<Series>>()
         }
     });
+    let chart = LineChart {
+        title: title.clone(),
+        x_label: format!("layer ({} = output)", depth + 1),
+        y_label: "‖∂L/∂W‖".into(),
+        y_max: legend_headroom(&series),
+        series,
+        log_y: true,
+        y_from_zero: false,
+    };
     html! {
-        <ChartCanvas draw={(*draw_fn).clone()} version={props.version} label={title} testid="layer-chart"
-                     sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} class="depth-canvas" />
+        <ChartCanvas<LineChart> {chart} label={title} testid="layer-chart"
+                                sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} class="depth-canvas" />
     }
 }
 

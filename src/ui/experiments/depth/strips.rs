@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Snapshot;
-use crate::charts::heat_strip::{draw, HeatStrip};
-use crate::ui::chart_canvas::{ChartCanvas, DrawFn, Sizing};
+use crate::charts::heat_strip::HeatStrip;
+use crate::ui::chart_canvas::{ChartCanvas, Sizing};
 
 #[derive(Properties)]
 pub struct HeatStripsProps {
@@ -28,43 +28,36 @@ pub fn layer_labels(rows: usize) -> Vec<String> {
 
 #[component]
 pub fn HeatStrips(props: &HeatStripsProps) -> Html {
-    let draws = use_memo((props.version, Rc::as_ptr(&props.snapshot) as usize), {
+    let strips = use_memo((props.version, Rc::as_ptr(&props.snapshot) as usize), {
         let snap = props.snapshot.clone();
         move |_| {
-            (0..snap.slots.len())
-                .map(|i| {
-                    let snap = snap.clone();
-                    let f: DrawFn = Rc::new(move |root, theme| {
-                        let Some(v) = snap.slots.get(i) else { return Ok(()) };
-                        let title = format!("{} · gradient norm per layer", v.label);
-                        draw(
-                            root,
-                            &HeatStrip {
-                                title: &title,
-                                epochs: &v.strip_epochs,
-                                values: &v.strip_rows,
-                                layer_labels: &layer_labels(v.strip_rows.len()),
-                                theme,
-                                log_range: Some(snap.log_range),
-                            },
-                        )
-                    });
-                    f
-                })
-                .collect::<Vec<DrawFn>>()
+            let strip = |(i, v): (usize, &super::SlotView)| {
+                let chart = HeatStrip {
+                    title: format!("{} · gradient norm per layer", v.label),
+                    epochs: v.strip_epochs.clone(),
+                    values: v.strip_rows.clone(),
+                    layer_labels: layer_labels(v.strip_rows.len()),
+                    log_range: Some(snap.log_range),
+                };
+                let label = format!("Heat strip of {}: gradient norm of each layer over the epochs", v.label);
+                (chart, AttrValue::from(label), AttrValue::from(format!("strip-{i}")))
+            };
+            snap.slots.iter().enumerate().map(strip).collect::<Vec<_>>()
         }
     });
     let rows = props.snapshot.slots.first().map_or(2, |v| v.strip_rows.len());
     let height = (70.0 + rows as f64 * 12.0).clamp(170.0, 320.0);
+    let canvases = strips.iter().map(|(chart, label, testid)| {
+        html! {
+            <ChartCanvas<HeatStrip> chart={chart.clone()} label={label.clone()} testid={testid.clone()}
+                                    sizing={Sizing::Fixed(height)} class="depth-canvas" />
+        }
+    });
     html! {
         <>
             <h3 class="depth-h">{ "Gradient norm per layer, over the epochs" }</h3>
             <div class="depth-strip-list">
-                { for props.snapshot.slots.iter().zip(draws.iter()).enumerate().map(|(i, (v, f))| html! {
-                    <ChartCanvas draw={f.clone()} version={props.version}
-                                 label={format!("Heat strip of {}: gradient norm of each layer over the epochs", v.label)}
-                                 testid={format!("strip-{i}")} sizing={Sizing::Fixed(height)} class="depth-canvas" />
-                }) }
+                { for canvases }
             </div>
             <p class="muted depth-note">
                 { "Bright: large gradients, the layer learns. Dark: the gradient has vanished. A grey cell is a zero or non-finite norm." }

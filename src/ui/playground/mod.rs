@@ -7,8 +7,11 @@
 mod commands;
 mod data_panel;
 mod features;
+mod layer_head;
 mod live_charts;
 mod model_file;
+mod net_link;
+mod net_node;
 mod network;
 mod output;
 mod session;

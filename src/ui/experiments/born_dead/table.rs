@@ -2,8 +2,6 @@
 //! 20, 50 (those up to the maximum depth), for each scheme run; updated live during a run. This
 //! is also how a screen reader gets the chart.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::experiments::born_dead::InitScheme;
@@ -11,18 +9,14 @@ use crate::domain::experiments::born_dead_view::{cell_parts, find, scheme_id, sc
 
 use super::{scheme_estimates, SchemeEstimates};
 
-#[derive(Properties)]
+/// Equal when the version and the view are (compared first, so a changed run re-renders
+/// without comparing the figures).
+#[derive(Properties, PartialEq)]
 pub struct BdTableProps {
-    pub view: BornDeadView,
-    pub estimates: SchemeEstimates,
     /// Changes whenever `estimates` does.
     pub version: u64,
-}
-
-impl PartialEq for BdTableProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version && self.view == o.view && Rc::ptr_eq(&self.estimates, &o.estimates)
-    }
+    pub view: BornDeadView,
+    pub estimates: SchemeEstimates,
 }
 
 #[component]

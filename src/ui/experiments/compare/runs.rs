@@ -105,16 +105,16 @@ pub struct CompareRuns {
     pub on_drawn: Callback<f64>,
 }
 
-/// Publishes the runs after they changed: new probes when `boundaries` and the charts when
-/// `charts` (each only if the epoch moved since). Returns the probes' time.
-fn catch_up(held: &UseStateHandle<Held<Runs>>, shown: &Held<Runs>, boundaries: bool, charts: bool) -> f64 {
+/// Publishes the runs after they changed: new probes when `due.boundaries` and the charts when
+/// `due.charts` (each only if the epoch moved since, unless `always`). Returns the probes' time.
+fn catch_up(held: &UseStateHandle<Held<Runs>>, shown: &Held<Runs>, due: Due, always: bool) -> f64 {
     let live = &shown.live;
     let (epoch, boundary_epoch, chart_epoch) = {
         let r = live.borrow();
         (r.epoch(), r.boundary_epoch, r.chart_epoch)
     };
-    let boundaries = boundaries && epoch != boundary_epoch;
-    let charts = charts && epoch != chart_epoch;
+    let boundaries = due.boundaries && (always || epoch != boundary_epoch);
+    let charts = due.charts && (always || epoch != chart_epoch);
     if !boundaries && !charts && live.current() == *live {
         return 0.0;
     }
@@ -132,6 +132,9 @@ fn catch_up(held: &UseStateHandle<Held<Runs>>, shown: &Held<Runs>, boundaries: b
     probe_ms
 }
 
+/// Boundaries, charts and table: after a step, a reset or a pause everything shows the epoch.
+const EVERYTHING: Due = Due { boundaries: true, charts: true };
+
 #[hook]
 pub fn use_compare_runs(model: &UseReducerHandle<Running<CompareState>>) -> CompareRuns {
     let (held, shown) = use_derived(model.state.clone(), Runs::fits, Runs::new);
@@ -146,7 +149,7 @@ pub fn use_compare_runs(model: &UseReducerHandle<Running<CompareState>>) -> Comp
     };
     let refresh = {
         let (held, shown) = (held.clone(), shown.clone());
-        Callback::from(move |due: Due| catch_up(&held, &shown, due.boundaries, due.charts))
+        Callback::from(move |due: Due| catch_up(&held, &shown, due, false))
     };
     let on_drawn = use_budgeted_training(model, COMPARE, train, refresh);
     // Pausing shows everything at the epoch it stopped at (the table and the charts may lag
@@ -155,7 +158,7 @@ pub fn use_compare_runs(model: &UseReducerHandle<Running<CompareState>>) -> Comp
         let (model, held, shown) = (model.clone(), held.clone(), shown.clone());
         Callback::from(move |run: bool| {
             if !run && shown.live.borrow().behind() {
-                catch_up(&held, &shown, true, true);
+                catch_up(&held, &shown, EVERYTHING, true);
             }
             model.dispatch(RunMsg::Run(run));
         })
@@ -164,7 +167,7 @@ pub fn use_compare_runs(model: &UseReducerHandle<Running<CompareState>>) -> Comp
         let (held, shown) = (held.clone(), shown.clone());
         Callback::from(move |_: ()| {
             shown.live.update(|r| change(&mut r.lockstep));
-            catch_up(&held, &shown, true, true);
+            catch_up(&held, &shown, EVERYTHING, true);
         })
     };
     let on_step = changed(|l| {

@@ -1,57 +1,187 @@
-//! How long each animation frame may train: the budget grows while frames arrive on time and
-//! shrinks when they are late, so drawing keeps its share of the frame on fast and slow
-//! machines alike; slow-moving views (charts) are told when to redraw. Pure: time comes in as
-//! the frame's timestamp.
+//! How much work each animation frame may do, for every live section (the Playground, compare,
+//! depth, born dead): the budget grows while frames arrive on time and shrinks when they are
+//! late, so drawing keeps its share of the frame on fast and slow machines alike; slow-moving
+//! views (charts, tables) are told when to redraw. Each use keeps its own tuning ([`Tuning`]).
+//! Compare also reports what its rounds and its boundary refreshes cost: a dear refresh is
+//! done every other frame and paid for out of that frame's training time, and a round too dear
+//! for one frame is spread over several. Pure: time comes in as the frame's timestamp.
 
-/// Training time allowed in the first frame, in ms.
-pub const START_BUDGET_MS: f64 = 6.0;
-/// The live charts redraw at most this often while training (they need no 60 Hz).
+/// The slow views (charts, tables) redraw at most this often while work goes on (~8 Hz: they
+/// need no 60 Hz).
 pub const CHART_INTERVAL_MS: f64 = 120.0;
+/// A boundary refresh cheaper than this is done every frame; a dearer one every other frame.
+pub const DRAW_EVERY_FRAME_MS: f64 = 4.0;
+
+/// One use's tuning of the budget, in ms of a ~16.7 ms frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tuning {
+    /// The budget of the first frame.
+    pub start_ms: f64,
+    /// Bounds of the budget.
+    pub min_ms: f64,
+    pub max_ms: f64,
+    /// A frame interval above this is late (the budget shrinks by `shrink`) ...
+    pub late_ms: f64,
+    pub shrink: f64,
+    /// ... and below this on time (the budget grows by `grow_ms`).
+    pub on_time_ms: f64,
+    pub grow_ms: f64,
+    /// Most rounds (epochs, steps) in one frame.
+    pub max_rounds: usize,
+    /// Whether a round dearer than the frame's budget is spread over several frames (else
+    /// every frame does at least one round).
+    pub spread: bool,
+}
+
+/// The Playground: one session, up to its speed in epochs per frame.
+pub const PLAYGROUND: Tuning = Tuning {
+    start_ms: 6.0,
+    min_ms: 1.0,
+    max_ms: 12.0,
+    late_ms: 20.0,
+    shrink: 0.8,
+    on_time_ms: 17.5,
+    grow_ms: 0.25,
+    max_rounds: usize::MAX,
+    spread: false,
+};
+/// Gradients through depth: the runs take turns, at most 12 session-epochs per frame (so small
+/// networks do not race through the run).
+pub const DEPTH: Tuning = Tuning { max_rounds: 12, ..PLAYGROUND };
+/// Side by side: rounds of one epoch of every run, spread over frames when dear.
+pub const COMPARE: Tuning = Tuning { max_ms: 10.0, max_rounds: 25, spread: true, ..PLAYGROUND };
+/// Born dead: chunks of the Monte-Carlo estimate.
+pub const BORN_DEAD: Tuning = Tuning {
+    start_ms: 8.0,
+    min_ms: 1.0,
+    max_ms: 13.0,
+    late_ms: 22.0,
+    shrink: 0.75,
+    on_time_ms: 18.0,
+    grow_ms: 0.5,
+    max_rounds: usize::MAX,
+    spread: false,
+};
+
+/// What a frame may do: work for up to `train_ms` (at most `max_rounds` rounds; 0 means this
+/// frame only waits), and whether the boundaries are due.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FramePlan {
+    pub train_ms: f64,
+    pub max_rounds: usize,
+    pub boundaries: bool,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FrameBudget {
+    tuning: Tuning,
     train_ms: f64,
+    /// Measured time of one round (EWMA), 0 until measured.
+    round_ms: f64,
+    /// Measured time of one boundary refresh (EWMA), 0 until measured.
+    draw_ms: f64,
+    pending_draw: f64,
+    credit: f64,
     last_frame: Option<f64>,
     last_charts: f64,
+    frame: u64,
 }
 
-impl Default for FrameBudget {
-    fn default() -> Self {
-        FrameBudget::new()
+fn ewma(old: f64, new: f64) -> f64 {
+    if old == 0.0 {
+        new
+    } else {
+        0.8 * old + 0.2 * new
     }
 }
 
 impl FrameBudget {
-    pub fn new() -> FrameBudget {
-        FrameBudget { train_ms: START_BUDGET_MS, last_frame: None, last_charts: f64::NEG_INFINITY }
+    pub fn new(tuning: Tuning) -> FrameBudget {
+        FrameBudget {
+            tuning,
+            train_ms: tuning.start_ms,
+            round_ms: 0.0,
+            draw_ms: 0.0,
+            pending_draw: 0.0,
+            credit: 0.0,
+            last_frame: None,
+            last_charts: f64::NEG_INFINITY,
+            frame: 0,
+        }
     }
 
-    /// Called at the start of a frame with its timestamp; returns the training budget in ms.
-    pub fn on_frame(&mut self, t: f64) -> f64 {
+    /// Called at the start of a frame with its timestamp (ms): what this frame may do.
+    pub fn on_frame(&mut self, t: f64) -> FramePlan {
+        let tune = self.tuning;
         if let Some(last) = self.last_frame {
             let interval = t - last;
-            if interval > 20.0 {
-                self.train_ms = (self.train_ms * 0.8).max(1.0);
-            } else if interval < 17.5 {
-                self.train_ms = (self.train_ms + 0.25).min(12.0);
+            if interval > tune.late_ms {
+                self.train_ms = (self.train_ms * tune.shrink).max(tune.min_ms);
+            } else if interval < tune.on_time_ms {
+                self.train_ms = (self.train_ms + tune.grow_ms).min(tune.max_ms);
             }
         }
         self.last_frame = Some(t);
-        self.train_ms
+        if self.pending_draw > 0.0 {
+            self.draw_ms = ewma(self.draw_ms, self.pending_draw);
+            self.pending_draw = 0.0;
+        }
+        self.frame += 1;
+        let boundaries = self.draw_ms <= DRAW_EVERY_FRAME_MS || self.frame.is_multiple_of(2);
+        let allowed = (self.train_ms - if boundaries { self.draw_ms } else { 0.0 }).max(0.5);
+        let max_rounds = if !tune.spread || self.round_ms <= allowed {
+            self.credit = 0.0;
+            tune.max_rounds
+        } else {
+            self.credit += allowed / self.round_ms;
+            if self.credit >= 1.0 {
+                self.credit -= 1.0;
+                1
+            } else {
+                0
+            }
+        };
+        FramePlan { train_ms: allowed, max_rounds, boundaries }
+    }
+
+    /// `rounds` rounds took `ms`.
+    pub fn trained(&mut self, rounds: usize, ms: f64) {
+        if rounds > 0 && ms.is_finite() && ms >= 0.0 {
+            self.round_ms = ewma(self.round_ms, (ms / rounds as f64).max(1e-3));
+        }
+    }
+
+    /// Part of a boundary refresh (a probe, a canvas) took `ms`.
+    pub fn drawn(&mut self, ms: f64) {
+        if ms.is_finite() && ms >= 0.0 {
+            self.pending_draw += ms;
+        }
     }
 
     /// Forget the last frame (after a pause, the gap says nothing about the machine).
     pub fn pause(&mut self) {
         self.last_frame = None;
+        self.credit = 0.0;
     }
 
-    /// Whether the charts should redraw at time `t` (and if so, counts this as their redraw).
+    /// Whether the slow views should redraw at time `t` (at most every
+    /// [`CHART_INTERVAL_MS`]; if so, counts this as their redraw).
     pub fn charts_due(&mut self, t: f64) -> bool {
         let due = t - self.last_charts >= CHART_INTERVAL_MS;
         if due {
             self.last_charts = t;
         }
         due
+    }
+
+    /// The next [`charts_due`](Self::charts_due) is true (a new run starts).
+    pub fn charts_now(&mut self) {
+        self.last_charts = f64::NEG_INFINITY;
+    }
+
+    /// The budget per frame now (before a boundary refresh is taken out).
+    pub fn train_ms(&self) -> f64 {
+        self.train_ms
     }
 }
 
@@ -61,30 +191,138 @@ mod tests {
 
     #[test]
     fn the_budget_shrinks_on_late_frames_and_grows_on_time() {
-        let mut b = FrameBudget::new();
-        assert_eq!(b.on_frame(0.0), START_BUDGET_MS);
-        let late = b.on_frame(40.0);
-        assert!(late < START_BUDGET_MS);
+        let mut b = FrameBudget::new(PLAYGROUND);
+        assert_eq!(b.on_frame(0.0).train_ms, PLAYGROUND.start_ms);
+        let late = b.on_frame(40.0).train_ms;
+        assert!(late < PLAYGROUND.start_ms);
         let mut t = 40.0;
         for _ in 0..100 {
             t += 16.7;
             b.on_frame(t);
         }
-        assert_eq!(b.on_frame(t + 16.7), 12.0, "capped while frames stay on time");
+        assert_eq!(b.on_frame(t + 16.7).train_ms, 12.0, "capped while frames stay on time");
         for _ in 0..100 {
             t += 50.0;
             b.on_frame(t);
         }
-        assert_eq!(b.on_frame(t + 50.0), 1.0, "never below 1 ms: training always moves");
+        assert_eq!(b.on_frame(t + 50.0).train_ms, 1.0, "never below 1 ms: training always moves");
         b.pause();
-        assert_eq!(b.on_frame(t + 10_000.0), 1.0, "a pause is not a late frame");
+        assert_eq!(b.on_frame(t + 10_000.0).train_ms, 1.0, "a pause is not a late frame");
+    }
+
+    #[test]
+    fn without_spreading_every_frame_may_do_its_most_rounds() {
+        let mut b = FrameBudget::new(DEPTH);
+        b.trained(1, 100.0);
+        assert_eq!(b.on_frame(0.0).max_rounds, 12);
+        assert_eq!(b.on_frame(16.7).max_rounds, 12);
     }
 
     #[test]
     fn charts_redraw_at_most_every_interval() {
-        let mut b = FrameBudget::new();
+        let mut b = FrameBudget::new(PLAYGROUND);
         assert!(b.charts_due(0.0));
         assert!(!b.charts_due(CHART_INTERVAL_MS - 1.0));
         assert!(b.charts_due(CHART_INTERVAL_MS));
+        b.charts_now();
+        assert!(b.charts_due(CHART_INTERVAL_MS + 1.0));
+    }
+
+    #[test]
+    fn the_charts_are_due_at_about_8_hz() {
+        let mut p = FrameBudget::new(COMPARE);
+        let due: Vec<bool> = (0..30).map(|i| p.charts_due(16.7 * i as f64)).collect();
+        let n = due.iter().filter(|&&d| d).count();
+        assert!(due[0]);
+        assert_eq!(n, 4, "every 8th frame at 60 Hz: {due:?}");
+    }
+
+    // Compare's tuning (moved from its former `Pacer`).
+
+    #[test]
+    fn the_compare_budget_grows_and_shrinks_with_frame_timing() {
+        let mut p = FrameBudget::new(COMPARE);
+        let first = p.on_frame(0.0);
+        assert_eq!((first.train_ms, first.max_rounds, first.boundaries), (6.0, COMPARE.max_rounds, true));
+        let mut t = 0.0;
+        for _ in 0..40 {
+            t += 16.7;
+            p.on_frame(t);
+        }
+        assert_eq!(p.train_ms(), 10.0, "on-time frames grow it to the cap");
+        for _ in 0..10 {
+            t += 33.0;
+            p.on_frame(t);
+        }
+        assert!(p.train_ms() < 1.2, "late frames shrink it: {}", p.train_ms());
+        // A pause forgets the last frame: the first interval after it is not "late".
+        p.pause();
+        let before = p.train_ms();
+        p.on_frame(t + 5000.0);
+        assert_eq!(p.train_ms(), before);
+    }
+
+    #[test]
+    fn boundaries_are_drawn_every_frame_only_when_cheap_and_paid_for() {
+        let mut p = FrameBudget::new(COMPARE);
+        p.on_frame(0.0);
+        p.drawn(1.0);
+        p.drawn(1.5);
+        let plan = p.on_frame(16.7);
+        assert!(plan.boundaries);
+        assert!((plan.train_ms - (6.25 - 2.5)).abs() < 1e-9, "{plan:?}");
+        // Dear boundaries: every other frame, and only those frames pay for them.
+        let mut p = FrameBudget::new(COMPARE);
+        p.on_frame(0.0);
+        p.drawn(7.0);
+        let plans: Vec<FramePlan> = (1..=4).map(|i| p.on_frame(16.7 * i as f64)).collect();
+        assert_eq!(plans.iter().filter(|f| f.boundaries).count(), 2);
+        for f in &plans {
+            let want = if f.boundaries { 0.5 } else { 6.0 };
+            assert!(f.train_ms >= want, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_round_too_dear_for_one_frame_is_spread_over_several() {
+        let mut p = FrameBudget::new(COMPARE);
+        p.on_frame(0.0);
+        p.trained(1, 15.0);
+        // 6.25..9 ms allowed of a 15 ms round: a round every second frame or so, never two.
+        let rounds: Vec<usize> = (1..=12).map(|i| p.on_frame(16.7 * i as f64).max_rounds).collect();
+        let total: usize = rounds.iter().sum();
+        assert!((5..=7).contains(&total), "{rounds:?}");
+        assert!(rounds.iter().all(|&r| r <= 1), "{rounds:?}");
+        // A cheap round: as many as the time allows.
+        let mut p = FrameBudget::new(COMPARE);
+        p.trained(4, 4.0);
+        assert_eq!(p.on_frame(0.0).max_rounds, COMPARE.max_rounds);
+        p.trained(0, 100.0);
+        p.trained(1, f64::NAN);
+        assert_eq!(p.on_frame(16.0).max_rounds, COMPARE.max_rounds);
+    }
+
+    // Born dead's tuning (moved from its former `WorkBudget`).
+
+    #[test]
+    fn the_born_dead_budget_adapts_to_frame_timing() {
+        let mut b = FrameBudget::new(BORN_DEAD);
+        assert_eq!(b.on_frame(0.0).train_ms, BORN_DEAD.start_ms);
+        // On-time frames grow it up to the cap.
+        let mut t = 0.0;
+        for _ in 0..100 {
+            t += 16.7;
+            b.on_frame(t);
+        }
+        assert_eq!(b.train_ms(), BORN_DEAD.max_ms);
+        // Late frames shrink it, down to the floor.
+        for _ in 0..100 {
+            t += 40.0;
+            b.on_frame(t);
+        }
+        assert_eq!(b.train_ms(), BORN_DEAD.min_ms);
+        // After a pause the first interval is not counted.
+        b.pause();
+        assert_eq!(b.on_frame(t + 10_000.0).train_ms, BORN_DEAD.min_ms);
     }
 }

@@ -22,6 +22,7 @@ pub mod panic_overlay;
 mod playground;
 mod png_button;
 mod running;
+mod section;
 mod view;
 
 pub use app::App;

@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::frame_budget::FrameBudget;
+use crate::domain::frame_budget::{FrameBudget, FramePlan, Tuning};
 use crate::domain::state::transition::Transition;
+use crate::ui::browser;
 use crate::ui::hooks::use_animation_loop;
 
 #[derive(Clone, PartialEq)]
@@ -43,32 +44,57 @@ where
     Callback::from(move |a| model.dispatch(RunMsg::Act(a)))
 }
 
-/// Trains while the section runs, within each animation frame's budget ([`FrameBudget`]):
-/// `train(budget_ms)` trains and returns whether training must stop (diverged, or finished);
-/// then `refresh(charts)` publishes the new state, `charts` being true when the slow views
-/// are due to redraw (always on the last frame). A stop pauses the section.
+/// What one frame's training did: how many rounds it ran and whether training must stop
+/// (diverged, or finished).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trained {
+    pub rounds: usize,
+    pub stop: bool,
+}
+
+/// Which slow views a frame's refresh should redraw.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Due {
+    /// The boundaries (due every frame unless they are dear, see [`FrameBudget`]).
+    pub boundaries: bool,
+    /// The charts and tables (at most every chart interval; always on the last frame).
+    pub charts: bool,
+}
+
+/// Trains while the section runs, within each animation frame's budget ([`FrameBudget`] with
+/// the section's `tuning`): `train(plan)` trains and says what it did; then `refresh(due)`
+/// publishes the new state and returns the time its drawing took (ms, 0 when not measured).
+/// A stop pauses the section. Returns the callback to report other drawing time with.
 #[hook]
 pub fn use_budgeted_training<S>(
     model: &UseReducerHandle<Running<S>>,
-    train: Callback<f64, bool>,
-    refresh: Callback<bool>,
-) where
+    tuning: Tuning,
+    train: Callback<FramePlan, Trained>,
+    refresh: Callback<Due, f64>,
+) -> Callback<f64>
+where
     S: Transition + 'static,
 {
-    let budget = use_mut_ref(FrameBudget::new);
+    let budget = use_mut_ref(|| FrameBudget::new(tuning));
     if !model.running {
         budget.borrow_mut().pause();
     }
     let on_frame = {
         let (model, budget) = (model.clone(), budget.clone());
         Callback::from(move |t: f64| {
-            let train_ms = budget.borrow_mut().on_frame(t);
-            let stop = train.emit(train_ms);
-            refresh.emit(stop || budget.borrow_mut().charts_due(t));
-            if stop {
+            let plan = budget.borrow_mut().on_frame(t);
+            let start = browser::now_ms();
+            let trained = train.emit(plan);
+            budget.borrow_mut().trained(trained.rounds, browser::now_ms() - start);
+            let charts = trained.stop || (trained.rounds > 0 && budget.borrow_mut().charts_due(t));
+            let drawn = refresh.emit(Due { boundaries: plan.boundaries || trained.stop, charts });
+            budget.borrow_mut().drawn(drawn);
+            if trained.stop {
                 model.dispatch(RunMsg::Run(false));
             }
         })
     };
     use_animation_loop(model.running, on_frame);
+    let drawn = use_memo((), move |_| Callback::from(move |ms: f64| budget.borrow_mut().drawn(ms)));
+    (*drawn).clone()
 }

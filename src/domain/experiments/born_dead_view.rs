@@ -2,7 +2,7 @@
 //! initialisation schemes; its URL form (`bdWidths=2,4,8&bdDepth=50&bdTrials=1000&…`), the pure
 //! actions of its controls, and the job that runs the Monte-Carlo estimate of
 //! [`crate::domain::experiments::born_dead`] for every chosen scheme in small chunks (the ui steps it once per
-//! animation frame within an adaptive time budget, [`WorkBudget`]).
+//! animation frame within an adaptive time budget, [`crate::domain::frame_budget::FrameBudget`]).
 //!
 //! The depth axis is every depth `1..=max_depth`: the estimator draws one network of the maximum
 //! depth per trial and reads off every shallower depth from the same draw, so the whole curve
@@ -471,45 +471,6 @@ pub fn find(estimates: &[Estimate], width: usize, depth: usize) -> Option<&Estim
     estimates.iter().find(|e| e.width == width && e.depth == depth)
 }
 
-/// How long each animation frame may compute: grows while frames arrive on time, shrinks when
-/// they are late, so drawing keeps its share of the frame on fast and slow machines alike.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorkBudget {
-    pub work_ms: f64,
-    last_frame: Option<f64>,
-}
-
-/// The budget's bounds and start, in ms of a ~16.7 ms frame.
-pub const BUDGET_MS: (f64, f64, f64) = (1.0, 8.0, 13.0);
-
-impl Default for WorkBudget {
-    fn default() -> Self {
-        WorkBudget { work_ms: BUDGET_MS.1, last_frame: None }
-    }
-}
-
-impl WorkBudget {
-    /// Called at the start of a frame with its timestamp (ms); returns the work budget.
-    pub fn on_frame(&mut self, t: f64) -> f64 {
-        let (lo, _, hi) = BUDGET_MS;
-        if let Some(last) = self.last_frame {
-            let interval = t - last;
-            if interval > 22.0 {
-                self.work_ms = (self.work_ms * 0.75).max(lo);
-            } else if interval < 18.0 {
-                self.work_ms = (self.work_ms + 0.5).min(hi);
-            }
-        }
-        self.last_frame = Some(t);
-        self.work_ms
-    }
-
-    /// Forget the last frame (after a pause, the first interval says nothing).
-    pub fn pause(&mut self) {
-        self.last_frame = None;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -716,27 +677,5 @@ mod tests {
         assert_eq!(cell_text(&Estimate { trials: 0, dead: 0, p: 0.0, lo: 0.0, hi: 1.0, ..e }), "—");
         assert_eq!(find(&[e], 4, 10), Some(&e));
         assert_eq!(find(&[e], 4, 11), None);
-    }
-
-    #[test]
-    fn the_work_budget_adapts_to_frame_timing() {
-        let mut b = WorkBudget::default();
-        assert_eq!(b.on_frame(0.0), BUDGET_MS.1);
-        // On-time frames grow it up to the cap.
-        let mut t = 0.0;
-        for _ in 0..100 {
-            t += 16.7;
-            b.on_frame(t);
-        }
-        assert_eq!(b.work_ms, BUDGET_MS.2);
-        // Late frames shrink it, down to the floor.
-        for _ in 0..100 {
-            t += 40.0;
-            b.on_frame(t);
-        }
-        assert_eq!(b.work_ms, BUDGET_MS.0);
-        // After a pause the first interval is not counted.
-        b.pause();
-        assert_eq!(b.on_frame(t + 10_000.0), BUDGET_MS.0);
     }
 }

@@ -7,6 +7,9 @@ use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
+use super::layer_head::LayerHead;
+use super::net_link::NetLink;
+use super::net_node::NetNode;
 use super::{Live, GRID};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
@@ -14,7 +17,7 @@ use crate::domain::nn::data::DOMAIN;
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
 use crate::domain::state::play_url::PlayState;
-use crate::domain::state::playground::{PlayAction, MAX_LAYERS, MAX_WIDTH};
+use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::hooks::use_dark_mode;
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
@@ -72,6 +75,81 @@ fn neuron_title(layer: usize, index: usize, m: Option<&NeuronMetrics>, bias: f32
     }
 }
 
+/// The inputs' names, every hidden neuron's state and the output's bias, as nodes.
+fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html> {
+    let session = props.live.session.borrow();
+    let (weights, metrics) = (session.weights(), session.metrics());
+    let cols = grid.nodes.len();
+    let node =
+        |c: usize, j: usize, title: String, class: Classes, mark: Option<&'static str>, bias: Option<f32>| {
+            let (gc, gr, _) = grid.nodes[c][j];
+            let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
+            html! {
+                <NetNode column={c} index={j} place={(gc, gr)} title={title} {class} {mark} {bias} {hover_key}
+                         on_hover={props.on_hover.clone()} />
+            }
+        };
+    let mut nodes = Vec::new();
+    for (j, f) in features.iter().enumerate() {
+        nodes.push(node(0, j, format!("Input {}", f.label()), classes!("input"), None, None));
+    }
+    for (l, &width) in props.play.settings.hidden.iter().enumerate() {
+        for j in 0..width {
+            let m = metrics.layers.get(l).and_then(|lm| lm.neurons.get(j));
+            let bias = weights.layers.get(l).and_then(|lw| lw.biases.get(j)).copied().unwrap_or(0.0);
+            let (class, mark) = match m {
+                Some(m) if m.dead => (classes!("dead"), Some("✕")),
+                Some(m) if m.saturated => (classes!("saturated"), Some("≈")),
+                _ => (classes!(), None),
+            };
+            let hovered = props.hovered == Some((l, j));
+            let class = classes!(class, hovered.then_some("hovered"));
+            nodes.push(node(l + 1, j, neuron_title(l, j, m, bias), class, mark, Some(bias)));
+        }
+    }
+    let out_bias = weights.layers.last().and_then(|lw| lw.biases.first()).copied().unwrap_or(0.0);
+    nodes.push(node(
+        cols - 1,
+        0,
+        format!("Output: bias {out_bias:.3}"),
+        classes!("output"),
+        None,
+        Some(out_bias),
+    ));
+    nodes
+}
+
+/// Links, drawn under the nodes: weights[l][out][in] joins column l to column l+1.
+fn links(props: &NetworkProps, grid: &Layout) -> Vec<Html> {
+    let session = props.live.session.borrow();
+    let mut links = Vec::new();
+    for (l, layer) in session.weights().layers.iter().enumerate() {
+        for (o, row) in layer.weights.iter().enumerate() {
+            for (i, &w) in row.iter().enumerate() {
+                let from = grid.nodes.get(l).and_then(|c| c.get(i));
+                let to = grid.nodes.get(l + 1).and_then(|c| c.get(o));
+                let (Some(&(_, _, from)), Some(&(_, _, to))) = (from, to) else { continue };
+                links.push(html! { <NetLink {from} {to} weight={w} /> });
+            }
+        }
+    }
+    links
+}
+
+/// Column headers: the inputs, each hidden layer with −/+ neuron buttons, the output.
+fn headers(props: &NetworkProps, cols: usize) -> Vec<Html> {
+    let session = props.live.session.borrow();
+    let metrics = session.metrics();
+    let mut headers = vec![html! { <div class="col-head gc-1">{ "inputs" }</div> }];
+    for (l, &width) in props.play.settings.hidden.iter().enumerate() {
+        let dead = metrics.layers.get(l).map_or(0, |m| m.dead);
+        headers.push(html! { <LayerHead layer={l} {width} {dead} on_action={props.on_action.clone()} /> });
+    }
+    let class = classes!("col-head", format!("gc-{cols}"));
+    headers.push(html! { <div {class}>{ "output" }</div> });
+    headers
+}
+
 #[component]
 pub fn Network(props: &NetworkProps) -> Html {
     let dark = use_dark_mode();
@@ -92,138 +170,33 @@ pub fn Network(props: &NetworkProps) -> Html {
         });
     }
 
-    let session = props.live.session.borrow();
-    let weights = session.weights();
-    let metrics = session.metrics().clone();
-    drop(session);
-
     let mut columns = vec![features.len()];
     columns.extend(settings.hidden.iter().copied());
     columns.push(1);
     let cols = columns.len();
     let grid = layout(&columns);
     let height = grid.rows as f64 * HALF_ROW_PX;
-
-    // Links, drawn under the nodes: weights[l][out][in] joins column l to column l+1.
-    let mut links = Vec::new();
-    for (l, layer) in weights.layers.iter().enumerate() {
-        for (o, row) in layer.weights.iter().enumerate() {
-            for (i, &w) in row.iter().enumerate() {
-                let from = grid.nodes.get(l).and_then(|c| c.get(i));
-                let to = grid.nodes.get(l + 1).and_then(|c| c.get(o));
-                let (Some(&(_, _, (x1, y1))), Some(&(_, _, (x2, y2)))) = (from, to) else { continue };
-                let width = (w.abs() as f64 * 2.0).clamp(0.4, 7.0);
-                links.push(html! {
-                    <line x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} vector-effect="non-scaling-stroke"
-                          class={if w >= 0.0 { "link w-pos" } else { "link w-neg" }} stroke-width={fmt(width)}>
-                        <title>{ format!("weight {w:.3}") }</title>
-                    </line>
-                });
-            }
-        }
-    }
-
-    let node = |c: usize,
-                j: usize,
-                title: String,
-                class: Classes,
-                mark: Option<&'static str>,
-                bias: Option<f32>| {
-        let (gc, gr, _) = grid.nodes[c][j];
-        let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
-        let on_enter = {
-            let on_hover = props.on_hover.clone();
-            Callback::from(move |_: MouseEvent| on_hover.emit(hover_key))
-        };
-        let on_leave = props.on_hover.reform(|_: MouseEvent| None);
-        let bias_mark = bias.map(|b| {
-            let size = match b.abs() {
-                a if a < 0.05 => "b-s",
-                a if a < 0.5 => "b-m",
-                _ => "b-l",
-            };
-            html! { <span class={classes!("bias", size, if b >= 0.0 { "w-pos-bg" } else { "w-neg-bg" })} title={format!("bias {b:.3}")}></span> }
-        });
-        html! {
-            <div class={classes!("net-node", format!("gc-{gc}"), format!("gr-{gr}"), class)} title={title}
-                 onmouseenter={on_enter} onmouseleave={on_leave} data-testid={format!("node-{c}-{j}")}
-                 tabindex={if hover_key.is_some() { "0" } else { "-1" }}>
-                <canvas class="node-map" width={GRID.to_string()} height={GRID.to_string()}
-                        data-column={c.to_string()} data-index={j.to_string()} />
-                if let Some(m) = mark { <span class="node-mark" aria-hidden="true">{ m }</span> }
-                { bias_mark.unwrap_or_default() }
-            </div>
-        }
-    };
-
-    let mut nodes = Vec::new();
-    for (j, f) in features.iter().enumerate() {
-        nodes.push(node(0, j, format!("Input {}", f.label()), classes!("input"), None, None));
-    }
-    for (l, &width) in settings.hidden.iter().enumerate() {
-        for j in 0..width {
-            let m = metrics.layers.get(l).and_then(|lm| lm.neurons.get(j));
-            let bias = weights.layers.get(l).and_then(|lw| lw.biases.get(j)).copied().unwrap_or(0.0);
-            let (class, mark) = match m {
-                Some(m) if m.dead => (classes!("dead"), Some("✕")),
-                Some(m) if m.saturated => (classes!("saturated"), Some("≈")),
-                _ => (classes!(), None),
-            };
-            let hovered = props.hovered == Some((l, j));
-            nodes.push(node(
-                l + 1,
-                j,
-                neuron_title(l, j, m, bias),
-                classes!(class, hovered.then_some("hovered")),
-                mark,
-                Some(bias),
-            ));
-        }
-    }
-    let out_bias = weights.layers.last().and_then(|lw| lw.biases.first()).copied().unwrap_or(0.0);
-    nodes.push(node(
-        cols - 1,
-        0,
-        format!("Output: bias {out_bias:.3}"),
-        classes!("output"),
-        None,
-        Some(out_bias),
-    ));
-
-    // Column headers: the inputs, each hidden layer with −/+ neuron buttons, the output.
-    let mut headers = vec![html! { <div class="col-head gc-1">{ "inputs" }</div> }];
-    for (l, &width) in settings.hidden.iter().enumerate() {
-        let dead = metrics.layers.get(l).map_or(0, |m| m.dead);
-        let minus = props.on_action.reform(move |_: MouseEvent| PlayAction::RemoveNeuron(l));
-        let plus = props.on_action.reform(move |_: MouseEvent| PlayAction::AddNeuron(l));
-        headers.push(html! {
-            <div class={classes!("col-head", "col-controls", format!("gc-{}", l + 2))}>
-                <button onclick={minus} disabled={width <= 1} aria-label={format!("Remove a neuron from layer {}", l + 1)}
-                        data-testid={format!("neuron-minus-{}", l + 1)}>{ "−" }</button>
-                <span title={format!("layer {}: {width} neurons, {dead} dead", l + 1)}>{ width }</span>
-                <button onclick={plus} disabled={width >= MAX_WIDTH} aria-label={format!("Add a neuron to layer {}", l + 1)}
-                        data-testid={format!("neuron-plus-{}", l + 1)}>{ "+" }</button>
-            </div>
-        });
-    }
-    headers.push(html! { <div class={classes!("col-head", format!("gc-{cols}"))}>{ "output" }</div> });
+    let (links, nodes, headers) = (links(props, &grid), nodes(props, &features, &grid), headers(props, cols));
 
     let layers = settings.hidden.len();
     let add_layer = props.on_action.reform(|_: MouseEvent| PlayAction::AddLayer);
     let remove_layer = props.on_action.reform(|_: MouseEvent| PlayAction::RemoveLayer);
+    let title = format!("{layers} hidden layer{}", if layers == 1 { "" } else { "s" });
+    let (heads_class, grid_class) =
+        (classes!("net-heads", format!("cols-{cols}")), classes!("net-grid", format!("cols-{cols}")));
+    let view_box = format!("0 0 {} {}", fmt(cols as f64 * COL_UNITS), fmt(height));
     html! {
         <div class="network" ref={container}>
             <div class="row network-head">
-                <h3>{ format!("{layers} hidden layer{}", if layers == 1 { "" } else { "s" }) }</h3>
+                <h3>{ title }</h3>
                 <button onclick={remove_layer} disabled={layers == 0} data-testid="layer-minus" aria-label="Remove a hidden layer">{ "− layer" }</button>
                 <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer">{ "+ layer" }</button>
                 <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
             </div>
-            <div class={classes!("net-heads", format!("cols-{cols}"))}>{ for headers }</div>
-            <div class={classes!("net-grid", format!("cols-{cols}"))} role="img"
+            <div class={heads_class}>{ for headers }</div>
+            <div class={grid_class} role="img"
                  aria-label="Network diagram: each square shows what a neuron computes over the input plane">
-                <svg class="net-links" viewBox={format!("0 0 {} {}", fmt(cols as f64 * COL_UNITS), fmt(height))}
-                     preserveAspectRatio="none" aria-hidden="true">
+                <svg class="net-links" viewBox={view_box} preserveAspectRatio="none" aria-hidden="true">
                     { for links }
                 </svg>
                 { for nodes }

@@ -1,8 +1,6 @@
 //! A live text summary for screen readers: epoch, losses, dead count. The text changes at most
 //! every 25 epochs (or when training diverges), so a reader is told, not flooded.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::Live;
@@ -21,7 +19,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         let s = props.live.session.borrow();
         (s.epoch() / EVERY, s.status().is_diverged())
     };
-    let text = use_memo((bucket, diverged, Rc::as_ptr(&props.live.session) as usize), {
+    let text = use_memo((bucket, diverged, props.live.session.id()), {
         let live = props.live.clone();
         move |_| {
             let session = live.session.borrow();

@@ -2,8 +2,6 @@
 //! 20, 50 (those up to the maximum depth), for each scheme run; updated live during a run. This
 //! is also how a screen reader gets the chart.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::experiments::born_dead::InitScheme;
@@ -11,18 +9,14 @@ use crate::domain::experiments::born_dead_view::{cell_parts, find, scheme_id, sc
 
 use super::{scheme_estimates, SchemeEstimates};
 
-#[derive(Properties)]
+/// Equal when the version and the view are (compared first, so a changed run re-renders
+/// without comparing the figures).
+#[derive(Properties, PartialEq)]
 pub struct BdTableProps {
-    pub view: BornDeadView,
-    pub estimates: SchemeEstimates,
     /// Changes whenever `estimates` does.
     pub version: u64,
-}
-
-impl PartialEq for BdTableProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version && self.view == o.view && Rc::ptr_eq(&self.estimates, &o.estimates)
-    }
+    pub view: BornDeadView,
+    pub estimates: SchemeEstimates,
 }
 
 #[component]
@@ -39,38 +33,45 @@ pub fn BdTable(props: &BdTableProps) -> Html {
                 let estimate = find(estimates, w, d);
                 let (p, interval) = estimate.map(cell_parts).unwrap_or_else(|| ("—".into(), String::new()));
                 let data_p = estimate.filter(|e| e.trials > 0).map(|e| format!("{:.4}", e.p));
+                let testid = format!("bd-cell-{sid}-{w}-{d}");
                 html! {
-                    <td data-testid={format!("bd-cell-{sid}-{w}-{d}")} data-p={data_p}>
+                    <td data-testid={testid} data-p={data_p}>
                         <span class="bd-p">{ p }</span>
                         if !interval.is_empty() { { " " }<span class="bd-ci">{ interval }</span> }
                     </td>
                 }
             });
+            let swatch = classes!("swatch", format!("swatch-{}", i % 4));
+            let name = format!("{} · width {w}", short(scheme));
+            let testid = format!("bd-n-{sid}-{w}");
             html! {
                 <tr class={classes!(matches!(scheme, InitScheme::Rai).then_some("bd-rai"))}>
                     <th scope="row">
-                        <span class={classes!("swatch", format!("swatch-{}", i % 4))} />
-                        { format!("{} · width {w}", short(scheme)) }
+                        <span class={swatch} />
+                        { name }
                     </th>
                     { for cells }
-                    <td class="bd-n" data-testid={format!("bd-n-{sid}-{w}")}>{ networks }</td>
+                    <td class="bd-n" data-testid={testid}>{ networks }</td>
                 </tr>
             }
         })
     });
     let schemes: Vec<&str> = view.scheme.schemes().iter().map(|&s| scheme_label(s)).collect();
+    let title = format!(
+        "Probability p that the network is born dead, with its Wilson 95% interval ({})",
+        schemes.join(" and ")
+    );
+    let heads: Vec<Html> = depths.iter().map(|d| depth_head(*d)).collect();
     html! {
         <>
-        <h4 class="bd-table-title" id="bd-table-title">
-            { format!("Probability p that the network is born dead, with its Wilson 95% interval ({})", schemes.join(" and ")) }
-        </h4>
+        <h4 class="bd-table-title" id="bd-table-title">{ title }</h4>
         // Scrolls sideways on a narrow screen; focusable so the keyboard can scroll it too.
         <div class="bd-table-wrap" role="region" aria-labelledby="bd-table-title" tabindex="0">
             <table class="bd-table" data-testid="bd-table" aria-labelledby="bd-table-title">
                 <thead>
                     <tr>
                         <th scope="col">{ "Scheme · width" }</th>
-                        { for depths.iter().map(|d| html! { <th scope="col">{ format!("depth {d}") }</th> }) }
+                        { for heads }
                         <th scope="col">{ "networks" }</th>
                     </tr>
                 </thead>
@@ -79,6 +80,11 @@ pub fn BdTable(props: &BdTableProps) -> Html {
         </div>
         </>
     }
+}
+
+fn depth_head(depth: usize) -> Html {
+    let text = format!("depth {depth}");
+    html! { <th scope="col">{ text }</th> }
 }
 
 fn short(scheme: InitScheme) -> &'static str {

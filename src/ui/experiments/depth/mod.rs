@@ -7,91 +7,86 @@
 
 mod controls;
 mod histograms;
+mod intro;
 mod layer_chart;
 mod norm_table;
 mod strips;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::running::{on_act, use_budgeted_training, RunMsg, Running};
-
 use crate::domain::experiments::depth::{first_to_last, shared_log_range, strip_columns, DepthState};
+use crate::domain::frame_budget::{FramePlan, DEPTH};
 use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::{Session, Status};
 use crate::domain::state::page::Notice;
+use crate::domain::state::query::Query;
 use crate::ui::browser;
 use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::running::{on_act, use_budgeted_training, Due, Running, Trained};
+use crate::ui::section::{on_run, use_derived, use_section, Link};
 
 use controls::DepthControls;
 use histograms::InitHistograms;
+use intro::DepthIntro;
 use layer_chart::LayerChart;
 use norm_table::NormTable;
 use strips::HeatStrips;
 
-/// At most this many session-epochs per frame, so small networks do not race through the run.
-const MAX_STEPS_PER_FRAME: usize = 12;
 /// The heat strips get at most this many columns (longer runs are merged).
 const STRIP_COLUMNS: usize = 600;
 /// Resolution of the input-plane grid whose activations the histograms show.
 const HIST_GRID: usize = 24;
 
-/// The sessions (one per activation) and the activations at initialisation. Equal when nothing
-/// new has happened, so children re-render only on change.
-#[derive(Clone)]
-pub struct Live {
-    pub sessions: Rc<RefCell<Vec<Session>>>,
+/// The sessions (one per activation) and the activations at initialisation.
+pub struct Runs {
+    pub sessions: Vec<Session>,
     /// `init[slot][layer]`: every hidden neuron's activation over the input grid, at epoch 0.
     pub init: Rc<Vec<Vec<Vec<f32>>>>,
-    pub version: u64,
-    /// Changes when the charts should redraw.
-    pub chart_version: u64,
 }
 
-impl PartialEq for Live {
-    fn eq(&self, other: &Self) -> bool {
-        self.version == other.version && Rc::ptr_eq(&self.sessions, &other.sessions)
-    }
-}
-
-impl Live {
-    fn new(settings: Vec<Settings>, version: u64) -> Live {
-        let sessions: Vec<Session> = settings.into_iter().map(Session::new).collect();
+impl Runs {
+    fn new(settings: &[Settings]) -> Runs {
+        let sessions: Vec<Session> = settings.iter().cloned().map(Session::new).collect();
         let init = sessions
             .iter()
             .map(|s| s.probe(HIST_GRID).hidden.into_iter().map(|layer| layer.concat()).collect())
             .collect();
-        Live {
-            sessions: Rc::new(RefCell::new(sessions)),
-            init: Rc::new(init),
-            version,
-            chart_version: version,
-        }
+        Runs { sessions, init: Rc::new(init) }
     }
 
-    /// After the sessions changed in place: a new version; the charts follow when `charts`.
-    fn refreshed(&self, charts: bool) -> Live {
-        let version = self.version + 1;
-        Live {
-            sessions: self.sessions.clone(),
-            init: self.init.clone(),
-            version,
-            chart_version: if charts { version } else { self.chart_version },
-        }
+    /// Whether these runs were built for `settings`.
+    fn fits(&self, settings: &Vec<Settings>) -> bool {
+        self.sessions.len() == settings.len()
+            && self.sessions.iter().zip(settings).all(|(s, want)| s.settings() == &want.clamped())
     }
 
     /// The epoch shown: the fewest epochs of a run still training (the runs take turns, so they
     /// differ by at most one); when every run has diverged, the furthest.
     pub fn epoch(&self) -> usize {
-        let sessions = self.sessions.borrow();
-        let running = sessions.iter().filter(|s| !s.status().is_diverged()).map(Session::epoch).min();
-        running.unwrap_or_else(|| sessions.iter().map(Session::epoch).max().unwrap_or(0))
+        let running = self.sessions.iter().filter(|s| !s.status().is_diverged()).map(Session::epoch).min();
+        running.unwrap_or_else(|| self.sessions.iter().map(Session::epoch).max().unwrap_or(0))
     }
 
     pub fn all_diverged(&self) -> bool {
-        self.sessions.borrow().iter().all(|s| s.status().is_diverged())
+        self.sessions.iter().all(|s| s.status().is_diverged())
+    }
+
+    /// One epoch more for every run still training.
+    fn step(&mut self) {
+        let target = self.epoch() + 1;
+        for s in self.sessions.iter_mut() {
+            while s.epoch() < target && !s.status().is_diverged() {
+                s.step(1);
+            }
+        }
+    }
+
+    fn reset(&mut self) {
+        for s in self.sessions.iter_mut() {
+            s.reset();
+        }
     }
 }
 
@@ -120,9 +115,9 @@ pub struct Snapshot {
     pub log_range: (f64, f64),
 }
 
-fn snapshot(live: &Live) -> Snapshot {
-    let sessions = live.sessions.borrow();
-    let slots: Vec<SlotView> = sessions
+fn snapshot(runs: &Runs) -> Snapshot {
+    let slots: Vec<SlotView> = runs
+        .sessions
         .iter()
         .map(|s| {
             let (strip_epochs, strip_rows) = strip_columns(s.history(), STRIP_COLUMNS);
@@ -147,19 +142,32 @@ fn snapshot(live: &Live) -> Snapshot {
 }
 
 /// One epoch at a time for the run that is furthest behind (so the runs stay in step), until
-/// the frame's budget is spent (at least one). Returns whether every run has stopped.
-fn train_for_a_frame(sessions: &RefCell<Vec<Session>>, budget_ms: f64) -> bool {
+/// the frame's budget is spent (at least one). Stops when every run has.
+fn train_for_a_frame(runs: &mut Runs, plan: FramePlan) -> Trained {
     let start = browser::now_ms();
-    let mut sessions = sessions.borrow_mut();
-    for _ in 0..MAX_STEPS_PER_FRAME {
-        let behind = sessions.iter_mut().filter(|s| !s.status().is_diverged()).min_by_key(|s| s.epoch());
-        let Some(session) = behind else { return true };
+    let mut rounds = 0;
+    for _ in 0..plan.max_rounds {
+        let behind = runs.sessions.iter_mut().filter(|s| !s.status().is_diverged()).min_by_key(|s| s.epoch());
+        let Some(session) = behind else { return Trained { rounds, stop: true } };
         session.step(1);
-        if browser::now_ms() - start > budget_ms {
+        rounds += 1;
+        if browser::now_ms() - start > plan.train_ms {
             break;
         }
     }
-    sessions.iter().all(|s| s.status().is_diverged())
+    Trained { rounds, stop: runs.all_diverged() }
+}
+
+/// The depth experiment's settings from the link (it never starts training by itself).
+fn read_link(query: &Query) -> (Running<DepthState>, Vec<Notice>) {
+    let (state, notices) = DepthState::from_query(query);
+    (Running { state, running: false }, notices)
+}
+
+fn write_link(state: &DepthState, query: &mut Query) {
+    query.set("tab", "experiments");
+    query.set("exp", "depth");
+    state.write_query(query);
 }
 
 #[derive(Properties, PartialEq)]
@@ -169,105 +177,70 @@ pub struct DepthProps {
 
 #[component]
 pub fn Depth(props: &DepthProps) -> Html {
-    let initial = use_memo((), |_| DepthState::from_query(&browser::read_query()));
-    let model = use_reducer(|| Running { state: initial.0.clone(), running: false });
-    let live = use_state(|| Live::new(initial.0.all_settings(), 0));
-
-    {
-        let (notices, on_notice) = (initial.1.clone(), props.on_notice.clone());
-        use_effect_with((), move |_| {
-            if !notices.is_empty() {
-                on_notice.emit(notices);
-            }
-        });
-    }
-    // A change of a training setting starts new runs (new data and weights from the seed).
-    {
-        let live = live.clone();
-        use_effect_with(model.state.all_settings(), move |settings| {
-            let same = {
-                let sessions = live.sessions.borrow();
-                sessions.len() == settings.len()
-                    && sessions.iter().zip(settings).all(|(s, want)| s.settings() == &want.clamped())
-            };
-            if !same {
-                live.set(Live::new(settings.clone(), live.version + 1));
-            }
-        });
-    }
-    // The link follows the settings; every other key is kept.
-    use_effect_with(model.state.clone(), |state| {
-        let mut query = browser::read_query();
-        query.set("tab", "experiments");
-        query.set("exp", "depth");
-        state.write_query(&mut query);
-        browser::write_query(&query);
-    });
+    let model = use_section(Link { read: read_link, write: write_link }, &props.on_notice);
+    let (held, shown) = use_derived(model.state.all_settings(), Runs::fits, |s| Runs::new(s));
+    let live = shown.live.clone();
 
     let train = {
-        let sessions = live.sessions.clone();
-        Callback::from(move |train_ms: f64| train_for_a_frame(&sessions, train_ms))
+        let live = live.clone();
+        Callback::from(move |plan: FramePlan| live.update(|runs| train_for_a_frame(runs, plan)))
     };
     let refresh = {
-        let live = live.clone();
-        Callback::from(move |charts: bool| live.set(live.refreshed(charts)))
+        let (held, shown) = (held.clone(), shown.clone());
+        Callback::from(move |charts: bool| held.set(shown.refreshed(charts)))
     };
-    use_budgeted_training(&model, train, refresh);
+    let on_frame = {
+        let refresh = refresh.clone();
+        Callback::from(move |due: Due| {
+            refresh.emit(due.charts);
+            0.0
+        })
+    };
+    use_budgeted_training(&model, DEPTH, train, on_frame);
 
     let on_action = on_act(&model);
     let on_run = {
-        let (model, live) = (model.clone(), live.clone());
+        let (on_run, refresh) = (on_run(&model), refresh.clone());
         Callback::from(move |run: bool| {
             if !run {
                 // The charts catch up with the last epochs trained.
-                live.set(live.refreshed(true));
+                refresh.emit(true);
             }
-            model.dispatch(RunMsg::Run(run));
+            on_run.emit(run);
         })
     };
     let on_step = {
-        let live = live.clone();
+        let (live, refresh) = (live.clone(), refresh.clone());
         Callback::from(move |_: ()| {
-            let target = live.epoch() + 1;
-            for s in live.sessions.borrow_mut().iter_mut() {
-                while s.epoch() < target && !s.status().is_diverged() {
-                    s.step(1);
-                }
-            }
-            live.set(live.refreshed(true));
+            live.update(Runs::step);
+            refresh.emit(true);
         })
     };
     let on_reset = {
-        let live = live.clone();
+        let (live, refresh) = (live.clone(), refresh.clone());
         Callback::from(move |_: ()| {
-            for s in live.sessions.borrow_mut().iter_mut() {
-                s.reset();
-            }
-            live.set(live.refreshed(true));
+            live.update(Runs::reset);
+            refresh.emit(true);
         })
     };
 
-    let snap = use_memo((live.chart_version, Rc::as_ptr(&live.sessions) as usize), {
-        let live = (*live).clone();
-        move |_| snapshot(&live)
+    let snap = use_memo((shown.chart_version, live.id()), {
+        let live = live.clone();
+        move |_| snapshot(&live.borrow())
     });
-    let version = live.chart_version;
+    let version = shown.chart_version;
     let state = &model.state;
     let hist_slot = state.hist.min(state.activations.len().saturating_sub(1));
+    let (epoch, all_diverged, init) = {
+        let runs = live.borrow();
+        (runs.epoch(), runs.all_diverged(), runs.init.clone())
+    };
 
     html! {
         <div class="depth">
-            <div class="depth-intro">
-                <h3>{ "Gradients through depth" }</h3>
-                <p data-testid="depth-explain">
-                    { "Each strip is one network: a row per layer (layer 1 at the top, output at the bottom), a column per epoch, coloured by the size of the gradient reaching that layer's weights (log scale, the same for all strips). " }
-                    { "Sigmoid's slope is at most ¼, so the gradient shrinks at every layer on its way back: the sigmoid network's first layer gets about a millionth of what its last gets, stays dark, and does not learn. " }
-                    { "ReLU passes the gradient on unchanged wherever it is active, so with He initialisation every layer gets a gradient of similar size and the network learns. " }
-                    { "Below, the activations of the first forward pass: mass piled at the ends of a sigmoid's or tanh's range is saturation, where the slope, and with it the gradient, is nearly zero." }
-                </p>
-            </div>
-            <DepthControls state={state.clone()} running={model.running} epoch={live.epoch()}
-                           all_diverged={live.all_diverged()} on_action={on_action.clone()}
+            <DepthIntro />
+            <DepthControls state={state.clone()} running={model.running} {epoch}
+                           {all_diverged} on_action={on_action.clone()}
                            {on_run} {on_step} {on_reset} />
             <div class="depth-grid">
                 <section class="panel depth-strips" aria-label="Gradient norm per layer over the epochs">
@@ -281,7 +254,7 @@ pub fn Depth(props: &DepthProps) -> Html {
                 </section>
             </div>
             <section class="panel depth-hists" aria-label="Activations at initialisation">
-                <InitHistograms activations={state.activations.clone()} slot={hist_slot} init={live.init.clone()} {on_action} />
+                <InitHistograms activations={state.activations.clone()} slot={hist_slot} {init} {on_action} />
                 <PanelPngButton name="depth-hists" label="histograms" />
             </section>
         </div>

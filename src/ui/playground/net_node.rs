@@ -1,0 +1,52 @@
+//! One node of the network diagram: its live heatmap (painted by the diagram), a dead (✕) or
+//! saturated (≈) mark, its bias; hovering a hidden neuron shows it large in the output panel.
+
+use yew::prelude::*;
+
+use super::GRID;
+
+#[derive(Properties, PartialEq)]
+pub struct NetNodeProps {
+    /// Column (0 the inputs) and index in it.
+    pub column: usize,
+    pub index: usize,
+    /// Grid column and first grid row (1-based).
+    pub place: (usize, usize),
+    pub title: AttrValue,
+    pub class: Classes,
+    pub mark: Option<&'static str>,
+    pub bias: Option<f32>,
+    /// The hidden neuron (layer, index) this node is, if it is one.
+    pub hover_key: Option<(usize, usize)>,
+    pub on_hover: Callback<Option<(usize, usize)>>,
+}
+
+#[component]
+pub fn NetNode(props: &NetNodeProps) -> Html {
+    let (c, j, (gc, gr)) = (props.column, props.index, props.place);
+    let hover_key = props.hover_key;
+    let on_enter = props.on_hover.reform(move |_: MouseEvent| hover_key);
+    let on_leave = props.on_hover.reform(|_: MouseEvent| None);
+    let bias_mark = props.bias.map(|b| {
+        let size = match b.abs() {
+            a if a < 0.05 => "b-s",
+            a if a < 0.5 => "b-m",
+            _ => "b-l",
+        };
+        let class = classes!("bias", size, if b >= 0.0 { "w-pos-bg" } else { "w-neg-bg" });
+        let title = format!("bias {b:.3}");
+        html! { <span {class} {title}></span> }
+    });
+    let class = classes!("net-node", format!("gc-{gc}"), format!("gr-{gr}"), props.class.clone());
+    let testid = format!("node-{c}-{j}");
+    let tabindex = if hover_key.is_some() { "0" } else { "-1" };
+    let (size, column, index) = (GRID.to_string(), c.to_string(), j.to_string());
+    html! {
+        <div {class} title={props.title.clone()} onmouseenter={on_enter} onmouseleave={on_leave}
+             data-testid={testid} {tabindex}>
+            <canvas class="node-map" width={size.clone()} height={size} data-column={column} data-index={index} />
+            if let Some(m) = props.mark { <span class="node-mark" aria-hidden="true">{ m }</span> }
+            { bias_mark.unwrap_or_default() }
+        </div>
+    }
+}

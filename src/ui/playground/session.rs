@@ -1,0 +1,137 @@
+//! The Playground's training session, derived from the settings: a change of a training
+//! setting gets a new session (new data and weights from the seed) in the same render, so no
+//! view ever draws new settings with old weights. Points drawn by hand and opened model files
+//! replace it with one of the same settings. Trained within each frame's budget while playing.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{Live, PointEdit, GRID};
+use crate::domain::frame_budget::{FramePlan, PLAYGROUND};
+use crate::domain::nn::data::Dataset;
+use crate::domain::nn::model::NetworkWeights;
+use crate::domain::nn::settings::Settings;
+use crate::domain::nn::trainer::Session;
+use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::PlayAction;
+use crate::ui::browser;
+use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
+use crate::ui::section::{use_derived, Held};
+
+/// The session shown and what changes it.
+pub struct PlaySession {
+    pub live: Live,
+    pub on_step: Callback<()>,
+    pub on_reset: Callback<()>,
+    pub on_data: Callback<Dataset>,
+    pub on_point: Callback<PointEdit>,
+    pub on_load: Callback<(PlayState, NetworkWeights)>,
+}
+
+#[hook]
+pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySession {
+    let (held, shown) =
+        use_derived(model.state.settings.clone(), fits, |settings| Session::new(settings.clone()));
+    let (session, chart_version) = (shown.live.clone(), shown.chart_version);
+    let probe = use_memo((session.id(), session.version()), {
+        let session = session.clone();
+        move |_| Rc::new(session.borrow().probe(GRID))
+    });
+
+    let train = {
+        let (session, speed) = (session.clone(), model.state.speed);
+        Callback::from(move |plan: FramePlan| {
+            let most = (speed.max(1) as usize).min(plan.max_rounds);
+            session.update(|s| train_for_a_frame(s, most, plan.train_ms))
+        })
+    };
+    // Publishes the session's new version; the charts follow when `charts`.
+    let refresh = {
+        let held = held.clone();
+        Callback::from(move |charts: bool| held.set(shown.refreshed(charts)))
+    };
+    let on_frame = {
+        let refresh = refresh.clone();
+        Callback::from(move |due: Due| {
+            refresh.emit(due.charts);
+            0.0
+        })
+    };
+    use_budgeted_training(model, PLAYGROUND, train, on_frame);
+    let on_step = {
+        let (session, refresh) = (session.clone(), refresh.clone());
+        Callback::from(move |_: ()| {
+            session.update(|s| {
+                s.step(1);
+            });
+            refresh.emit(true);
+        })
+    };
+    let on_reset = {
+        let (session, refresh) = (session.clone(), refresh.clone());
+        Callback::from(move |_: ()| {
+            session.update(Session::reset);
+            refresh.emit(true);
+        })
+    };
+    // Points drawn by hand or imported: a new session on the edited data (same settings).
+    let on_data = {
+        let (held, session, model) = (held.clone(), session.clone(), model.clone());
+        Callback::from(move |data: Dataset| {
+            let next = Session::with_dataset(model.state.settings.clone(), data);
+            held.set(Held::new(session.replaced(next)));
+        })
+    };
+    let on_point = {
+        let (session, on_data) = (session.clone(), on_data.clone());
+        Callback::from(move |edit: PointEdit| {
+            let mut data = session.borrow().dataset().clone();
+            match edit {
+                PointEdit::Add(p) => data.add_point(p),
+                PointEdit::Remove(x, y) => {
+                    if data.remove_nearest(x, y, 0.5).is_none() {
+                        return;
+                    }
+                }
+            }
+            on_data.emit(data);
+        })
+    };
+    // An opened model file: a session with its settings and weights, and the settings in the
+    // reducer (equal, so the session is kept).
+    let on_load = {
+        let (held, session, model) = (held.clone(), session.clone(), model.clone());
+        Callback::from(move |(play, weights): (PlayState, NetworkWeights)| {
+            let mut next = Session::new(play.settings.clone());
+            if next.set_weights(&weights).is_ok() {
+                held.set(Held::new(session.replaced(next)));
+                model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(play))));
+            }
+        })
+    };
+    let live = Live { version: session.version(), session, probe: (*probe).clone(), chart_version };
+    PlaySession { live, on_step, on_reset, on_data, on_point, on_load }
+}
+
+/// Whether `session` was built for `settings`.
+fn fits(session: &Session, settings: &Settings) -> bool {
+    session.settings() == &settings.clamped()
+}
+
+/// Up to `most` epochs (at least one), stopping early when the frame's training budget is
+/// spent or the run diverged.
+fn train_for_a_frame(session: &mut Session, most: usize, budget_ms: f64) -> Trained {
+    let start = browser::now_ms();
+    let mut rounds = 0;
+    for _ in 0..most.max(1) {
+        rounds += 1;
+        if session.step(1).is_diverged() {
+            return Trained { rounds, stop: true };
+        }
+        if browser::now_ms() - start > budget_ms {
+            break;
+        }
+    }
+    Trained { rounds, stop: false }
+}

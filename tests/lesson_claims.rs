@@ -48,7 +48,10 @@ fn non_linearity_linear_stalls_and_relu_learns_the_circle() {
         let mut linear = session(&lesson_link("non-linearity", &[]), seed);
         linear.step(500);
         let lin = linear.metrics().test_loss;
-        assert!(lin > 0.6, "seed {seed}: linear reached test loss {lin}, the lesson says it stalls near 0.69");
+        assert!(
+            lin > 0.6,
+            "seed {seed}: linear reached test loss {lin}, the lesson says it stalls near 0.69"
+        );
         let mut relu = session(&lesson_link("non-linearity", &[("activation", "relu")]), seed);
         relu.step(500);
         let r = relu.metrics().test_loss;
@@ -63,12 +66,21 @@ fn vanishing_gradients_sigmoid_starves_the_first_layer_relu_with_he_does_not() {
         s.step(20);
         let m = s.metrics();
         let ratio = m.output_grad_norm / m.layers[0].grad_norm;
-        assert!(ratio >= 100.0, "seed {seed}: sigmoid's first layer gets only {ratio:.0}× less than the output");
-        let mut r = session(&lesson_link("vanishing-gradients", &[("activation", "relu"), ("init", "he_normal")]), seed);
+        assert!(
+            ratio >= 100.0,
+            "seed {seed}: sigmoid's first layer gets only {ratio:.0}× less than the output"
+        );
+        let mut r = session(
+            &lesson_link("vanishing-gradients", &[("activation", "relu"), ("init", "he_normal")]),
+            seed,
+        );
         r.step(20);
         let m = r.metrics();
         let ratio = m.output_grad_norm / m.layers[0].grad_norm;
-        assert!((0.1..=10.0).contains(&ratio), "seed {seed}: relu + He: output / first layer = {ratio:.2}, not within 10×");
+        assert!(
+            (0.1..=10.0).contains(&ratio),
+            "seed {seed}: relu + He: output / first layer = {ratio:.2}, not within 10×"
+        );
     }
 }
 
@@ -78,7 +90,12 @@ fn sparse_activation_relu_is_a_third_to_a_half_zero_tanh_never() {
         let mut s = session(&lesson_link("sparse-activation", &[]), seed);
         s.step(300);
         for (i, layer) in s.metrics().layers.iter().enumerate() {
-            assert!(layer.sparsity >= 0.33, "seed {seed}: relu layer {} sparsity {:.2}", i + 1, layer.sparsity);
+            assert!(
+                layer.sparsity >= 0.33,
+                "seed {seed}: relu layer {} sparsity {:.2}",
+                i + 1,
+                layer.sparsity
+            );
         }
         let mut t = session(&lesson_link("sparse-activation", &[("activation", "tanh")]), seed);
         t.step(300);
@@ -95,7 +112,11 @@ fn dying_relu_a_quarter_dies_and_stays_dead_leaky_relu_loses_none() {
         let total = s.metrics().neuron_count();
         s.step(100);
         let dead_early = dead_set(s.metrics());
-        assert!(4 * dead_early.len() >= total, "seed {seed}: only {} of {total} dead at epoch 100", dead_early.len());
+        assert!(
+            4 * dead_early.len() >= total,
+            "seed {seed}: only {} of {total} dead at epoch 100",
+            dead_early.len()
+        );
         s.step(900);
         let dead_late = dead_set(s.metrics());
         for n in &dead_early {

@@ -162,7 +162,8 @@ mod tests {
     #[test]
     fn applying_a_lesson_replaces_the_settings_and_keeps_embedding() {
         let lessons = all();
-        let (found, q, notice) = apply(&Query::parse("lesson=dying-relu&embed=1&learningRate=3&biasInit=-3"), &lessons);
+        let (found, q, notice) =
+            apply(&Query::parse("lesson=dying-relu&embed=1&learningRate=3&biasInit=-3"), &lessons);
         assert!(notice.is_none());
         assert_eq!(found.map(|(_, l)| l.id), Some("dying-relu".to_string()));
         assert_eq!(q.get("learningRate"), Some("1"));

@@ -37,7 +37,7 @@ fn per_layer(
 
 #[component]
 pub fn LiveCharts(props: &LiveChartsProps) -> Html {
-    let charts = use_memo((props.live.chart_version, Rc::as_ptr(&props.live.session) as usize), {
+    let charts = use_memo((props.live.chart_version, props.live.session.id()), {
         let live = props.live.clone();
         move |_| {
             let session = live.session.borrow();

@@ -3,8 +3,8 @@
 //! neurons marked with a tooltip saying since when and why. Hovering a neuron shows it large
 //! in the output panel.
 
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::layer_head::LayerHead;
@@ -18,6 +18,7 @@ use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
+use crate::ui::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
@@ -247,15 +248,7 @@ fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, 
             values.iter().fold(0.0f32, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }).max(1e-6)
         };
         let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
-        put_pixels(&canvas, rgba, probe.n);
-    }
-}
-
-/// Copies RGBA bytes into a canvas whose size is n×n.
-pub fn put_pixels(canvas: &HtmlCanvasElement, rgba: Vec<u8>, n: usize) {
-    let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
-    let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else { return };
-    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n as u32, n as u32) {
-        let _ = ctx.put_image_data(&image, 0.0, 0.0);
+        // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
+        let _ = put_pixels(&canvas, &rgba, probe.n);
     }
 }

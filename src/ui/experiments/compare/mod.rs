@@ -134,7 +134,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         move |_| build_charts(&live.borrow())
     });
     let target = model.state.target;
-    let rows = use_memo((chart_version, live.id(), target.to_bits()), {
+    let rows = use_memo((chart_version, live.id(), target), {
         let live = live.clone();
         move |_| {
             let sessions = live.borrow();

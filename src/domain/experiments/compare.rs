@@ -7,7 +7,6 @@
 //! [`KEYS`]), the runs themselves ([`Lockstep`]: one [`Session`] per slot, stepped together)
 //! and the summary table's numbers ([`SlotSummary`], [`epochs_to_target`]).
 
-use super::KeyDoc;
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::{DatasetKind, MAX_NOISE};
 use crate::domain::nn::metrics::{EpochMetrics, History};
@@ -15,9 +14,11 @@ use crate::domain::nn::settings::{
     Init, LossKind, OptimizerKind, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH,
 };
 use crate::domain::nn::trainer::{Session, Status};
+use crate::domain::state::key_doc::KeyDoc;
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::{seed_from_text, BIAS_LIMIT, MAX_PLAY_LAYERS};
 use crate::domain::state::query::Query;
+use crate::domain::state::url_reader::UrlReader;
 
 /// Fewest activations compared.
 pub const MIN_SLOTS: usize = 2;
@@ -286,165 +287,78 @@ pub fn shape_text(shape: &[usize]) -> String {
 
 /// Every key [`CompareState::write_query`] writes, in that order.
 pub const KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        key: "cmp",
-        values: "2 to 4 comma-separated text forms of the 24 activations, e.g. `relu,leaky_relu(0.2),elu,gelu`",
-        default: "relu,leaky_relu,elu,gelu",
-        meaning: "The activations compared, one run each",
-    },
-    KeyDoc {
-        key: "cmpDataset",
-        values: "`circle`, `xor`, `gauss`, `spiral`, `moons`, `checkerboard`, `reg-plane`, `reg-gauss`",
-        default: "circle",
-        meaning: "Data set shared by the runs",
-    },
-    KeyDoc {
-        key: "cmpShape",
-        values: "comma list of 1 to 8 widths, each 1 to 16",
-        default: "8,8",
-        meaning: "Neurons of each hidden layer, input side first",
-    },
-    KeyDoc { key: "cmpLr", values: "0.00001 to 10", default: "0.03", meaning: "Learning rate" },
-    KeyDoc { key: "cmpOpt", values: "`sgd`, `momentum`, `adam`", default: "sgd", meaning: "Optimiser" },
-    KeyDoc {
-        key: "cmpInit",
-        values: "`he_normal`, `he_uniform`, `xavier_normal`, `xavier_uniform`, `lecun_normal`, `lecun_uniform`, `tf_uniform`",
-        default: "he_normal",
-        meaning: "How the (shared) initial weights are drawn",
-    },
-    KeyDoc {
-        key: "cmpBias",
-        values: "-100 to 100, or empty for the init scheme's default",
-        default: "1",
-        meaning: "Initial bias of every neuron (negative values kill ReLUs)",
-    },
-    KeyDoc {
-        key: "cmpSeed",
-        values: "a whole number 0 to 18446744073709551615, or any text (hashed)",
-        default: "1",
-        meaning: "Seed of the data, the initial weights and the minibatch order",
-    },
-    KeyDoc { key: "cmpBatch", values: "1 to the number of points", default: "10", meaning: "Minibatch size" },
-    KeyDoc { key: "cmpNoise", values: "0 to 50 (percent)", default: "0", meaning: "Noise added to the data" },
-    KeyDoc {
-        key: "cmpTarget",
-        values: "0.0001 to 10",
-        default: "0.1",
-        meaning: "Test loss whose first crossing the table reports (epochs to target)",
-    },
+    KeyDoc::new("cmp", "2 to 4 comma-separated text forms of the 24 activations, e.g. `relu,leaky_relu(0.2),elu,gelu`", "relu,leaky_relu,elu,gelu", "The activations compared, one run each"),
+    KeyDoc::new("cmpDataset", "`circle`, `xor`, `gauss`, `spiral`, `moons`, `checkerboard`, `reg-plane`, `reg-gauss`", "circle", "Data set shared by the runs"),
+    KeyDoc::new("cmpShape", "comma list of 1 to 8 widths, each 1 to 16", "8,8", "Neurons of each hidden layer, input side first"),
+    KeyDoc::new("cmpLr", "0.00001 to 10", "0.03", "Learning rate"),
+    KeyDoc::new("cmpOpt", "`sgd`, `momentum`, `adam`", "sgd", "Optimiser"),
+    KeyDoc::new("cmpInit", "`he_normal`, `he_uniform`, `xavier_normal`, `xavier_uniform`, `lecun_normal`, `lecun_uniform`, `tf_uniform`", "he_normal", "How the (shared) initial weights are drawn"),
+    KeyDoc::new("cmpBias", "-100 to 100, or empty for the init scheme's default", "1", "Initial bias of every neuron (negative values kill ReLUs)"),
+    KeyDoc::new("cmpSeed", "a whole number 0 to 18446744073709551615, or any text (hashed)", "1", "Seed of the data, the initial weights and the minibatch order"),
+    KeyDoc::new("cmpBatch", "1 to the number of points", "10", "Minibatch size"),
+    KeyDoc::new("cmpNoise", "0 to 50 (percent)", "0", "Noise added to the data"),
+    KeyDoc::new("cmpTarget", "0.0001 to 10", "0.1", "Test loss whose first crossing the table reports (epochs to target)"),
 ];
-
-/// [`KEYS`] as a Markdown table (for the README).
-pub fn keys_markdown_table() -> String {
-    super::markdown_table(KEYS)
-}
 
 impl CompareState {
     /// Reads every `cmp*` key; a missing key means its default, a bad value is clamped or
     /// refused with a notice. The state is always valid.
     pub fn from_query(query: &Query) -> (CompareState, Vec<Notice>) {
-        let mut notices = Vec::new();
-        let mut note = |key: &str, message: String| notices.push(Notice::new(key, message));
+        let mut r = UrlReader::new(query);
         let d = CompareState::default();
-        let value = |key: &str| query.get(key).map(str::trim).filter(|v| !v.is_empty());
-
-        let slots = match value("cmp") {
-            Some(list) => read_slots(list, &mut note),
+        let slots = match r.value("cmp") {
+            Some(list) => read_slots(list, &mut r),
             None => d.slots.clone(),
         };
         let mut s = d.shared.clone();
-        if let Some(text) = value("cmpDataset") {
-            match DatasetKind::from_id(text) {
-                Some(kind) => {
-                    s.dataset = kind;
-                    s.num_points = kind.default_num_points();
-                    s.loss = loss_for(kind);
-                }
-                None => {
-                    let ids: Vec<&str> = DatasetKind::ALL.iter().map(|k| k.id()).collect();
-                    note(
-                        "cmpDataset",
-                        format!(
-                            "cmpDataset={text} is unknown: try {}; using {}.",
-                            ids.join(", "),
-                            s.dataset.id()
-                        ),
-                    );
-                }
-            }
+        let dataset_ids = DatasetKind::ALL.map(|k| k.id());
+        if let Some(kind) =
+            r.choice("cmpDataset", |t| DatasetKind::from_id(t).map(Some), &dataset_ids, None, s.dataset.id())
+        {
+            s.dataset = kind;
+            s.num_points = kind.default_num_points();
+            s.loss = loss_for(kind);
         }
-        if let Some(text) = value("cmpShape") {
+        if let Some(text) = r.value("cmpShape") {
             match parse_shape(text) {
                 Ok(shape) => s.hidden = shape,
-                Err(e) => note("cmpShape", format!("cmpShape={text}: {e}. Using {}.", shape_text(&s.hidden))),
-            }
-        }
-        let (lo, hi) = LEARNING_RATE_RANGE;
-        s.learning_rate = read_number(value("cmpLr"), "cmpLr", lo, hi, s.learning_rate, &mut note);
-        if let Some(text) = value("cmpOpt") {
-            match OptimizerKind::from_id(text) {
-                Some(o) => s.optimizer = o,
-                None => note(
-                    "cmpOpt",
-                    format!(
-                        "cmpOpt={text} is unknown: try sgd, momentum or adam; using {}.",
-                        s.optimizer.id()
-                    ),
-                ),
-            }
-        }
-        if let Some(text) = value("cmpInit") {
-            match Init::from_id(text) {
-                Some(i) => s.init = i,
-                None => {
-                    let ids: Vec<&str> = Init::ALL.iter().map(|k| k.id()).collect();
-                    note(
-                        "cmpInit",
-                        format!("cmpInit={text} is unknown: try {}; using {}.", ids.join(", "), s.init.id()),
-                    );
+                Err(e) => {
+                    r.notice("cmpShape", format!("cmpShape={text}: {e}. Keeping {}.", shape_text(&s.hidden)))
                 }
             }
         }
+        s.learning_rate = r.number("cmpLr", LEARNING_RATE_RANGE, s.learning_rate);
+        s.optimizer = r.choice(
+            "cmpOpt",
+            OptimizerKind::from_id,
+            &OptimizerKind::ALL.map(|k| k.id()),
+            s.optimizer,
+            s.optimizer.id(),
+        );
+        s.init = r.choice("cmpInit", Init::from_id, &Init::ALL.map(|k| k.id()), s.init, s.init.id());
         // Present but empty: the init scheme's default bias.
-        match (query.get("cmpBias").map(str::trim), value("cmpBias")) {
-            (Some(""), _) => s.bias_init = None,
-            (_, Some(text)) => {
-                let b = read_number(Some(text), "cmpBias", -BIAS_LIMIT, BIAS_LIMIT, f64::NAN, &mut note);
-                if b.is_finite() {
-                    s.bias_init = Some(b);
-                }
-            }
-            _ => {}
+        if query.get("cmpBias").map(str::trim) == Some("") {
+            s.bias_init = None;
+        } else if let Some(b) = r.optional_number("cmpBias", (-BIAS_LIMIT, BIAS_LIMIT)) {
+            s.bias_init = Some(b);
         }
-        if let Some(text) = value("cmpSeed") {
+        if let Some(text) = r.value("cmpSeed") {
             s.seed = seed_from_text(text);
         }
-        let batch = read_number(
-            value("cmpBatch"),
-            "cmpBatch",
-            1.0,
-            s.num_points as f64,
-            s.batch_size as f64,
-            &mut note,
-        );
-        if batch.fract() != 0.0 {
-            note("cmpBatch", format!("cmpBatch={batch} is not a whole number: using {}.", batch.round()));
-        }
-        s.batch_size = batch.round() as usize;
-        s.noise = read_number(value("cmpNoise"), "cmpNoise", 0.0, MAX_NOISE, s.noise, &mut note);
-        let (lo, hi) = TARGET_RANGE;
-        let target = read_number(value("cmpTarget"), "cmpTarget", lo, hi, d.target, &mut note);
+        s.batch_size = r.count("cmpBatch", (1, s.num_points), s.batch_size);
+        s.noise = r.number("cmpNoise", (0.0, MAX_NOISE), s.noise);
+        let target = r.number("cmpTarget", TARGET_RANGE, d.target);
 
         let mut state = CompareState { slots, shared: s, target };
         // Every value was checked above; this only guards against a combination slipping through.
         if let Err(e) = state.shared.validate() {
-            note(
+            r.notice(
                 "cmp",
                 format!("The link's comparison settings cannot be used ({e}): using the nearest valid ones."),
             );
             state.shared = state.shared.clamped();
         }
-        (state, notices)
+        (state, r.finish())
     }
 
     /// Writes every key of [`KEYS`] (replacing earlier values, keeping every other key):
@@ -468,55 +382,29 @@ impl CompareState {
 
 /// `cmp`: 2..=4 activations. A bad entry is dropped, entries beyond 4 are dropped, fewer than
 /// 2 are completed from the classic four; each with a notice.
-fn read_slots(list: &str, note: &mut impl FnMut(&str, String)) -> Vec<Activation> {
+fn read_slots(list: &str, r: &mut UrlReader) -> Vec<Activation> {
     let mut slots = Vec::new();
     for text in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         match Activation::parse(text) {
-            Ok(_) if slots.len() >= MAX_SLOTS => note(
+            Ok(_) if slots.len() >= MAX_SLOTS => r.notice(
                 "cmp",
                 format!("At most {MAX_SLOTS} activations can be compared: '{text}' was left out."),
             ),
             Ok(a) => slots.push(a),
-            Err(e) => note("cmp", format!("In the link's cmp=: {e}; left out.")),
+            Err(e) => r.notice("cmp", format!("In the link's cmp=: {e}; left out.")),
         }
     }
     if slots.len() < MIN_SLOTS {
         let added: Vec<Activation> =
             classic().into_iter().filter(|a| !slots.contains(a)).take(MIN_SLOTS - slots.len()).collect();
         let names: Vec<String> = added.iter().map(Activation::to_string).collect();
-        note(
+        r.notice(
             "cmp",
             format!("A comparison needs at least {MIN_SLOTS} activations: added {}.", names.join(", ")),
         );
         slots.extend(added);
     }
     slots
-}
-
-/// A number in lo..=hi (clamped with a notice); not a number: a notice and `default`.
-fn read_number(
-    text: Option<&str>,
-    key: &str,
-    lo: f64,
-    hi: f64,
-    default: f64,
-    note: &mut impl FnMut(&str, String),
-) -> f64 {
-    let Some(text) = text else { return default };
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => {
-            let used = v.clamp(lo, hi);
-            if used != v {
-                note(key, format!("{key}={text} is out of range ({lo} to {hi}): using {used}."));
-            }
-            used
-        }
-        _ => {
-            let keep = if default.is_nan() { "the default".to_string() } else { format!("{default}") };
-            note(key, format!("{key}={text} is not a number ({lo} to {hi}): keeping {keep}."));
-            default
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -784,6 +672,7 @@ pub fn epochs_text(e: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::state::key_doc::markdown_table;
 
     fn read(text: &str) -> (CompareState, Vec<Notice>) {
         CompareState::from_query(&Query::parse(text))
@@ -1164,7 +1053,7 @@ mod tests {
             let v = q.get(k.key).unwrap();
             assert_eq!(v, k.default, "{}", k.key);
         }
-        let table = keys_markdown_table();
+        let table = markdown_table(KEYS);
         assert_eq!(table.lines().count(), KEYS.len() + 2);
         assert!(
             table.contains("| `cmpShape` | comma list of 1 to 8 widths, each 1 to 16 | 8,8 |"),

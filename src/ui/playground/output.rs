@@ -16,6 +16,7 @@ use crate::charts::boundary::{self, Boundary, PlotRect};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Point;
+use crate::domain::nn::metrics::format_loss;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::ui::browser;
@@ -30,14 +31,6 @@ pub struct OutputProps {
     pub hovered: Option<(usize, usize)>,
     pub on_action: Callback<PlayAction>,
     pub on_point: Callback<PointEdit>,
-}
-
-fn number(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v:.3}")
-    } else {
-        "NaN".into()
-    }
 }
 
 #[component]
@@ -137,8 +130,8 @@ pub fn Output(props: &OutputProps) -> Html {
     let per_layer: Vec<usize> = m.layers.iter().map(|l| l.dead).collect();
     let stats = html! {
         <dl class="stats">
-            <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss">{ number(m.train_loss) }</dd></div>
-            <div><dt>{ "Test loss" }</dt><dd data-testid="test-loss">{ number(m.test_loss) }</dd></div>
+            <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss">{ format_loss(m.train_loss) }</dd></div>
+            <div><dt>{ "Test loss" }</dt><dd data-testid="test-loss">{ format_loss(m.test_loss) }</dd></div>
             if let Some(acc) = m.test_accuracy {
                 <div><dt>{ "Test accuracy" }</dt><dd data-testid="test-accuracy">{ format!("{:.1}%", acc * 100.0) }</dd></div>
             }

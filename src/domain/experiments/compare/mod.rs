@@ -4,7 +4,7 @@
 //!
 //! Here: the state ([`CompareState`]: the slots and the shared settings), its pure actions
 //! ([`CompareState::apply`]), its URL form (`cmp=relu,leaky_relu,elu,gelu&cmpShape=8,8&…`, see
-//! [`KEYS`]), the runs themselves ([`Lockstep`]: one [`Session`] per slot, stepped together)
+//! [`KEYS`]), the runs themselves ([`Lockstep`]: one [`Session`](crate::domain::nn::trainer::Session) per slot, stepped together)
 //! and the summary table's numbers ([`SlotSummary`], [`epochs_to_target`]).
 
 mod lockstep;

@@ -20,86 +20,12 @@ impl PlayState {
     pub fn from_query(query: &Query) -> (PlayState, Vec<Notice>) {
         let mut r = UrlReader::new(query);
         let d = PlayState::default();
-        let ds = &d.settings;
-
-        let regression = r.choice(
-            "problem",
-            |t| ["classification", "regression"].iter().position(|p| *p == t).map(|i| i == 1),
-            &["classification", "regression"],
-            false,
-            "classification",
-        );
-        let dataset = if regression {
-            dataset(&mut r, "regDataset", DatasetKind::RegPlane, true)
-        } else {
-            dataset(&mut r, "dataset", DatasetKind::Circle, false)
-        };
-        let num_points = r.count("numPoints", (2, MAX_POINTS), dataset.default_num_points());
-        let noise = r.number("noise", (0.0, MAX_NOISE), ds.noise);
-        let train_fraction = r.number("percTrainData", PERC_TRAIN_RANGE, ds.train_fraction * 100.0) / 100.0;
-        let batch_size = r.count("batchSize", (1, num_points), ds.batch_size.min(num_points));
-        let features = features(&mut r);
-        let hidden = network_shape(&mut r, &ds.hidden);
-        let activation = activation(&mut r, ds.activation);
-        let layer_activations = layer_activations(&mut r, hidden.len());
-        let default_loss = if regression { LossKind::LinearMse } else { LossKind::SigmoidBce };
-        let loss = r.choice(
-            "loss",
-            LossKind::from_id,
-            &LossKind::ALL.map(|k| k.id()),
-            default_loss,
-            default_loss.id(),
-        );
-        let init = r.choice("init", Init::from_id, &Init::ALL.map(|k| k.id()), ds.init, ds.init.id());
-        // Empty, or missing beside an explicit `init`: the scheme's own bias (TF Playground's 0.1
-        // for tf_uniform); missing altogether: the default bias.
-        let bias_init = match r.value("biasInit") {
-            Some(_) => r.optional_number("biasInit", (-BIAS_LIMIT, BIAS_LIMIT)),
-            None if query.contains("biasInit") || query.contains("init") => None,
-            None => ds.bias_init,
-        };
-        let optimizer = r.choice(
-            "optimizer",
-            OptimizerKind::from_id,
-            &OptimizerKind::ALL.map(|k| k.id()),
-            ds.optimizer,
-            ds.optimizer.id(),
-        );
-        let learning_rate = r.number("learningRate", LEARNING_RATE_RANGE, ds.learning_rate);
-        let regularization = r.choice(
-            "regularization",
-            |t| Regularization::ALL.into_iter().find(|k| k.id().eq_ignore_ascii_case(t)),
-            &Regularization::ALL.map(|k| k.id()),
-            ds.regularization,
-            ds.regularization.id(),
-        );
-        let reg_rate = r.number("regularizationRate", REG_RATE_RANGE, ds.reg_rate);
-        let seed = r.value("seed").map_or(ds.seed, seed_from_text);
+        let mut settings = settings(&mut r);
         let show_test_data = r.flag("showTestData", d.show_test_data);
         let discretize = r.flag("discretize", d.discretize);
         let (lo, hi) = SPEED_RANGE;
         let speed = r.count("speed", (lo as usize, hi as usize), d.speed as usize) as u32;
-
-        let mut settings = Settings {
-            dataset,
-            num_points,
-            noise,
-            train_fraction,
-            batch_size,
-            features,
-            hidden,
-            activation,
-            layer_activations,
-            loss,
-            init,
-            bias_init,
-            optimizer,
-            learning_rate,
-            regularization,
-            reg_rate,
-            seed,
-        };
-        // Every value was checked above; this only guards against a combination slipping through.
+        // Every value was checked; this only guards against a combination slipping through.
         if let Err(e) = settings.validate() {
             r.notice(
                 "settings",
@@ -108,6 +34,75 @@ impl PlayState {
             settings = settings.clamped();
         }
         (PlayState { settings, show_test_data, discretize, speed }, r.finish())
+    }
+}
+
+/// The training settings of the link, read in the order their ranges need (`problem` first,
+/// `numPoints` before `batchSize`, `networkShape` before `layerActivations`).
+fn settings(r: &mut UrlReader) -> Settings {
+    let ds = Settings::default();
+    let regression = r.choice(
+        "problem",
+        |t| ["classification", "regression"].iter().position(|p| *p == t).map(|i| i == 1),
+        &["classification", "regression"],
+        false,
+        "classification",
+    );
+    let dataset = if regression {
+        dataset(r, "regDataset", DatasetKind::RegPlane, true)
+    } else {
+        dataset(r, "dataset", DatasetKind::Circle, false)
+    };
+    let num_points = r.count("numPoints", (2, MAX_POINTS), dataset.default_num_points());
+    let noise = r.number("noise", (0.0, MAX_NOISE), ds.noise);
+    let train_fraction = r.number("percTrainData", PERC_TRAIN_RANGE, ds.train_fraction * 100.0) / 100.0;
+    let batch_size = r.count("batchSize", (1, num_points), ds.batch_size.min(num_points));
+    let features = features(r);
+    let hidden = network_shape(r, &ds.hidden);
+    let default_loss = if regression { LossKind::LinearMse } else { LossKind::SigmoidBce };
+    // Empty, or missing beside an explicit `init`: the scheme's own bias (TF Playground's 0.1
+    // for tf_uniform); missing altogether: the default bias.
+    let query = r.query();
+    let bias_default = if query.contains("biasInit") || query.contains("init") { None } else { ds.bias_init };
+    Settings {
+        activation: activation(r, ds.activation),
+        layer_activations: layer_activations(r, hidden.len()),
+        loss: r.choice(
+            "loss",
+            LossKind::from_id,
+            &LossKind::ALL.map(|k| k.id()),
+            default_loss,
+            default_loss.id(),
+        ),
+        init: r.choice("init", Init::from_id, &Init::ALL.map(|k| k.id()), ds.init, ds.init.id()),
+        bias_init: match r.value("biasInit") {
+            Some(_) => r.optional_number("biasInit", (-BIAS_LIMIT, BIAS_LIMIT)),
+            None => bias_default,
+        },
+        optimizer: r.choice(
+            "optimizer",
+            OptimizerKind::from_id,
+            &OptimizerKind::ALL.map(|k| k.id()),
+            ds.optimizer,
+            ds.optimizer.id(),
+        ),
+        learning_rate: r.number("learningRate", LEARNING_RATE_RANGE, ds.learning_rate),
+        regularization: r.choice(
+            "regularization",
+            |t| Regularization::ALL.into_iter().find(|k| k.id().eq_ignore_ascii_case(t)),
+            &Regularization::ALL.map(|k| k.id()),
+            ds.regularization,
+            ds.regularization.id(),
+        ),
+        reg_rate: r.number("regularizationRate", REG_RATE_RANGE, ds.reg_rate),
+        seed: r.value("seed").map_or(ds.seed, seed_from_text),
+        dataset,
+        num_points,
+        noise,
+        train_fraction,
+        batch_size,
+        features,
+        hidden,
     }
 }
 

@@ -9,9 +9,7 @@ use activation_lab::domain::nn::settings::{
     Init, LossKind, OptimizerKind, Regularization, Settings, MAX_LAYER_WIDTH, MAX_POINTS,
 };
 use activation_lab::domain::state::page::Notice;
-use activation_lab::domain::state::play_url::{
-    keys_markdown_table, seed_from_text, PlayState, KEYS, MAX_PLAY_LAYERS,
-};
+use activation_lab::domain::state::play_url::{seed_from_text, PlayState, MAX_PLAY_LAYERS};
 use activation_lab::domain::state::query::Query;
 
 fn read(text: &str) -> (PlayState, Vec<Notice>) {
@@ -351,27 +349,4 @@ fn our_own_keys_are_read() {
     // An absent biasInit is the init's default.
     let (s, _) = read("init=tf_uniform");
     assert_eq!((s.settings.bias_init, s.settings.initial_bias()), (None, 0.1));
-}
-
-#[test]
-fn print_the_keys_table() {
-    let table = keys_markdown_table();
-    println!("{table}");
-    for k in KEYS {
-        assert!(table.contains(&format!("| `{}` |", k.key)), "{}", k.key);
-    }
-}
-
-/// Every Playground URL key is documented in README.md; a new key fails this until its row
-/// (from `keys_markdown_table()`) is pasted into the README.
-#[test]
-fn readme_documents_every_url_key() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let missing: Vec<&str> =
-        KEYS.iter().map(|k| k.key).filter(|key| !readme.contains(&format!("| `{key}` |"))).collect();
-    assert!(
-        missing.is_empty(),
-        "README.md does not document the URL keys {missing:?}: paste keys_markdown_table()"
-    );
 }

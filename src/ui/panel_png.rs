@@ -2,7 +2,7 @@
 //!
 //! The page runs under `default-src 'self'` and inside sandboxed frames, so HTML or SVG cannot
 //! be rasterised through an `<img>` of a blob:/data: URL. The panel's DOM is walked instead and
-//! turned into draw operations (`core::panel_png`, the pure half, which also holds the
+//! turned into draw operations (the `panel_png` crate, the pure half, which also holds the
 //! geometry): every element's background and border from its computed style; its text word by
 //! word, at the boxes the page laid each word out in (a Range's client rects), in the computed
 //! font, colour, letter spacing and text-transform; canvases copied at their content boxes

@@ -8,11 +8,12 @@
 //! depth per trial and reads off every shallower depth from the same draw, so the whole curve
 //! costs what its deepest point costs (see [`BornDeadRun`]).
 
-use super::KeyDoc;
 use crate::domain::experiments::born_dead::{BornDeadConfig, BornDeadRun, Estimate, InitScheme};
+use crate::domain::state::key_doc::KeyDoc;
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::seed_from_text;
 use crate::domain::state::query::Query;
+use crate::domain::state::url_reader::UrlReader;
 
 /// Widths offered (neurons per hidden layer).
 pub const WIDTH_RANGE: (usize, usize) = (2, 10);
@@ -129,74 +130,55 @@ impl Default for BornDeadView {
 
 /// Every key [`BornDeadView::write_query`] writes, in that order.
 pub const KEYS: [KeyDoc; 6] = [
-    KeyDoc {
-        key: "bdWidths",
-        values: "comma list of 1 to 4 widths, each 2 to 10",
-        default: "2,4,8",
-        meaning: "Neurons per hidden layer, one curve (colour) each",
-    },
-    KeyDoc {
-        key: "bdDepth",
-        values: "1 to 50",
-        default: "50",
-        meaning: "Deepest network: the curves cover depths 1 to this",
-    },
-    KeyDoc {
-        key: "bdTrials",
-        values: "10 to 2000",
-        default: "1000",
-        meaning: "K, random networks drawn per width and scheme",
-    },
-    KeyDoc {
-        key: "bdSamples",
-        values: "16 to 4096 (rounded down to a square grid)",
-        default: "1024",
-        meaning: "Inputs a network is tested on, a grid over [-√3, √3]²",
-    },
-    KeyDoc {
-        key: "bdSeed",
-        values: "a whole number, or any text (hashed)",
-        default: "2019",
-        meaning: "Seed of every network drawn",
-    },
-    KeyDoc {
-        key: "bdScheme",
-        values: "`both`, `he`, `rai`",
-        default: "both",
-        meaning: "Initialisation: He normal with zero bias (symmetric), RAI (asymmetric), or both",
-    },
+    KeyDoc::new(
+        "bdWidths",
+        "comma list of 1 to 4 widths, each 2 to 10",
+        "2,4,8",
+        "Neurons per hidden layer, one curve (colour) each",
+    ),
+    KeyDoc::new("bdDepth", "1 to 50", "50", "Deepest network: the curves cover depths 1 to this"),
+    KeyDoc::new("bdTrials", "10 to 2000", "1000", "K, random networks drawn per width and scheme"),
+    KeyDoc::new(
+        "bdSamples",
+        "16 to 4096 (rounded down to a square grid)",
+        "1024",
+        "Inputs a network is tested on, a grid over [-√3, √3]²",
+    ),
+    KeyDoc::new("bdSeed", "a whole number, or any text (hashed)", "2019", "Seed of every network drawn"),
+    KeyDoc::new(
+        "bdScheme",
+        "`both`, `he`, `rai`",
+        "both",
+        "Initialisation: He normal with zero bias (symmetric), RAI (asymmetric), or both",
+    ),
 ];
-
-/// [`KEYS`] as a Markdown table (for the README).
-pub fn keys_markdown_table() -> String {
-    super::markdown_table(&KEYS)
-}
 
 impl BornDeadView {
     /// Reads the `bd…` keys; a missing key keeps its default, a bad value is clamped or refused
     /// with a notice. The view is always valid.
     pub fn from_query(query: &Query) -> (BornDeadView, Vec<Notice>) {
-        let mut view = BornDeadView::default();
-        let mut notices = Vec::new();
-        if let Some(text) = query.get("bdWidths") {
-            view.widths = read_widths(text, &view.widths, &mut notices);
-        }
-        view.max_depth = read_count(query, "bdDepth", (1, MAX_DEPTH), view.max_depth, "depth", &mut notices);
-        view.trials = read_count(query, "bdTrials", TRIALS_RANGE, view.trials, "networks", &mut notices);
-        view.samples = read_count(query, "bdSamples", SAMPLES_RANGE, view.samples, "inputs", &mut notices);
-        if let Some(text) = query.get("bdSeed") {
-            view.seed = seed_from_text(text);
-        }
-        if let Some(text) = query.get("bdScheme") {
-            match SchemeChoice::from_id(text) {
-                Some(s) => view.scheme = s,
-                None => notices.push(Notice::new(
-                    "bdScheme",
-                    format!("bdScheme={text} is unknown: try both, he or rai; running both."),
-                )),
-            }
-        }
-        (view, notices)
+        let d = BornDeadView::default();
+        // `bdTrials=` is a bad value here, not an absent one.
+        let mut r = UrlReader::with_empty_values(query);
+        let widths = match r.value("bdWidths") {
+            Some(text) => read_widths(text, &d.widths, &mut r),
+            None => d.widths.clone(),
+        };
+        let view = BornDeadView {
+            widths,
+            max_depth: r.count("bdDepth", (1, MAX_DEPTH), d.max_depth),
+            trials: r.count("bdTrials", TRIALS_RANGE, d.trials),
+            samples: r.count("bdSamples", SAMPLES_RANGE, d.samples),
+            seed: r.value("bdSeed").map_or(d.seed, seed_from_text),
+            scheme: r.choice(
+                "bdScheme",
+                SchemeChoice::from_id,
+                &SchemeChoice::ALL.map(|s| s.id()),
+                d.scheme,
+                d.scheme.id(),
+            ),
+        };
+        (view, r.finish())
     }
 
     /// Writes every key of [`KEYS`], replacing earlier values and keeping every other key.
@@ -238,7 +220,7 @@ impl BornDeadView {
     }
 }
 
-fn read_widths(text: &str, default: &[usize], notices: &mut Vec<Notice>) -> Vec<usize> {
+fn read_widths(text: &str, default: &[usize], r: &mut UrlReader) -> Vec<usize> {
     let (lo, hi) = WIDTH_RANGE;
     let mut chosen: Vec<usize> = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -246,19 +228,19 @@ fn read_widths(text: &str, default: &[usize], notices: &mut Vec<Notice>) -> Vec<
             Ok(w) if (lo..=hi).contains(&w) => w,
             Ok(w) => {
                 let c = w.clamp(lo, hi);
-                notices.push(Notice::new(
+                r.notice(
                     "bdWidths",
                     format!("Width {w} is not offered: using {c} (widths run from {lo} to {hi})."),
-                ));
+                );
                 c
             }
             Err(_) => {
-                notices.push(Notice::new(
+                r.notice(
                     "bdWidths",
                     format!(
                         "bdWidths: '{part}' is not a width (a whole number from {lo} to {hi}); left out."
                     ),
-                ));
+                );
                 continue;
             }
         };
@@ -269,53 +251,17 @@ fn read_widths(text: &str, default: &[usize], notices: &mut Vec<Notice>) -> Vec<
     chosen.sort_unstable();
     if chosen.len() > MAX_WIDTHS {
         let dropped: Vec<String> = chosen[MAX_WIDTHS..].iter().map(usize::to_string).collect();
-        notices.push(Notice::new(
+        r.notice(
             "bdWidths",
             format!("At most {MAX_WIDTHS} widths at once: left out {}.", dropped.join(", ")),
-        ));
+        );
         chosen.truncate(MAX_WIDTHS);
     }
     if chosen.is_empty() {
-        notices.push(Notice::new("bdWidths", "bdWidths holds no width: showing 2, 4 and 8."));
+        r.notice("bdWidths", "bdWidths holds no width: showing 2, 4 and 8.");
         return default.to_vec();
     }
     chosen
-}
-
-/// A whole number in `range`: clamped with a notice when outside, refused (default kept) with a
-/// notice when not a number.
-fn read_count(
-    query: &Query,
-    key: &str,
-    (lo, hi): (usize, usize),
-    default: usize,
-    what: &str,
-    notices: &mut Vec<Notice>,
-) -> usize {
-    let Some(text) = query.get(key) else { return default };
-    let trimmed = text.trim();
-    let parsed = trimmed
-        .parse::<i64>()
-        .ok()
-        .or_else(|| trimmed.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| v.round() as i64));
-    match parsed {
-        Some(v) if v >= lo as i64 && v <= hi as i64 => v as usize,
-        Some(v) => {
-            let c = if v < lo as i64 { lo } else { hi };
-            notices.push(Notice::new(
-                key,
-                format!("{key}={text} is out of range: using {c} {what} (from {lo} to {hi})."),
-            ));
-            c
-        }
-        None => {
-            notices.push(Notice::new(
-                key,
-                format!("{key}={text} is not a whole number: using {default} {what} (from {lo} to {hi})."),
-            ));
-            default
-        }
-    }
 }
 
 /// What the page's controls can do. [`BornDeadView::apply`] is pure (the ui's reducer).
@@ -474,6 +420,7 @@ pub fn find(estimates: &[Estimate], width: usize, depth: usize) -> Option<&Estim
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::state::key_doc::markdown_table;
 
     fn view_of(link: &str) -> (BornDeadView, Vec<Notice>) {
         BornDeadView::from_query(&Query::parse(link))
@@ -502,7 +449,7 @@ mod tests {
         // Every key of the docs is written, and only those bd keys.
         let bd: Vec<&str> = q.keys().filter(|k| k.starts_with("bd")).collect();
         assert_eq!(bd, KEYS.map(|k| k.key).to_vec());
-        assert!(keys_markdown_table().contains("| `bdTrials` | 10 to 2000 | 1000 |"));
+        assert!(markdown_table(&KEYS).contains("| `bdTrials` | 10 to 2000 | 1000 |"));
     }
 
     #[test]
@@ -542,6 +489,11 @@ mod tests {
         let (v, n) = view_of("bdSeed=hello&bdScheme=HE");
         assert_eq!((v.seed, v.scheme), (seed_from_text("hello"), SchemeChoice::He));
         assert!(n.is_empty());
+        // Non-whole numbers are rounded with a notice each.
+        let (v, n) = view_of("bdDepth=1.5&bdTrials=960.4&bdSamples=16.5");
+        assert_eq!((v.max_depth, v.trials, v.samples), (2, 960, 17));
+        assert_eq!(n.len(), 3, "{n:?}");
+        assert!(n.iter().all(|n| n.message.contains("not a whole number")), "{n:?}");
         // Huge and negative numbers are clamped, never a panic.
         let (v, _) = view_of("bdTrials=99999999999999999999999&bdDepth=-4&bdSamples=1e400");
         assert_eq!((v.trials, v.max_depth, v.samples), (2000, 1, 1024));

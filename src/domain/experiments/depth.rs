@@ -14,14 +14,15 @@
 //! initialisation, and stays orders of magnitude below while training; the ReLU network's is
 //! about 10⁻¹ of it.
 
-use super::KeyDoc;
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::DatasetKind;
 use crate::domain::nn::metrics::History;
 use crate::domain::nn::settings::{Init, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH};
+use crate::domain::state::key_doc::KeyDoc;
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::seed_from_text;
 use crate::domain::state::query::Query;
+use crate::domain::state::url_reader::UrlReader;
 
 /// The fewest hidden layers offered (a first and a last to compare).
 pub const MIN_DEPTH: usize = 2;
@@ -187,123 +188,55 @@ impl DepthState {
 
 /// Every key [`DepthState::write_query`] writes, in the order it writes them.
 pub const KEYS: &[KeyDoc] = &[
-    KeyDoc { key: "depth", values: "2 to 20", default: "10", meaning: "Hidden layers" },
-    KeyDoc { key: "depthWidth", values: "1 to 16", default: "8", meaning: "Neurons per hidden layer" },
-    KeyDoc {
-        key: "depthAct",
-        values: "comma list of 2 to 4 text forms, e.g. `sigmoid,relu,leaky_relu(0.2)`",
-        default: "sigmoid,relu",
-        meaning: "The activations trained side by side (same data, initial weights and minibatch order)",
-    },
-    KeyDoc {
-        key: "depthInit",
-        values: "`he_normal`, `he_uniform`, `xavier_normal`, `xavier_uniform`, `lecun_normal`, `lecun_uniform`, `tf_uniform`",
-        default: "he_normal",
-        meaning: "How the initial weights are drawn (biases: 0, or 0.1 for `tf_uniform`)",
-    },
-    KeyDoc { key: "depthLr", values: "0.00001 to 10", default: "0.1", meaning: "Learning rate (plain SGD, minibatch 25)" },
-    KeyDoc {
-        key: "depthSeed",
-        values: "a whole number, or any text (hashed)",
-        default: "1",
-        meaning: "Seed of the data, the initial weights and the minibatch order",
-    },
-    KeyDoc {
-        key: "depthDataset",
-        values: "`circle`, `xor`, `gauss`, `spiral`, `moons`, `checkerboard`",
-        default: "circle",
-        meaning: "Classification data set (500 points, half for training)",
-    },
-    KeyDoc {
-        key: "depthHist",
-        values: "1 to the number of activations",
-        default: "1",
-        meaning: "Whose activation histograms at initialisation are shown",
-    },
+    KeyDoc::new("depth", "2 to 20", "10", "Hidden layers"),
+    KeyDoc::new("depthWidth", "1 to 16", "8", "Neurons per hidden layer"),
+    KeyDoc::new("depthAct", "comma list of 2 to 4 text forms, e.g. `sigmoid,relu,leaky_relu(0.2)`", "sigmoid,relu", "The activations trained side by side (same data, initial weights and minibatch order)"),
+    KeyDoc::new("depthInit", "`he_normal`, `he_uniform`, `xavier_normal`, `xavier_uniform`, `lecun_normal`, `lecun_uniform`, `tf_uniform`", "he_normal", "How the initial weights are drawn (biases: 0, or 0.1 for `tf_uniform`)"),
+    KeyDoc::new("depthLr", "0.00001 to 10", "0.1", "Learning rate (plain SGD, minibatch 25)"),
+    KeyDoc::new("depthSeed", "a whole number, or any text (hashed)", "1", "Seed of the data, the initial weights and the minibatch order"),
+    KeyDoc::new("depthDataset", "`circle`, `xor`, `gauss`, `spiral`, `moons`, `checkerboard`", "circle", "Classification data set (500 points, half for training)"),
+    KeyDoc::new("depthHist", "1 to the number of activations", "1", "Whose activation histograms at initialisation are shown"),
 ];
-
-/// [`KEYS`] as a Markdown table (for the README).
-pub fn keys_markdown_table() -> String {
-    super::markdown_table(KEYS)
-}
 
 impl DepthState {
     /// Reads every key of [`KEYS`]; a missing key means its default, a bad value is clamped or
     /// refused with a notice. The state is always valid.
     pub fn from_query(query: &Query) -> (DepthState, Vec<Notice>) {
         let d = DepthState::default();
-        let mut notices = Vec::new();
-        let mut note = |key: &str, message: String| notices.push(Notice::new(key, message));
-        let value = |key: &str| query.get(key).map(str::trim).filter(|v| !v.is_empty());
-
-        let depth = read_count(value("depth"), "depth", MIN_DEPTH, MAX_DEPTH, d.depth, &mut note);
-        let width = read_count(value("depthWidth"), "depthWidth", 1, MAX_WIDTH, d.width, &mut note);
-        let activations = match value("depthAct") {
-            Some(text) => read_activations(text, &d.activations, &mut note),
+        let mut r = UrlReader::new(query);
+        let depth = r.count("depth", (MIN_DEPTH, MAX_DEPTH), d.depth);
+        let width = r.count("depthWidth", (1, MAX_WIDTH), d.width);
+        let activations = match r.value("depthAct") {
+            Some(text) => read_activations(text, &d.activations, &mut r),
             None => d.activations.clone(),
         };
-        let init = match value("depthInit") {
-            Some(text) => Init::from_id(text).unwrap_or_else(|| {
-                let ids: Vec<&str> = Init::ALL.iter().map(|i| i.id()).collect();
-                note(
-                    "depthInit",
-                    format!("depthInit={text} is unknown: try {}; using {}.", ids.join(", "), d.init.id()),
-                );
-                d.init
-            }),
-            None => d.init,
-        };
-        let learning_rate = match value("depthLr") {
-            Some(text) => {
-                let (lo, hi) = LEARNING_RATE_RANGE;
-                match text.parse::<f64>() {
-                    Ok(v) if v.is_finite() => {
-                        let used = v.clamp(lo, hi);
-                        if used != v {
-                            note(
-                                "depthLr",
-                                format!("depthLr={text} is out of range ({lo} to {hi}): using {used}."),
-                            );
-                        }
-                        used
-                    }
-                    _ => {
-                        note(
-                            "depthLr",
-                            format!(
-                                "depthLr={text} is not a number ({lo} to {hi}): using {}.",
-                                d.learning_rate
-                            ),
-                        );
-                        d.learning_rate
-                    }
-                }
-            }
-            None => d.learning_rate,
-        };
-        let seed = value("depthSeed").map_or(d.seed, seed_from_text);
-        let dataset = match value("depthDataset") {
+        let init = r.choice("depthInit", Init::from_id, &Init::ALL.map(|i| i.id()), d.init, d.init.id());
+        let learning_rate = r.number("depthLr", LEARNING_RATE_RANGE, d.learning_rate);
+        let seed = r.value("depthSeed").map_or(d.seed, seed_from_text);
+        let dataset = match r.value("depthDataset") {
             Some(text) => match DatasetKind::from_id(text) {
                 Some(kind) if !kind.is_regression() => kind,
                 found => {
-                    let ids: Vec<&str> = DatasetKind::CLASSIFICATION.iter().map(|k| k.id()).collect();
-                    let why = if found.is_some() { "is a regression set" } else { "is unknown" };
-                    note(
-                        "depthDataset",
-                        format!(
-                            "depthDataset={text} {why}: try {}; using {}.",
-                            ids.join(", "),
-                            d.dataset.id()
+                    let ids = DatasetKind::CLASSIFICATION.map(|k| k.id());
+                    match found {
+                        Some(_) => r.notice(
+                            "depthDataset",
+                            format!(
+                                "depthDataset={text} is a regression set: try {}; keeping {}.",
+                                ids.join(", "),
+                                d.dataset.id()
+                            ),
                         ),
-                    );
+                        None => r.unknown("depthDataset", text, &ids, d.dataset.id()),
+                    }
                     d.dataset
                 }
             },
             None => d.dataset,
         };
-        let hist = read_count(value("depthHist"), "depthHist", 1, activations.len(), 1, &mut note) - 1;
+        let hist = r.count("depthHist", (1, activations.len()), 1) - 1;
         let state = DepthState { depth, width, activations, init, learning_rate, seed, dataset, hist };
-        (state, notices)
+        (state, r.finish())
     }
 
     /// Writes every key of [`KEYS`], replacing earlier values and keeping every other key.
@@ -320,50 +253,18 @@ impl DepthState {
     }
 }
 
-/// A whole number rounded and clamped into lo..=hi, with a notice when it changed; not a
-/// number: a notice and the default.
-fn read_count(
-    text: Option<&str>,
-    key: &str,
-    lo: usize,
-    hi: usize,
-    default: usize,
-    note: &mut impl FnMut(&str, String),
-) -> usize {
-    let Some(text) = text else {
-        return default;
-    };
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => {
-            let used = v.round().clamp(lo as f64, hi as f64);
-            if used != v {
-                note(key, format!("{key}={text} is out of range or not whole ({lo} to {hi}): using {used}."));
-            }
-            used as usize
-        }
-        _ => {
-            note(key, format!("{key}={text} is not a number ({lo} to {hi}): using {default}."));
-            default
-        }
-    }
-}
-
 /// The list of `depthAct`: unusable entries are refused, entries beyond MAX_SLOTS dropped,
 /// and a list left with fewer than MIN_SLOTS is completed from the defaults; each with a notice.
-fn read_activations(
-    text: &str,
-    defaults: &[Activation],
-    note: &mut impl FnMut(&str, String),
-) -> Vec<Activation> {
+fn read_activations(text: &str, defaults: &[Activation], r: &mut UrlReader) -> Vec<Activation> {
     let mut chosen: Vec<Activation> = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         match Activation::parse(part) {
             Ok(a) if chosen.len() < MAX_SLOTS => chosen.push(a),
-            Ok(_) => note(
+            Ok(_) => r.notice(
                 "depthAct",
                 format!("At most {MAX_SLOTS} activations train side by side: '{part}' was left out."),
             ),
-            Err(e) => note("depthAct", format!("In the link's depthAct=, '{part}' was refused: {e}.")),
+            Err(e) => r.notice("depthAct", format!("In the link's depthAct=, '{part}' was refused: {e}.")),
         }
     }
     if chosen.len() < MIN_SLOTS {
@@ -375,7 +276,7 @@ fn read_activations(
             .copied()
             .collect();
         let names: Vec<String> = added.iter().map(Activation::to_string).collect();
-        note(
+        r.notice(
             "depthAct",
             format!("depthAct needs {MIN_SLOTS} to {MAX_SLOTS} activations: added {}.", names.join(", ")),
         );
@@ -470,6 +371,7 @@ pub fn format_norm(v: f64) -> String {
 mod tests {
     use super::*;
     use crate::domain::nn::trainer::Session;
+    use crate::domain::state::key_doc::markdown_table;
 
     fn read(text: &str) -> (DepthState, Vec<Notice>) {
         DepthState::from_query(&Query::parse(text))
@@ -517,7 +419,7 @@ mod tests {
         assert_eq!(q.get("depthAct"), Some("tanh,leaky_relu(0.2),selu"));
         let back = DepthState::from_query(&Query::parse(&q.to_query_string()));
         assert_eq!(back, (state, vec![]));
-        let table = keys_markdown_table();
+        let table = markdown_table(KEYS);
         assert_eq!(table.lines().count(), KEYS.len() + 2);
         assert!(table.contains("| `depth` | 2 to 20 | 10 | Hidden layers |"), "{table}");
     }

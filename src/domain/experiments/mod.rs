@@ -9,24 +9,6 @@ pub mod depth;
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 
-/// One URL key of an experiment, for the README's tables (and tests that keep them true).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyDoc {
-    pub key: &'static str,
-    pub values: &'static str,
-    pub default: &'static str,
-    pub meaning: &'static str,
-}
-
-/// An experiment's keys as a Markdown table.
-pub fn markdown_table(keys: &[KeyDoc]) -> String {
-    let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
-    for k in keys {
-        out.push_str(&format!("| `{}` | {} | {} | {} |\n", k.key, k.values, k.default, k.meaning));
-    }
-    out
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Experiment {
     #[default]

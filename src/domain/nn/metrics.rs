@@ -223,6 +223,21 @@ impl History {
     }
 }
 
+/// A loss as every view shows it: 3 decimals (2 significant digits below 0.001, so that a loss
+/// still falling does not read 0.000), "NaN" when it is not a number (a diverged run), "∞" when
+/// it is infinite.
+pub fn format_loss(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "∞" } else { "−∞" }.into()
+    } else if v != 0.0 && v.abs() < 1e-3 {
+        format!("{v:.1e}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
 /// Mean loss and (for classification) accuracy of raw outputs `z` against `labels`, in f64.
 /// NaN loss and `None` accuracy for an empty set.
 pub fn loss_and_accuracy(

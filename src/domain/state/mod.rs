@@ -4,6 +4,7 @@
 pub mod embed;
 pub mod explorer;
 pub mod json;
+pub mod key_doc;
 pub mod lessons;
 pub mod page;
 pub mod play_url;
@@ -11,3 +12,4 @@ pub mod playground;
 pub mod query;
 pub mod snapshot;
 pub mod transition;
+pub mod url_reader;

@@ -13,7 +13,7 @@ use crate::charts::boundary::{self, Boundary, PlotRect};
 use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Point;
-use crate::domain::nn::metrics::EpochMetrics;
+use crate::domain::nn::metrics::{format_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
@@ -30,14 +30,6 @@ pub struct OutputProps {
     pub hovered: Option<(usize, usize)>,
     pub on_action: Callback<PlayAction>,
     pub on_point: Callback<PointEdit>,
-}
-
-fn number(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v:.3}")
-    } else {
-        "NaN".into()
-    }
 }
 
 /// Where the plot landed on the canvas (backend pixels), once drawn.
@@ -100,8 +92,8 @@ fn stats(m: &EpochMetrics) -> Html {
     });
     html! {
         <dl class="stats">
-            <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss">{ number(m.train_loss) }</dd></div>
-            <div><dt>{ "Test loss" }</dt><dd data-testid="test-loss">{ number(m.test_loss) }</dd></div>
+            <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss">{ format_loss(m.train_loss) }</dd></div>
+            <div><dt>{ "Test loss" }</dt><dd data-testid="test-loss">{ format_loss(m.test_loss) }</dd></div>
             if let Some(acc) = accuracy {
                 <div><dt>{ "Test accuracy" }</dt><dd data-testid="test-accuracy">{ acc }</dd></div>
             }

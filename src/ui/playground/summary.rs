@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::Live;
+use crate::domain::nn::metrics::format_loss;
 use crate::domain::nn::trainer::Status;
 
 #[derive(Properties, PartialEq)]
@@ -27,10 +28,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
             match session.status() {
                 Status::Diverged { message, .. } => format!("Training diverged. {message}"),
                 Status::Running => format!(
-                    "Epoch {}. Train loss {:.3}, test loss {:.3}. {} of {} neurons dead.",
+                    "Epoch {}. Train loss {}, test loss {}. {} of {} neurons dead.",
                     session.epoch(),
-                    m.train_loss,
-                    m.test_loss,
+                    format_loss(m.train_loss),
+                    format_loss(m.test_loss),
                     m.dead_count(),
                     m.neuron_count()
                 ),

@@ -1,0 +1,156 @@
+//! The runs: one session per slot, stepped together.
+
+use super::state::CompareState;
+use crate::domain::nn::trainer::Session;
+
+/// One [`Session`] per slot, built from settings that differ only in the activation, and
+/// always stepped together: same data, same initial weights (bar a PReLU's slope), same
+/// minibatch order, same number of epochs.
+pub struct Lockstep {
+    sessions: Vec<Session>,
+}
+
+impl Lockstep {
+    pub fn new(state: &CompareState) -> Lockstep {
+        let sessions =
+            (0..state.slots.len()).filter_map(|i| state.settings_for(i)).map(Session::new).collect();
+        Lockstep { sessions }
+    }
+
+    pub fn sessions(&self) -> &[Session] {
+        &self.sessions
+    }
+
+    /// `epochs` epochs for every run that has not diverged (a diverged run stays where it
+    /// stopped; the others go on). Returns whether any run can still train.
+    pub fn step(&mut self, epochs: usize) -> bool {
+        for s in &mut self.sessions {
+            s.step(epochs);
+        }
+        self.any_running()
+    }
+
+    /// Every run back to epoch 0 and the same initial weights.
+    pub fn reset(&mut self) {
+        for s in &mut self.sessions {
+            s.reset();
+        }
+    }
+
+    /// The epoch of the runs (the furthest one, when some diverged and stopped).
+    pub fn epoch(&self) -> usize {
+        self.sessions.iter().map(Session::epoch).max().unwrap_or(0)
+    }
+
+    /// Whether at least one run has not diverged.
+    pub fn any_running(&self) -> bool {
+        self.sessions.iter().any(|s| !s.status().is_diverged())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{small, two};
+    use super::*;
+    use crate::domain::activation::Activation;
+    use crate::domain::experiments::compare::{classic, Preset, SlotSummary};
+    use crate::domain::nn::settings::{LossKind, Settings};
+
+    #[test]
+    fn runs_start_from_the_same_weights_bit_for_bit() {
+        let state = CompareState { shared: small(), ..CompareState::default() };
+        let runs = Lockstep::new(&state);
+        assert_eq!(runs.sessions().len(), 4);
+        let first = runs.sessions()[0].initial_weights();
+        for s in runs.sessions() {
+            assert_eq!(s.initial_weights(), first, "{}", s.settings().activation);
+            assert_eq!(s.weights(), *first);
+            assert_eq!(s.dataset(), runs.sessions()[0].dataset());
+        }
+        // The activations differ (that is the point), so do the epoch-0 losses.
+        let losses: Vec<f64> = runs.sessions().iter().map(|s| s.metrics().train_loss).collect();
+        assert_ne!(losses[0], losses[3]);
+    }
+
+    #[test]
+    fn identical_activations_run_identically_in_lockstep() {
+        let mut runs = Lockstep::new(&two(Activation::Tanh, Activation::Tanh, small()));
+        let [a, b] = runs.sessions() else { panic!("two runs") };
+        assert_eq!(a.metrics(), b.metrics());
+        assert_eq!(a.metrics().epoch, 0);
+        runs.step(3);
+        let [a, b] = runs.sessions() else { panic!("two runs") };
+        assert_eq!((a.epoch(), b.epoch()), (3, 3));
+        assert_eq!(runs.epoch(), 3);
+        assert_eq!(a.history(), b.history());
+        assert_eq!(a.weights(), b.weights());
+        runs.reset();
+        assert_eq!(runs.epoch(), 0);
+        assert_eq!(runs.sessions()[0].weights(), *runs.sessions()[0].initial_weights());
+    }
+
+    #[test]
+    fn a_lockstep_run_matches_a_session_trained_alone() {
+        // Same minibatch order: the relu run of the comparison equals a relu session alone.
+        let state = two(Activation::Relu, Activation::Gelu, small());
+        let mut runs = Lockstep::new(&state);
+        runs.step(4);
+        let mut alone = Session::new(Settings { activation: Activation::Relu, ..small() });
+        alone.step(4);
+        assert_eq!(runs.sessions()[0].weights(), alone.weights());
+        assert_eq!(runs.sessions()[0].metrics(), alone.metrics());
+    }
+
+    #[test]
+    fn a_diverged_run_stops_and_the_others_go_on() {
+        // Squared error at learning rate 1: tanh blows up within 10 epochs, relu does not.
+        let shared = Settings {
+            learning_rate: 1.0,
+            loss: LossKind::LinearMse,
+            hidden: vec![8, 8],
+            num_points: 120,
+            seed: 2,
+            ..Settings::default()
+        };
+        let mut runs = Lockstep::new(&two(Activation::Relu, Activation::Tanh, shared));
+        for _ in 0..30 {
+            runs.step(1);
+        }
+        let [relu, tanh] = runs.sessions() else { panic!("two runs") };
+        assert!(tanh.status().is_diverged(), "tanh diverges");
+        assert!(!relu.status().is_diverged(), "relu goes on");
+        assert_eq!(runs.epoch(), 30);
+        assert_eq!(relu.epoch(), 30);
+        assert!(tanh.epoch() < 10);
+        assert!(runs.any_running());
+        assert!(SlotSummary::of_session(tanh, 0.1).diverged);
+        assert!(!SlotSummary::of_session(relu, 0.1).diverged);
+    }
+
+    #[test]
+    fn the_dying_preset_kills_relus_and_only_relus() {
+        let mut killed = Vec::new();
+        for seed in 1..=12 {
+            let state = Preset::DyingRelu.state(seed);
+            assert_eq!(state.slots, classic());
+            assert_eq!(state.shared.hidden, vec![8, 8]);
+            let mut runs = Lockstep::new(&state);
+            runs.step(40);
+            let rows: Vec<SlotSummary> =
+                runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.1)).collect();
+            assert!(rows[0].dead >= 3, "seed {seed}: relu lost only {} neurons", rows[0].dead);
+            for (a, r) in state.slots.iter().zip(&rows).skip(1) {
+                assert_eq!(r.dead, 0, "seed {seed}: {a} has dead neurons");
+                assert!(!r.diverged && r.test_loss < 0.1, "seed {seed}: {a} did not learn: {r:?}");
+            }
+            killed.push(rows[0].dead);
+        }
+        // And the healthy baseline keeps every ReLU alive on the same seeds.
+        for seed in [1, 5] {
+            let mut runs = Lockstep::new(&Preset::Healthy.state(seed));
+            runs.step(40);
+            assert_eq!(runs.sessions()[0].metrics().dead_count(), 0, "seed {seed}");
+        }
+        assert!(killed.iter().sum::<usize>() >= 12 * 5, "on average at least 5 of 16: {killed:?}");
+    }
+}

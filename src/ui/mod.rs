@@ -1,40 +1,28 @@
 //! The ui layer (wasm32 only): Yew function components, one per file; reducers without side
 //! effects; timers and animation frames in hooks that cancel on drop.
 
-mod app;
-mod boundary_canvas;
-mod browser;
-mod chart_canvas;
+mod canvas;
 mod controls;
-mod download;
-mod embed;
 mod experiments;
 mod explorer;
-mod footer;
-mod header;
+mod export;
 mod hooks;
-mod lesson_panel;
-mod line_canvas;
-mod notices;
-mod panel_png;
-mod panel_png_button;
-pub mod panic_overlay;
 mod playground;
-mod png_button;
 mod running;
 mod section;
-mod view;
+mod shell;
 
-pub use app::App;
+pub use shell::app::App;
+pub use shell::panic_overlay;
 
 /// Installs the panic overlay and mounts the app into `#app`.
 pub fn start() {
-    panic_overlay::install();
-    let root = browser::document().and_then(|d| d.get_element_by_id("app"));
+    shell::panic_overlay::install();
+    let root = shell::browser::document().and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             yew::Renderer::<App>::with_root(root).render();
         }
-        None => panic_overlay::show("The page has no #app element to mount into."),
+        None => shell::panic_overlay::show("The page has no #app element to mount into."),
     }
 }

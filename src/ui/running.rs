@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::domain::frame_budget::{FrameBudget, FramePlan, Tuning};
 use crate::domain::state::transition::Transition;
-use crate::ui::browser;
 use crate::ui::hooks::use_animation_loop;
+use crate::ui::shell::browser;
 
 #[derive(Clone, PartialEq)]
 pub struct Running<S> {

@@ -13,9 +13,9 @@ use yew::prelude::*;
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::domain::state::transition::Transition;
-use crate::ui::browser;
 use crate::ui::hooks::use_shortcuts;
 use crate::ui::running::{RunMsg, Running};
+use crate::ui::shell::browser;
 
 /// The shared value of a [`Live`]: read through [`Live::borrow`], changed only through
 /// [`Live::update`] (which moves the version).

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::experiments::{read_experiment, Experiment};
 use crate::domain::state::page::Notice;
-use crate::ui::browser;
+use crate::ui::shell::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct ExperimentsProps {

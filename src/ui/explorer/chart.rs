@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use crate::charts::activation_chart::{ActivationChart, Geometry};
 use crate::domain::activation::Activation;
-use crate::ui::chart_canvas::{css_width, draw_on, fit};
+use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
-use crate::ui::view::View;
+use crate::ui::shell::view::View;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {

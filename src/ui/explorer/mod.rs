@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::domain::state::explorer::{curves_csv, ExplorerAction, ExplorerState, RANGES};
 use crate::domain::state::page::Notice;
-use crate::ui::browser;
-use crate::ui::download;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::download;
+use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::shell::browser;
 
 use card::ActivationCard;
 use chart::ExplorerChart;

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::activation::{Activation, Properties as Props};
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {

@@ -8,9 +8,9 @@ use crate::domain::state::embed::{Command, EPOCH_TYPE};
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
-use crate::ui::browser;
-use crate::ui::embed::{object, post_to_parent, use_commands};
 use crate::ui::running::{RunMsg, Running};
+use crate::ui::shell::browser;
+use crate::ui::shell::embed::{object, post_to_parent, use_commands};
 
 #[hook]
 pub fn use_play_commands(model: &UseReducerHandle<Running<PlayState>>, play: &PlaySession) {

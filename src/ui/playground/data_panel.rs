@@ -10,7 +10,7 @@ use crate::domain::nn::rng::Rng;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::ui::controls::{select, slider};
-use crate::ui::download;
+use crate::ui::export::download;
 
 const BATCH_SIZES: [usize; 8] = [1, 2, 5, 10, 20, 30, 50, 100];
 

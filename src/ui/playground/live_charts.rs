@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::Live;
 use crate::charts::line_chart::Series;
 use crate::domain::nn::metrics::History;
-use crate::ui::line_canvas::LineCanvas;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::canvas::line_canvas::LineCanvas;
+use crate::ui::export::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveChartsProps {

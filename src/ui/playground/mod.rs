@@ -7,11 +7,8 @@
 mod commands;
 mod data_panel;
 mod features;
-mod layer_head;
 mod live_charts;
 mod model_file;
-mod net_link;
-mod net_node;
 mod network;
 mod output;
 mod session;
@@ -28,7 +25,7 @@ use crate::domain::nn::trainer::{GridProbe, Session};
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::query::Query;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, Running};
 use crate::ui::section::{self, on_run, use_keys, use_section, Keys, Link};
 

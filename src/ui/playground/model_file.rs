@@ -8,7 +8,7 @@ use super::Live;
 use crate::domain::nn::model::NetworkWeights;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::snapshot;
-use crate::ui::download;
+use crate::ui::export::download;
 
 #[derive(Properties, PartialEq)]
 pub struct ModelFileProps {

@@ -17,11 +17,11 @@ use crate::domain::nn::metrics::{format_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::boundary_canvas::{fit_square, paint_heatmap};
-use crate::ui::chart_canvas::draw_on;
+use crate::ui::canvas::boundary_canvas::{fit_square, paint_heatmap};
+use crate::ui::canvas::chart_canvas::draw_on;
+use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
-use crate::ui::png_button::PngButton;
-use crate::ui::view::View;
+use crate::ui::shell::view::View;
 
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {

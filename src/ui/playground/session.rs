@@ -15,9 +15,9 @@ use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::Session;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::browser;
 use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
+use crate::ui::shell::browser;
 
 /// The session shown and what changes it.
 pub struct PlaySession {

@@ -10,10 +10,10 @@ use yew::prelude::*;
 use crate::charts::probability_chart::{ProbCurve, ProbabilityChart};
 use crate::domain::experiments::born_dead::{Estimate, InitScheme};
 use crate::domain::experiments::born_dead_view::{BornDeadView, SchemeChoice};
-use crate::ui::chart_canvas::{css_width, draw_on, fit};
+use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
+use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
-use crate::ui::png_button::PngButton;
-use crate::ui::view::View;
+use crate::ui::shell::view::View;
 
 use super::{scheme_estimates, SchemeEstimates};
 

@@ -21,7 +21,7 @@ use crate::domain::experiments::born_dead_view::{BornDeadAction, BornDeadView};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::domain::state::transition::Transition;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, Running};
 use crate::ui::section::{use_section, Link};
 

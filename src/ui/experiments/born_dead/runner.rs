@@ -11,9 +11,9 @@ use yew::prelude::*;
 use super::{RunStatus, Snapshot};
 use crate::domain::experiments::born_dead_view::{BornDeadJob, BornDeadView};
 use crate::domain::frame_budget::{FrameBudget, BORN_DEAD};
-use crate::ui::browser;
 use crate::ui::hooks::use_animation_loop;
 use crate::ui::section::Live;
+use crate::ui::shell::browser;
 
 /// The job and its frame bookkeeping (not rendered).
 struct Runner {

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::line_chart::Series;
-use crate::ui::line_canvas::LineCanvas;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::canvas::line_canvas::LineCanvas;
+use crate::ui::export::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareChartsProps {

@@ -21,7 +21,7 @@ use crate::charts::line_chart::Series;
 use crate::domain::experiments::compare::{loss_text, CompareState, SlotSummary};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, Running};
 use crate::ui::section::{use_keys, use_section, Keys, Link};
 

@@ -8,8 +8,8 @@ use super::slot_name;
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
-use crate::ui::boundary_canvas::BoundaryCanvas;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::canvas::boundary_canvas::BoundaryCanvas;
+use crate::ui::export::panel_png_button::PanelPngButton;
 
 #[derive(Properties)]
 pub struct MultiplesProps {

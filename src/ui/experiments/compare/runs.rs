@@ -12,9 +12,9 @@ use crate::domain::experiments::compare::{CompareState, Lockstep};
 use crate::domain::frame_budget::{FramePlan, COMPARE};
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
-use crate::ui::browser;
 use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
+use crate::ui::shell::browser;
 
 /// The runs and what was last measured on them.
 pub struct Runs {

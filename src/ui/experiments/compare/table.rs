@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::LETTERS;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::compare::{epochs_text, fastest, loss_text, SlotSummary};
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::panel_png_button::PanelPngButton;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryTableProps {

@@ -10,7 +10,7 @@ use super::HIST_GRID;
 use crate::charts::histogram::Histograms;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::depth::DepthAction;
-use crate::ui::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
 #[derive(Properties)]
 pub struct InitHistogramsProps {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::Snapshot;
 use crate::charts::line_chart::{LineChart, Series};
-use crate::ui::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
 #[derive(Properties)]
 pub struct LayerChartProps {

@@ -22,10 +22,10 @@ use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::{Session, Status};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
-use crate::ui::browser;
-use crate::ui::panel_png_button::PanelPngButton;
+use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, use_budgeted_training, Due, Running, Trained};
 use crate::ui::section::{on_run, use_derived, use_section, Link};
+use crate::ui::shell::browser;
 
 use controls::DepthControls;
 use histograms::InitHistograms;

@@ -20,11 +20,11 @@ use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
-use crate::ui::browser::{self, context_2d as context};
-use crate::ui::chart_canvas::{css_width, draw_on, fit};
+use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
+use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
-use crate::ui::png_button::PngButton;
-use crate::ui::view::View;
+use crate::ui::shell::browser::{self, context_2d as context};
+use crate::ui::shell::view::View;
 
 #[derive(Properties)]
 pub struct BoundaryCanvasProps {

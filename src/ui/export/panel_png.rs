@@ -27,9 +27,9 @@ use web_sys::{
 };
 use yew::Callback;
 
-use crate::ui::browser;
-use crate::ui::download;
+use crate::ui::export::download;
 use crate::ui::hooks::pixel_ratio;
+use crate::ui::shell::browser;
 use panel_png::{
     backdrop, box_ops, box_shadows, canvas_font, chars, check_ops, clips_overflow, dashes, default_accent,
     fraction, length, paint_order, png_scale, png_size, progress_ops, px, range_ops, select_arrow_ops,

@@ -5,7 +5,7 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::ui::download;
+use crate::ui::export::download;
 
 #[derive(Properties, PartialEq)]
 pub struct PngButtonProps {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::line_chart::{LineChart, Series};
-use crate::ui::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
 /// A line chart is about 0.62 times as tall as wide, within 150..=300 CSS px.
 const SIZING: Sizing = Sizing::Aspect { aspect: 0.62, min: 150.0, max: 300.0 };

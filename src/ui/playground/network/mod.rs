@@ -7,9 +7,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::layer_head::LayerHead;
-use super::net_link::NetLink;
-use super::net_node::NetNode;
+mod layer_head;
+mod net_link;
+mod net_node;
+
 use super::{Live, GRID};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
@@ -18,8 +19,11 @@ use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
-use crate::ui::boundary_canvas::put_pixels;
+use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
+use layer_head::LayerHead;
+use net_link::NetLink;
+use net_node::NetNode;
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
 const HALF_ROW_PX: f64 = 27.0;

@@ -11,7 +11,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::domain::state::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE};
-use crate::ui::browser;
+use crate::ui::shell::browser;
 
 /// Whether the lab runs inside a frame (embedded in another page).
 pub fn in_frame() -> bool {

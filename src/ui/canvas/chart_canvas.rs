@@ -11,9 +11,9 @@ use yew::prelude::*;
 
 use crate::charts::theme::Theme;
 use crate::charts::Chart;
+use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
-use crate::ui::png_button::PngButton;
-use crate::ui::view::View;
+use crate::ui::shell::view::View;
 
 /// How tall the canvas is for its width (CSS pixels).
 #[derive(Clone, Copy, Debug, PartialEq)]

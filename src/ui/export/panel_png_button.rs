@@ -5,8 +5,8 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::ui::download::png_outcome;
-use crate::ui::panel_png::save_panel_png;
+use crate::ui::export::download::png_outcome;
+use crate::ui::export::panel_png::save_panel_png;
 use panel_png::file_name;
 
 /// What a panel is: a `.panel` box, or an area of charts marked `.png-panel`.

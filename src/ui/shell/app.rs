@@ -4,19 +4,19 @@
 
 use yew::prelude::*;
 
-use super::browser;
-use super::embed::{use_embed_height, EmbedDialog};
-use super::experiments::Experiments;
-use super::explorer::Explorer;
-use super::footer::Footer;
-use super::header::Header;
-use super::hooks::use_shortcuts;
-use super::lesson_panel::LessonPanel;
-use super::notices::Notices;
-use super::playground::Playground;
-use super::view::View;
 use crate::domain::state::lessons;
 use crate::domain::state::page::{read_tab, Notice, Tab, ViewOptions};
+use crate::ui::experiments::Experiments;
+use crate::ui::explorer::Explorer;
+use crate::ui::hooks::use_shortcuts;
+use crate::ui::playground::Playground;
+use crate::ui::shell::browser;
+use crate::ui::shell::embed::{use_embed_height, EmbedDialog};
+use crate::ui::shell::footer::Footer;
+use crate::ui::shell::header::Header;
+use crate::ui::shell::lesson_panel::LessonPanel;
+use crate::ui::shell::notices::Notices;
+use crate::ui::shell::view::View;
 
 struct Initial {
     tab: Tab,

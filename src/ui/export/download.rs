@@ -7,8 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlCanvasElement;
 use yew::Callback;
 
-use crate::ui::browser::{context_2d, create, new_canvas};
-use crate::ui::embed::in_frame;
+use crate::ui::shell::browser::{context_2d, create, new_canvas};
+use crate::ui::shell::embed::in_frame;
 
 /// Offers `text` as a file named `name`.
 pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {

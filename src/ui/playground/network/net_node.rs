@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::GRID;
+use crate::ui::playground::GRID;
 
 #[derive(Properties, PartialEq)]
 pub struct NetNodeProps {

@@ -80,6 +80,19 @@ impl<T> Live<T> {
         result
     }
 
+    /// A button's command: change the value with `change`, then ask every view to refresh
+    /// (`refresh(true)`: the slow views too), as Step and Reset do.
+    pub fn command(&self, refresh: &Callback<bool>, change: impl Fn(&mut T) + 'static) -> Callback<()>
+    where
+        T: 'static,
+    {
+        let (live, refresh) = (self.clone(), refresh.clone());
+        Callback::from(move |_: ()| {
+            live.update(&change);
+            refresh.emit(true);
+        })
+    }
+
     /// This value at its latest version.
     pub fn current(&self) -> Live<T> {
         Live { shared: self.shared.clone(), seen: self.shared.version.get() }

@@ -59,22 +59,10 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         })
     };
     use_budgeted_training(model, PLAYGROUND, train, on_frame);
-    let on_step = {
-        let (session, refresh) = (session.clone(), refresh.clone());
-        Callback::from(move |_: ()| {
-            session.update(|s| {
-                s.step(1);
-            });
-            refresh.emit(true);
-        })
-    };
-    let on_reset = {
-        let (session, refresh) = (session.clone(), refresh.clone());
-        Callback::from(move |_: ()| {
-            session.update(Session::reset);
-            refresh.emit(true);
-        })
-    };
+    let on_step = session.command(&refresh, |s| {
+        s.step(1);
+    });
+    let on_reset = session.command(&refresh, Session::reset);
     // Points drawn by hand or imported: a new session on the edited data (same settings).
     let on_data = {
         let (held, session, model) = (held.clone(), session.clone(), model.clone());

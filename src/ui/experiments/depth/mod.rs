@@ -209,20 +209,8 @@ pub fn Depth(props: &DepthProps) -> Html {
             on_run.emit(run);
         })
     };
-    let on_step = {
-        let (live, refresh) = (live.clone(), refresh.clone());
-        Callback::from(move |_: ()| {
-            live.update(Runs::step);
-            refresh.emit(true);
-        })
-    };
-    let on_reset = {
-        let (live, refresh) = (live.clone(), refresh.clone());
-        Callback::from(move |_: ()| {
-            live.update(Runs::reset);
-            refresh.emit(true);
-        })
-    };
+    let on_step = live.command(&refresh, Runs::step);
+    let on_reset = live.command(&refresh, Runs::reset);
 
     let snap = use_memo((shown.chart_version, live.id()), {
         let live = live.clone();

@@ -1,6 +1,7 @@
 //! The ui layer (wasm32 only): Yew function components, one per file; reducers without side
 //! effects; timers and animation frames in hooks that cancel on drop.
 
+mod by_id;
 mod canvas;
 mod controls;
 mod experiments;

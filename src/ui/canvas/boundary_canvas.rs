@@ -9,8 +9,6 @@
 //! The heatmap painting ([`paint_heatmap`], [`put_pixels`]) and square fitting
 //! ([`fit_square`]) are shared with the Playground's output.
 
-use std::rc::Rc;
-
 use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 use yew::prelude::*;
@@ -20,6 +18,7 @@ use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
+use crate::ui::by_id::ById;
 use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
 use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
@@ -29,9 +28,9 @@ use crate::ui::shell::view::View;
 #[derive(Properties)]
 pub struct BoundaryCanvasProps {
     /// The network's output over the grid (`probe.output`, in the labels' scale).
-    pub probe: Rc<GridProbe>,
+    pub probe: ById<GridProbe>,
     /// The points drawn over it (the training set).
-    pub data: Rc<Dataset>,
+    pub data: ById<Dataset>,
     pub regression: bool,
     /// Changes whenever `probe` or `data` do (they are not compared value by value).
     pub version: u64,
@@ -48,11 +47,12 @@ pub struct BoundaryCanvasProps {
     pub on_drawn: Option<Callback<f64>>,
 }
 
+/// Everything but `on_drawn` (a fresh closure each render of the parent would redraw for nothing).
 impl PartialEq for BoundaryCanvasProps {
     fn eq(&self, o: &Self) -> bool {
         self.version == o.version
-            && Rc::ptr_eq(&self.probe, &o.probe)
-            && Rc::ptr_eq(&self.data, &o.data)
+            && self.probe == o.probe
+            && self.data == o.data
             && self.regression == o.regression
             && self.label == o.label
             && self.show_axes == o.show_axes
@@ -79,7 +79,7 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
             dark,
             view,
         };
-        let deps = (Rc::as_ptr(&props.data) as usize, look, tick);
+        let deps = (props.data.clone(), look, tick);
         let data = props.data.clone();
         use_effect_with(deps, move |(_, look, _)| {
             let Some(c) = points.cast::<HtmlCanvasElement>() else { return };
@@ -92,7 +92,7 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     {
         let (heat, image, error) = (heat.clone(), image.clone(), error.clone());
         let (probe, show_axes, on_drawn) = (props.probe.clone(), props.show_axes, props.on_drawn.clone());
-        let deps = (props.version, Rc::as_ptr(&props.probe) as usize, show_axes, dark, tick, view);
+        let deps = (props.version, props.probe.clone(), show_axes, dark, tick, view);
         use_effect_with(deps, move |_| {
             let Some(c) = heat.cast::<HtmlCanvasElement>() else { return };
             let start = browser::now_ms();

@@ -1,17 +1,16 @@
 //! One line chart (charts::line_chart) on a [`ChartCanvas`]: sizing, redrawing (when the chart
 //! changed), the PNG button and drawing errors are the ChartCanvas's.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::charts::line_chart::{LineChart, Series};
+use crate::ui::by_id::ById;
 use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
 /// A line chart is about 0.62 times as tall as wide, within 150..=300 CSS px.
 const SIZING: Sizing = Sizing::Aspect { aspect: 0.62, min: 150.0, max: 300.0 };
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct LineCanvasProps {
     pub title: AttrValue,
     pub y_label: AttrValue,
@@ -21,23 +20,10 @@ pub struct LineCanvasProps {
     pub y_from_zero: bool,
     #[prop_or_default]
     pub y_max: Option<f64>,
-    pub series: Rc<Vec<Series>>,
+    pub series: ById<Vec<Series>>,
     /// Changes whenever `series` does (Series are not compared value by value here).
     pub version: u64,
     pub testid: AttrValue,
-}
-
-impl PartialEq for LineCanvasProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version
-            && self.title == o.title
-            && self.y_label == o.y_label
-            && self.log_y == o.log_y
-            && self.y_from_zero == o.y_from_zero
-            && self.y_max == o.y_max
-            && self.testid == o.testid
-            && Rc::ptr_eq(&self.series, &o.series)
-    }
 }
 
 #[component]
@@ -46,7 +32,7 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
         title: props.title.to_string(),
         x_label: "epoch".into(),
         y_label: props.y_label.to_string(),
-        series: props.series.clone(),
+        series: props.series.rc(),
         log_y: props.log_y,
         y_from_zero: props.y_from_zero,
         y_max: props.y_max,

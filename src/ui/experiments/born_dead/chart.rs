@@ -15,20 +15,15 @@ use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::view::View;
 
-use super::{scheme_estimates, SchemeEstimates};
+use super::scheme_estimates;
+use crate::ui::by_id::ById;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct BdChartProps {
     pub view: BornDeadView,
-    pub estimates: SchemeEstimates,
+    pub estimates: ById<Vec<(InitScheme, Vec<Estimate>)>>,
     /// Changes whenever `estimates` does.
     pub version: u64,
-}
-
-impl PartialEq for BdChartProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version && self.view == o.view && Rc::ptr_eq(&self.estimates, &o.estimates)
-    }
 }
 
 const TITLE: &str = "Probability that the network is born dead";

@@ -2,32 +2,22 @@
 //! plane), for one activation at a time: saturation shows as mass piled at the ends of a
 //! bounded range (sigmoid, tanh), dead ReLUs as a spike at 0.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::HIST_GRID;
 use crate::charts::histogram::Histograms;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::depth::DepthAction;
+use crate::ui::by_id::ById;
 use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct InitHistogramsProps {
     pub activations: Vec<Activation>,
     pub slot: usize,
     /// `init[slot][layer]`: the activations at initialisation.
-    pub init: Rc<Vec<Vec<Vec<f32>>>>,
+    pub init: ById<Vec<Vec<Vec<f32>>>>,
     pub on_action: Callback<DepthAction>,
-}
-
-impl PartialEq for InitHistogramsProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.slot == o.slot
-            && self.activations == o.activations
-            && Rc::ptr_eq(&self.init, &o.init)
-            && self.on_action == o.on_action
-    }
 }
 
 /// Bins per panel.
@@ -40,7 +30,7 @@ pub fn InitHistograms(props: &InitHistogramsProps) -> Html {
     let title = format!("Activations at initialisation · {act}");
     let layers = props.init.get(slot).map_or(0, Vec::len);
     // The slot's layers, copied out once per set of activations (the chart owns its data).
-    let data = use_memo((Rc::as_ptr(&props.init) as usize, slot), {
+    let data = use_memo((props.init.clone(), slot), {
         let init = props.init.clone();
         move |_| init.get(slot).cloned().unwrap_or_default()
     });

@@ -1,24 +1,17 @@
 //! The gradient norm of every layer at the current epoch, one line per activation, on a log
 //! axis: x = layer 1 … depth, and depth + 1 = the output layer.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::Snapshot;
 use crate::charts::line_chart::{LineChart, Series};
+use crate::ui::by_id::ById;
 use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct LayerChartProps {
-    pub snapshot: Rc<Snapshot>,
+    pub snapshot: ById<Snapshot>,
     pub version: u64,
-}
-
-impl PartialEq for LayerChartProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version && Rc::ptr_eq(&self.snapshot, &o.snapshot)
-    }
 }
 
 #[component]
@@ -27,7 +20,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
     let epoch = snap.slots.iter().map(|v| v.epoch).min().unwrap_or(0);
     let depth = snap.slots.first().map_or(0, |v| v.norms.len().saturating_sub(1));
     let title = format!("Gradient norm per layer at epoch {epoch}");
-    let series = use_memo((props.version, Rc::as_ptr(snap) as usize), {
+    let series = use_memo((props.version, snap.clone()), {
         let snap = snap.clone();
         move |_| {
             snap.slots

@@ -3,23 +3,16 @@
 //! hidden layer and the test accuracy. A norm below a thousandth of its network's largest is
 //! marked as vanished.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::Snapshot;
 use crate::domain::experiments::depth::format_norm;
+use crate::ui::by_id::ById;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct NormTableProps {
-    pub snapshot: Rc<Snapshot>,
+    pub snapshot: ById<Snapshot>,
     pub version: u64,
-}
-
-impl PartialEq for NormTableProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version && Rc::ptr_eq(&self.snapshot, &o.snapshot)
-    }
 }
 
 /// A norm this far below its network's largest is shown as vanished.

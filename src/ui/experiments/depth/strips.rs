@@ -1,24 +1,17 @@
 //! One heat strip per activation: layers down (layer 1 at the top, the output last), epochs
 //! across, colour = log10 of the layer's gradient norm, on one colour range for all strips.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::Snapshot;
 use crate::charts::heat_strip::HeatStrip;
+use crate::ui::by_id::ById;
 use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct HeatStripsProps {
-    pub snapshot: Rc<Snapshot>,
+    pub snapshot: ById<Snapshot>,
     pub version: u64,
-}
-
-impl PartialEq for HeatStripsProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.version == o.version && Rc::ptr_eq(&self.snapshot, &o.snapshot)
-    }
 }
 
 /// Row labels: "layer 1" … "layer n", then "output".
@@ -28,7 +21,7 @@ pub fn layer_labels(rows: usize) -> Vec<String> {
 
 #[component]
 pub fn HeatStrips(props: &HeatStripsProps) -> Html {
-    let strips = use_memo((props.version, Rc::as_ptr(&props.snapshot) as usize), {
+    let strips = use_memo((props.version, props.snapshot.clone()), {
         let snap = props.snapshot.clone();
         move |_| {
             let strip = |(i, v): (usize, &super::SlotView)| {

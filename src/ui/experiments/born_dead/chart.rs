@@ -61,13 +61,24 @@ pub fn BdChart(props: &BdChartProps) -> Html {
             }
         });
     }
-    let widths = props.view.widths.iter().enumerate().map(|(i, w)| {
-        let swatch = classes!("swatch", format!("swatch-{}", i % 4));
-        let text = format!("width {w}");
-        html! { <li><span class={swatch} />{ text }</li> }
-    });
-    let schemes =
-        props.view.scheme.schemes().iter().map(|&s| html! { <li>{ line_sample(s) }{ key_text(s) }</li> });
+    let widths: Html = props
+        .view
+        .widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let swatch = classes!("swatch", format!("swatch-{}", i % 4));
+            let text = format!("width {w}");
+            html! { <li><span class={swatch} />{ text }</li> }
+        })
+        .collect();
+    let schemes: Html = props
+        .view
+        .scheme
+        .schemes()
+        .iter()
+        .map(|&s| html! { <li>{ line_sample(s) }{ key_text(s) }</li> })
+        .collect();
     let aria = format!("{TITLE} against depth, one curve per width; the table below gives the figures.");
     let message = error.as_ref().map(|e| format!("Chart not drawn: {e}"));
     html! {
@@ -78,8 +89,8 @@ pub fn BdChart(props: &BdChartProps) -> Html {
             </figcaption>
             <canvas ref={canvas} class="chart" data-testid="bd-chart" role="img" aria-label={aria} />
             <ul class="bd-key" aria-label="How to read the chart">
-                { for widths }
-                { for schemes }
+                { widths }
+                { schemes }
                 <li><span class="bd-band-sample" />{ "95% interval" }</li>
             </ul>
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }

@@ -28,23 +28,27 @@ pub fn BdControls(props: &BdControlsProps) -> Html {
     let view = &props.view;
     let act = &props.on_action;
 
-    let width_buttons = (WIDTH_RANGE.0..=WIDTH_RANGE.1).map(|w| {
-        let chosen = view.widths.iter().position(|&x| x == w);
-        let onclick = act.reform(move |_: MouseEvent| BornDeadAction::ToggleWidth(w));
-        let title = match chosen {
-            Some(_) if !view.can_toggle(w) => "The last width stays".to_string(),
-            Some(_) => format!("Remove width {w}"),
-            None if !view.can_toggle(w) => format!("At most {MAX_WIDTHS} widths: remove one first"),
-            None => format!("Add width {w}"),
-        };
-        html! {
-            <button class={classes!("bd-width", chosen.map(|i| format!("bd-on-{i}")))}
-                    aria-pressed={chosen.is_some().to_string()} disabled={!view.can_toggle(w)}
-                    {title} data-testid={format!("bd-width-{w}")} {onclick}>
-                { w }
-            </button>
-        }
-    });
+    let width_buttons: Html = (WIDTH_RANGE.0..=WIDTH_RANGE.1)
+        .map(|w| {
+            let chosen = view.widths.iter().position(|&x| x == w);
+            let onclick = act.reform(move |_: MouseEvent| BornDeadAction::ToggleWidth(w));
+            let title = match chosen {
+                Some(_) if !view.can_toggle(w) => "The last width stays".to_string(),
+                Some(_) => format!("Remove width {w}"),
+                None if !view.can_toggle(w) => format!("At most {MAX_WIDTHS} widths: remove one first"),
+                None => format!("Add width {w}"),
+            };
+            let class = classes!("bd-width", chosen.map(|i| format!("bd-on-{i}")));
+            let testid = format!("bd-width-{w}");
+            html! {
+                <button {class}
+                        aria-pressed={chosen.is_some().to_string()} disabled={!view.can_toggle(w)}
+                        {title} data-testid={testid} {onclick}>
+                    { w }
+                </button>
+            }
+        })
+        .collect();
 
     let depth = slider(
         "Max depth (hidden layers)",
@@ -76,24 +80,29 @@ pub fn BdControls(props: &BdControlsProps) -> Html {
         let text = e.target_unchecked_into::<HtmlInputElement>().value();
         BornDeadAction::SetSeed(seed_from_text(&text))
     });
-    let scheme_buttons = SchemeChoice::ALL.iter().map(|&s| {
-        let on = view.scheme == s;
-        let onclick = act.reform(move |_: MouseEvent| BornDeadAction::SetScheme(s));
-        html! {
-            <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
-                    aria-label={s.label()} data-testid={format!("bd-scheme-{}", s.id())} {onclick}>{ s.short() }</button>
-        }
-    });
+    let scheme_buttons: Html = SchemeChoice::ALL
+        .iter()
+        .map(|&s| {
+            let on = view.scheme == s;
+            let onclick = act.reform(move |_: MouseEvent| BornDeadAction::SetScheme(s));
+            let testid = format!("bd-scheme-{}", s.id());
+            html! {
+                <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
+                        aria-label={s.label()} data-testid={testid} {onclick}>{ s.short() }</button>
+            }
+        })
+        .collect();
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    let widths_label = format!("Widths (up to {MAX_WIDTHS})");
 
     html! {
         <div class="bd-controls">
             <fieldset disabled={props.running} class="bd-fieldset">
                 <legend class="visually-hidden">{ "Settings (locked while a run goes on)" }</legend>
                 <div class="control">
-                    <span class="control-label" id="bd-widths-label">{ format!("Widths (up to {MAX_WIDTHS})") }</span>
-                    <div class="bd-widths" role="group" aria-labelledby="bd-widths-label">{ for width_buttons }</div>
+                    <span class="control-label" id="bd-widths-label">{ widths_label }</span>
+                    <div class="bd-widths" role="group" aria-labelledby="bd-widths-label">{ width_buttons }</div>
                 </div>
                 { depth }
                 <div class="bd-pair">
@@ -110,7 +119,7 @@ pub fn BdControls(props: &BdControlsProps) -> Html {
                 <div class="control">
                     <span class="control-label" id="bd-scheme-label">{ "Initialisation" }</span>
                     <div class="segmented bd-schemes" role="radiogroup" aria-labelledby="bd-scheme-label">
-                        { for scheme_buttons }
+                        { scheme_buttons }
                     </div>
                 </div>
             </fieldset>

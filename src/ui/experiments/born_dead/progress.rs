@@ -23,14 +23,16 @@ pub fn BdProgress(props: &BdProgressProps) -> Html {
         }
         RunStatus::Cancelled => format!("Cancelled after {count} ({percent}%)."),
     };
+    let valuetext = format!("{percent}%: {count}");
+    let percent_text = format!("{percent}%");
     html! {
         <div class="bd-progress-box">
             <div class="bd-progress-row">
                 <progress class="bd-progress" role="progressbar" max="100" value={percent.to_string()}
                           aria-label="Progress of the run" aria-valuemin="0" aria-valuemax="100"
-                          aria-valuenow={percent.to_string()} aria-valuetext={format!("{percent}%: {count}")}
+                          aria-valuenow={percent.to_string()} aria-valuetext={valuetext}
                           data-testid="bd-progress" />
-                <span class="bd-percent" data-testid="bd-percent">{ format!("{percent}%") }</span>
+                <span class="bd-percent" data-testid="bd-percent">{ percent_text }</span>
             </div>
             <p class="bd-count muted" data-testid="bd-count">{ count }</p>
             <p class="bd-status" role="status" aria-live="polite" data-testid="bd-status">{ status }</p>

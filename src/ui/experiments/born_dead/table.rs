@@ -23,45 +23,54 @@ pub struct BdTableProps {
 pub fn BdTable(props: &BdTableProps) -> Html {
     let view = &props.view;
     let depths = view.table_depths();
-    let rows = view.scheme.schemes().iter().flat_map(|&scheme| {
-        let estimates = scheme_estimates(&props.estimates, scheme).unwrap_or(&[]);
-        let sid = scheme_id(scheme);
-        let depths = depths.clone();
-        view.widths.iter().enumerate().map(move |(i, &w)| {
-            let networks = estimates.iter().find(|e| e.width == w).map_or(0, |e| e.trials);
-            let cells = depths.iter().map(|&d| {
-                let estimate = find(estimates, w, d);
-                let (p, interval) = estimate.map(cell_parts).unwrap_or_else(|| ("—".into(), String::new()));
-                let data_p = estimate.filter(|e| e.trials > 0).map(|e| format!("{:.4}", e.p));
-                let testid = format!("bd-cell-{sid}-{w}-{d}");
+    let rows: Html = view
+        .scheme
+        .schemes()
+        .iter()
+        .flat_map(|&scheme| {
+            let estimates = scheme_estimates(&props.estimates, scheme).unwrap_or(&[]);
+            let sid = scheme_id(scheme);
+            let depths = depths.clone();
+            view.widths.iter().enumerate().map(move |(i, &w)| {
+                let networks = estimates.iter().find(|e| e.width == w).map_or(0, |e| e.trials);
+                let cells: Html = depths
+                    .iter()
+                    .map(|&d| {
+                        let estimate = find(estimates, w, d);
+                        let (p, interval) =
+                            estimate.map(cell_parts).unwrap_or_else(|| ("—".into(), String::new()));
+                        let data_p = estimate.filter(|e| e.trials > 0).map(|e| format!("{:.4}", e.p));
+                        let testid = format!("bd-cell-{sid}-{w}-{d}");
+                        html! {
+                            <td data-testid={testid} data-p={data_p}>
+                                <span class="bd-p">{ p }</span>
+                                if !interval.is_empty() { { " " }<span class="bd-ci">{ interval }</span> }
+                            </td>
+                        }
+                    })
+                    .collect();
+                let swatch = classes!("swatch", format!("swatch-{}", i % 4));
+                let name = format!("{} · width {w}", short(scheme));
+                let testid = format!("bd-n-{sid}-{w}");
                 html! {
-                    <td data-testid={testid} data-p={data_p}>
-                        <span class="bd-p">{ p }</span>
-                        if !interval.is_empty() { { " " }<span class="bd-ci">{ interval }</span> }
-                    </td>
+                    <tr class={classes!(matches!(scheme, InitScheme::Rai).then_some("bd-rai"))}>
+                        <th scope="row">
+                            <span class={swatch} />
+                            { name }
+                        </th>
+                        { cells }
+                        <td class="bd-n" data-testid={testid}>{ networks }</td>
+                    </tr>
                 }
-            });
-            let swatch = classes!("swatch", format!("swatch-{}", i % 4));
-            let name = format!("{} · width {w}", short(scheme));
-            let testid = format!("bd-n-{sid}-{w}");
-            html! {
-                <tr class={classes!(matches!(scheme, InitScheme::Rai).then_some("bd-rai"))}>
-                    <th scope="row">
-                        <span class={swatch} />
-                        { name }
-                    </th>
-                    { for cells }
-                    <td class="bd-n" data-testid={testid}>{ networks }</td>
-                </tr>
-            }
+            })
         })
-    });
+        .collect();
     let schemes: Vec<&str> = view.scheme.schemes().iter().map(|&s| scheme_label(s)).collect();
     let title = format!(
         "Probability p that the network is born dead, with its Wilson 95% interval ({})",
         schemes.join(" and ")
     );
-    let heads: Vec<Html> = depths.iter().map(|d| depth_head(*d)).collect();
+    let heads: Html = depths.iter().map(|d| depth_head(*d)).collect();
     html! {
         <>
         <h4 class="bd-table-title" id="bd-table-title">{ title }</h4>
@@ -71,11 +80,11 @@ pub fn BdTable(props: &BdTableProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ "Scheme · width" }</th>
-                        { for heads }
+                        { heads }
                         <th scope="col">{ "networks" }</th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                <tbody>{ rows }</tbody>
             </table>
         </div>
         </>

@@ -39,28 +39,43 @@ fn activation_row(i: usize, act: Activation, removable: bool, on_action: &Callba
         let on_input = on_action.reform(move |e: InputEvent| {
             DepthAction::SetParam(i, e.target_unchecked_into::<HtmlInputElement>().value_as_number())
         });
+        let symbol = format!("{} =", p.symbol);
+        let testid = format!("act-param-{i}");
+        let aria = format!("{} of activation {}", p.name, i + 1);
+        let value = format!("{}", p.value);
         html! {
             <label class="param">
-                <span>{ format!("{} =", p.symbol) }</span>
+                <span>{ symbol }</span>
                 <input type="range" min={p.min.to_string()} max={p.max.to_string()} step={p.step.to_string()}
-                       value={p.value.to_string()} oninput={on_input} data-testid={format!("act-param-{i}")}
-                       aria-label={format!("{} of activation {}", p.name, i + 1)} />
-                <output>{ format!("{}", p.value) }</output>
+                       value={p.value.to_string()} oninput={on_input} data-testid={testid}
+                       aria-label={aria} />
+                <output>{ value }</output>
             </label>
         }
     });
+    let swatch = classes!("swatch", format!("swatch-{i}"));
+    let select_aria = format!("Activation {}", i + 1);
+    let select_testid = format!("act-{i}");
+    let options: Html = Activation::ALL
+        .iter()
+        .map(|a| {
+            html! {
+                <option value={a.id()} selected={a.id() == act.id()}>{ a.label() }</option>
+            }
+        })
+        .collect();
+    let remove_testid = format!("act-remove-{i}");
+    let remove_aria = format!("Stop training {act}");
     html! {
         <div class="depth-act" key={i}>
-            <span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>
-            <select onchange={on_change} aria-label={format!("Activation {}", i + 1)} data-testid={format!("act-{i}")}>
-                { for Activation::ALL.iter().map(|a| html! {
-                    <option value={a.id()} selected={a.id() == act.id()}>{ a.label() }</option>
-                }) }
+            <span class={swatch} aria-hidden="true"></span>
+            <select onchange={on_change} aria-label={select_aria} data-testid={select_testid}>
+                { options }
             </select>
             { param.unwrap_or_default() }
             if removable {
-                <button class="icon" onclick={remove} data-testid={format!("act-remove-{i}")}
-                        aria-label={format!("Stop training {act}")}>{ "×" }</button>
+                <button class="icon" onclick={remove} data-testid={remove_testid}
+                        aria-label={remove_aria}>{ "×" }</button>
             }
         </div>
     }
@@ -77,7 +92,8 @@ pub fn DepthControls(props: &DepthControlsProps) -> Html {
     let step = props.on_step.reform(|_: MouseEvent| ());
     let reset = props.on_reset.reform(|_: MouseEvent| ());
     let removable = s.activations.len() > MIN_SLOTS;
-    let rows = s.activations.iter().enumerate().map(|(i, a)| activation_row(i, *a, removable, &act));
+    let rows: Html =
+        s.activations.iter().enumerate().map(|(i, a)| activation_row(i, *a, removable, &act)).collect();
     let add = act.reform(|_: MouseEvent| DepthAction::AddActivation);
 
     let mut rates: Vec<(String, String)> =
@@ -119,7 +135,7 @@ pub fn DepthControls(props: &DepthControlsProps) -> Html {
             </div>
             <div class="depth-acts" role="group" aria-label="Activations trained side by side">
                 <span class="control-label">{ "Activations (same data, same initial weights)" }</span>
-                { for rows }
+                { rows }
                 if s.activations.len() < MAX_SLOTS {
                     <button onclick={add} data-testid="act-add">{ "+ Add activation" }</button>
                 }

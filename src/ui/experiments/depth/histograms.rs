@@ -42,21 +42,26 @@ pub fn InitHistograms(props: &InitHistogramsProps) -> Html {
         x_range: (lo.is_finite() && hi.is_finite()).then_some((lo, hi)),
         colour: slot,
     };
-    let buttons = props.activations.iter().enumerate().map(|(i, a)| {
-        let on = i == slot;
-        let onclick = props.on_action.reform(move |_: MouseEvent| DepthAction::ShowHistograms(i));
-        let testid = format!("hist-{i}");
-        html! {
-            <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
-                    data-testid={testid} {onclick}>{ a.to_string() }</button>
-        }
-    });
+    let buttons: Html = props
+        .activations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let on = i == slot;
+            let onclick = props.on_action.reform(move |_: MouseEvent| DepthAction::ShowHistograms(i));
+            let testid = format!("hist-{i}");
+            html! {
+                <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
+                        data-testid={testid} {onclick}>{ a.to_string() }</button>
+            }
+        })
+        .collect();
     let note = format!("One panel per hidden layer: the values of all its neurons over a {HIST_GRID}×{HIST_GRID} grid of the input plane [−6, 6]², before any training. The y-axis is the share of values in each bin.");
     html! {
         <>
             <div class="row">
                 <h3 class="depth-h" id="depth-hist-label">{ "Activations at initialisation" }</h3>
-                <div class="segmented" role="radiogroup" aria-labelledby="depth-hist-label">{ for buttons }</div>
+                <div class="segmented" role="radiogroup" aria-labelledby="depth-hist-label">{ buttons }</div>
             </div>
             <ChartCanvas<Histograms> {chart} label={title} testid="init-hist"
                                      sizing={Sizing::Panels(layers)} class="depth-canvas" />

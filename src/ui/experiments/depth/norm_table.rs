@@ -32,44 +32,82 @@ pub fn NormTable(props: &NormTableProps) -> Html {
         let vanished = n.is_finite() && n < largest[i] * VANISHED;
         html! { <td data-testid={id} class={classes!(vanished.then_some("vanished"))}>{ format_norm(n) }</td> }
     };
+    let caption = format!("Gradient norm ‖∂L/∂W‖ of each layer at epoch {epoch}");
+    let heads: Html = slots
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let swatch = classes!("swatch", format!("swatch-{i}"));
+            html! {
+                <th scope="col"><span class={swatch} aria-hidden="true"></span>{ v.label.clone() }</th>
+            }
+        })
+        .collect();
+    let body: Html = (0..rows)
+        .map(|l| {
+            let layer = if l + 1 == rows { "output".to_string() } else { (l + 1).to_string() };
+            let cells: Html = (0..slots.len()).map(|i| cell(i, l)).collect();
+            html! {
+                <tr>
+                    <th scope="row">{ layer }</th>
+                    { cells }
+                </tr>
+            }
+        })
+        .collect();
+    let ratio_label = format!("layer 1 ÷ layer {depth}");
+    let ratios: Html = slots
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let testid = format!("ratio-{i}");
+            let ratio = v.ratio.map_or("–".to_string(), format_norm);
+            html! { <td data-testid={testid}>{ ratio }</td> }
+        })
+        .collect();
+    let accuracies: Html = slots
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let testid = format!("acc-{i}");
+            let accuracy = v.test_accuracy.map_or("–".to_string(), |a| format!("{:.0}%", a * 100.0));
+            html! { <td data-testid={testid}>{ accuracy }</td> }
+        })
+        .collect();
+    let diverged: Html = slots
+        .iter()
+        .filter_map(|v| {
+            v.diverged.as_ref().map(|m| {
+                let text = format!("{} stopped: {m}", v.label);
+                html! { <p class="diverged" role="alert">{ text }</p> }
+            })
+        })
+        .collect();
     html! {
         <div class="depth-table-wrap">
             <table class="readout depth-table" data-testid="norm-table">
-                <caption>{ format!("Gradient norm ‖∂L/∂W‖ of each layer at epoch {epoch}") }</caption>
+                <caption>{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Layer" }</th>
-                        { for slots.iter().enumerate().map(|(i, v)| html! {
-                            <th scope="col"><span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>{ v.label.clone() }</th>
-                        }) }
+                        { heads }
                     </tr>
                 </thead>
                 <tbody>
-                    { for (0..rows).map(|l| html! {
-                        <tr>
-                            <th scope="row">{ if l + 1 == rows { "output".to_string() } else { (l + 1).to_string() } }</th>
-                            { for (0..slots.len()).map(|i| cell(i, l)) }
-                        </tr>
-                    }) }
+                    { body }
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{ format!("layer 1 ÷ layer {depth}") }</th>
-                        { for slots.iter().enumerate().map(|(i, v)| html! {
-                            <td data-testid={format!("ratio-{i}")}>{ v.ratio.map_or("–".to_string(), format_norm) }</td>
-                        }) }
+                        <th scope="row">{ ratio_label }</th>
+                        { ratios }
                     </tr>
                     <tr>
                         <th scope="row">{ "test accuracy" }</th>
-                        { for slots.iter().enumerate().map(|(i, v)| html! {
-                            <td data-testid={format!("acc-{i}")}>{ v.test_accuracy.map_or("–".to_string(), |a| format!("{:.0}%", a * 100.0)) }</td>
-                        }) }
+                        { accuracies }
                     </tr>
                 </tfoot>
             </table>
-            { for slots.iter().filter_map(|v| v.diverged.as_ref().map(|m| html! {
-                <p class="diverged" role="alert">{ format!("{} stopped: {m}", v.label) }</p>
-            })) }
+            { diverged }
         </div>
     }
 }

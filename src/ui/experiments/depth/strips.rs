@@ -40,17 +40,20 @@ pub fn HeatStrips(props: &HeatStripsProps) -> Html {
     });
     let rows = props.snapshot.slots.first().map_or(2, |v| v.strip_rows.len());
     let height = (70.0 + rows as f64 * 12.0).clamp(170.0, 320.0);
-    let canvases = strips.iter().map(|(chart, label, testid)| {
-        html! {
-            <ChartCanvas<HeatStrip> chart={chart.clone()} label={label.clone()} testid={testid.clone()}
-                                    sizing={Sizing::Fixed(height)} class="depth-canvas" />
-        }
-    });
+    let canvases: Html = strips
+        .iter()
+        .map(|(chart, label, testid)| {
+            html! {
+                <ChartCanvas<HeatStrip> chart={chart.clone()} label={label.clone()} testid={testid.clone()}
+                                        sizing={Sizing::Fixed(height)} class="depth-canvas" />
+            }
+        })
+        .collect();
     html! {
         <>
             <h3 class="depth-h">{ "Gradient norm per layer, over the epochs" }</h3>
             <div class="depth-strip-list">
-                { for canvases }
+                { canvases }
             </div>
             <p class="muted depth-note">
                 { "Bright: large gradients, the layer learns. Dark: the gradient has vanished. A grey cell is a zero or non-finite norm." }

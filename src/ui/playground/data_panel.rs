@@ -29,14 +29,28 @@ fn thumbnails() -> Vec<(DatasetKind, Vec<Point>)> {
 
 fn thumb_svg(points: &[Point], regression: bool) -> Html {
     let to_px = |v: f64| (v + DOMAIN) / (2.0 * DOMAIN) * 56.0 + 2.0;
+    let circles: Html = points
+        .iter()
+        .map(|p| {
+            let class = if regression {
+                if p.label >= 0.0 {
+                    "pt-pos"
+                } else {
+                    "pt-neg"
+                }
+            } else if p.label > 0.0 {
+                "pt-pos"
+            } else {
+                "pt-neg"
+            };
+            let cx = format!("{:.1}", to_px(p.x));
+            let cy = format!("{:.1}", 60.0 - to_px(p.y));
+            html! { <circle {cx} {cy} r="1.6" class={class} /> }
+        })
+        .collect();
     html! {
         <svg viewBox="0 0 60 60" width="60" height="60" aria-hidden="true">
-            { for points.iter().map(|p| {
-                let class = if regression {
-                    if p.label >= 0.0 { "pt-pos" } else { "pt-neg" }
-                } else if p.label > 0.0 { "pt-pos" } else { "pt-neg" };
-                html! { <circle cx={format!("{:.1}", to_px(p.x))} cy={format!("{:.1}", 60.0 - to_px(p.y))} r="1.6" class={class} /> }
-            }) }
+            { circles }
         </svg>
     }
 }
@@ -49,18 +63,23 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let act = props.on_action.clone();
     let regression = s.is_regression();
 
-    let tiles = thumbs.iter().filter(|(k, _)| k.is_regression() == regression).map(|(k, pts)| {
-        let kind = *k;
-        let onclick = act.reform(move |_: MouseEvent| PlayAction::SetDataset(kind));
-        let on = s.dataset == kind;
-        html! {
-            <button class={classes!("thumb", on.then_some("on"))} {onclick} aria-pressed={on.to_string()}
-                    data-testid={format!("dataset-{}", kind.id())} title={kind.label()}>
-                { thumb_svg(pts, kind.is_regression()) }
-                <span>{ kind.label() }</span>
-            </button>
-        }
-    });
+    let tiles = thumbs
+        .iter()
+        .filter(|(k, _)| k.is_regression() == regression)
+        .map(|(k, pts)| {
+            let kind = *k;
+            let onclick = act.reform(move |_: MouseEvent| PlayAction::SetDataset(kind));
+            let on = s.dataset == kind;
+            let testid = format!("dataset-{}", kind.id());
+            html! {
+                <button class={classes!("thumb", on.then_some("on"))} {onclick} aria-pressed={on.to_string()}
+                        data-testid={testid} title={kind.label()}>
+                    { thumb_svg(pts, kind.is_regression()) }
+                    <span>{ kind.label() }</span>
+                </button>
+            }
+        })
+        .collect::<Html>();
 
     let (train_len, test_len) = {
         let session = props.live.session.borrow();
@@ -106,17 +125,21 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             });
         })
     };
+    let noise_text = format!("{}", s.noise);
+    let train_percent = (s.train_fraction * 100.0).round();
+    let train_text = format!("{}%", train_percent);
+    let batch_now_text = batch_now.to_string();
     html! {
         <div class="data-panel">
             <h3>{ "Data" }</h3>
-            <div class="thumbs" role="group" aria-label="Dataset">{ for tiles }</div>
+            <div class="thumbs" role="group" aria-label="Dataset">{ tiles }</div>
             <p class="muted counts"><span data-testid="train-count">{ train_len }</span>{ " training · " }
                 <span data-testid="test-count">{ test_len }</span>{ " test points" }</p>
-            { slider("Noise", "noise", 0.0, 50.0, 5.0, s.noise, format!("{}", s.noise),
+            { slider("Noise", "noise", 0.0, 50.0, 5.0, s.noise, noise_text,
                 act.reform(PlayAction::SetNoise)) }
-            { slider("Training data", "perc-train", 10.0, 90.0, 10.0, (s.train_fraction * 100.0).round(),
-                format!("{}%", (s.train_fraction * 100.0).round()), act.reform(PlayAction::SetPercTrain)) }
-            { select("Batch size", "batch-size", &batch_options, &batch_now.to_string(),
+            { slider("Training data", "perc-train", 10.0, 90.0, 10.0, train_percent,
+                train_text, act.reform(PlayAction::SetPercTrain)) }
+            { select("Batch size", "batch-size", &batch_options, &batch_now_text,
                 act.reform(|v: String| PlayAction::SetBatchSize(v.parse().unwrap_or(10)))) }
             <div class="row">
                 <button onclick={act.reform(|_: MouseEvent| PlayAction::NextSeed)} data-testid="regenerate"

@@ -18,15 +18,16 @@ pub fn Features(props: &FeaturesProps) -> Html {
     let toggles = Feature::ALL.iter().map(|&f| {
         let on = chosen.contains(&f);
         let onclick = props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleFeature(f));
+        let testid = format!("feature-{}", f.id());
         html! {
             <button class={classes!("feature", on.then_some("on"))} aria-pressed={on.to_string()} {onclick}
-                    data-testid={format!("feature-{}", f.id())}>{ f.label() }</button>
+                    data-testid={testid}>{ f.label() }</button>
         }
-    });
+    }).collect::<Html>();
     html! {
         <div class="features">
             <h3>{ "Features" }</h3>
-            <div class="feature-list" role="group" aria-label="Input features">{ for toggles }</div>
+            <div class="feature-list" role="group" aria-label="Input features">{ toggles }</div>
         </div>
     }
 }

@@ -89,7 +89,7 @@ fn stats(m: &EpochMetrics) -> Html {
         let (title, text, testid) =
             (format!("layer {}", i + 1), format!("L{}: ", i + 1), format!("dead-count-{}", i + 1));
         html! { <span class="layer-dead" {title}>{ text }<span data-testid={testid}>{ l.dead }</span></span> }
-    });
+    }).collect::<Html>();
     html! {
         <dl class="stats">
             <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss">{ format_loss(m.train_loss) }</dd></div>
@@ -99,7 +99,7 @@ fn stats(m: &EpochMetrics) -> Html {
             }
             <div><dt>{ "Dead neurons" }</dt><dd data-testid="dead-count">{ m.dead_count() }</dd></div>
             <div><dt>{ "Saturated" }</dt><dd data-testid="saturated-count">{ m.saturated_count() }</dd></div>
-            <div class="per-layer"><dt>{ "Dead per layer" }</dt><dd>{ for per_layer }</dd></div>
+            <div class="per-layer"><dt>{ "Dead per layer" }</dt><dd>{ per_layer }</dd></div>
         </dl>
     }
 }

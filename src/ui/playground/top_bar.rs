@@ -53,6 +53,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let (regs, reg) = number_options(&REG_RATES, s.reg_rate);
     let (speeds, speed) = number_options(&SPEEDS, props.play.speed);
     let problem = if s.is_regression() { "regression" } else { "classification" };
+    let optimizers = opts(OptimizerKind::ALL.iter().map(|o| (o.id(), o.label())));
+    let losses = opts(LossKind::ALL.iter().map(|o| (o.id(), o.label())));
+    let regularizations = opts(Regularization::ALL.iter().map(|o| (o.id(), o.label())));
+    let inits = opts(Init::ALL.iter().map(|o| (o.id(), o.label())));
+    let default_bias = format!("{}", s.init.default_bias());
+    let problems = opts([("classification", "Classification"), ("regression", "Regression")]);
 
     html! {
         <div class="top-bar play-controls panel" role="toolbar" aria-label="Training">
@@ -77,19 +83,19 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 { param.unwrap_or_default() }
             </div>
             <div class="settings-row advanced">
-                { select("Optimiser", "optimizer", &opts(OptimizerKind::ALL.iter().map(|o| (o.id(), o.label()))), s.optimizer.id(),
+                { select("Optimiser", "optimizer", &optimizers, s.optimizer.id(),
                     act.reform(|v: String| PlayAction::SetOptimizer(OptimizerKind::from_id(&v).unwrap_or(OptimizerKind::Sgd)))) }
-                { select("Loss", "loss", &opts(LossKind::ALL.iter().map(|o| (o.id(), o.label()))), s.loss.id(),
+                { select("Loss", "loss", &losses, s.loss.id(),
                     act.reform(|v: String| PlayAction::SetLoss(LossKind::from_id(&v).unwrap_or(LossKind::SigmoidBce)))) }
-                { select("Regularization", "regularization", &opts(Regularization::ALL.iter().map(|o| (o.id(), o.label()))), s.regularization.id(),
+                { select("Regularization", "regularization", &regularizations, s.regularization.id(),
                     act.reform(|v: String| PlayAction::SetRegularization(Regularization::from_id(&v).unwrap_or(Regularization::None)))) }
                 { select("Reg. rate", "reg-rate", &regs, &reg,
                     act.reform(|v: String| PlayAction::SetRegRate(v.parse().unwrap_or(0.0)))) }
-                { select("Initialisation", "init", &opts(Init::ALL.iter().map(|o| (o.id(), o.label()))), s.init.id(),
+                { select("Initialisation", "init", &inits, s.init.id(),
                     act.reform(|v: String| PlayAction::SetInit(Init::from_id(&v).unwrap_or(Init::HeUniform)))) }
-                { number("Bias init", "bias-init", s.bias_init, 0.1, &format!("{}", s.init.default_bias()),
+                { number("Bias init", "bias-init", s.bias_init, 0.1, &default_bias,
                     act.reform(PlayAction::SetBiasInit)) }
-                { select("Problem", "problem", &opts([("classification", "Classification"), ("regression", "Regression")]), problem,
+                { select("Problem", "problem", &problems, problem,
                     act.reform(|v: String| PlayAction::SetRegression(v == "regression"))) }
                 { number("Seed", "seed", Some(s.seed as f64), 1.0, "",
                     act.reform(|v: Option<f64>| PlayAction::SetSeed(v.unwrap_or(1.0).abs().min(9.0e15) as u64))) }

@@ -42,24 +42,29 @@ pub fn Multiples(props: &MultiplesProps) -> Html {
         let dead = props.dead.get(i).copied().unwrap_or(0);
         let dead_class = if dead > 0 { "cmp-dead has-dead" } else { "cmp-dead" };
         let label = format!("Decision boundary of {name}: {dead} of {} neurons dead", props.neurons);
+        let multiple_testid = format!("multiple-{i}");
+        let letter_class = classes!("cmp-letter", format!("cmp-c{i}"));
+        let dead_testid = format!("boundary-dead-{i}");
+        let of_neurons = format!(" / {}", props.neurons);
+        let boundary_testid = format!("boundary-{i}");
         html! {
-            <div class="cmp-multiple" data-testid={format!("multiple-{i}")}>
+            <div class="cmp-multiple" data-testid={multiple_testid}>
                 <div class="cmp-multiple-head">
-                    <span class={classes!("cmp-letter", format!("cmp-c{i}"))} aria-hidden="true">{ super::LETTERS[i.min(3)] }</span>
+                    <span class={letter_class} aria-hidden="true">{ super::LETTERS[i.min(3)] }</span>
                     <span class="cmp-name">{ a.to_string() }</span>
-                    <span class={dead_class}>{ "dead " }<span data-testid={format!("boundary-dead-{i}")}>{ dead }</span>
-                        { format!(" / {}", props.neurons) }</span>
+                    <span class={dead_class}>{ "dead " }<span data-testid={dead_testid}>{ dead }</span>
+                        { of_neurons }</span>
                 </div>
                 <BoundaryCanvas probe={probe.clone()} data={props.data.clone()} regression={props.regression}
-                                version={props.version} label={label} testid={format!("boundary-{i}")}
+                                version={props.version} label={label} testid={boundary_testid}
                                 on_drawn={props.on_drawn.clone()} />
             </div>
         }
-    });
+    }).collect::<Html>();
     let cols = format!("cmp-cols-{}", props.slots.len().clamp(2, 4));
     html! {
         <section class={classes!("cmp-multiples", "panel", cols)} aria-label="Decision boundaries">
-            { for figures }
+            { figures }
             <PanelPngButton name="cmp-boundaries" label="decision boundaries" />
         </section>
     }

@@ -55,6 +55,10 @@ pub fn SharedSettings(props: &SharedSettingsProps) -> Html {
     };
     let seed = s.seed;
     let next_seed = act.reform(move |_: MouseEvent| CompareAction::SetSeed(seed.wrapping_add(1)));
+    let noise_text = format!("{}", s.noise);
+    let optimizers = opts(OptimizerKind::ALL.iter().map(|o| (o.id(), o.label())));
+    let inits = opts(Init::ALL.iter().map(|o| (o.id(), o.label())));
+    let default_bias = format!("{}", s.init.default_bias());
 
     html! {
         <section class="cmp-shared" aria-label="Shared settings">
@@ -62,7 +66,7 @@ pub fn SharedSettings(props: &SharedSettingsProps) -> Html {
             <div class="cmp-fields">
                 { select("Data set", "cmp-dataset", &datasets, s.dataset.id(),
                     act.reform(|v: String| CompareAction::SetDataset(DatasetKind::from_id(&v).unwrap_or(DatasetKind::Circle)))) }
-                { slider("Noise", "cmp-noise", 0.0, 50.0, 5.0, s.noise, format!("{}", s.noise),
+                { slider("Noise", "cmp-noise", 0.0, 50.0, 5.0, s.noise, noise_text,
                     act.reform(CompareAction::SetNoise)) }
                 <label class="control">
                     <span class="control-label">{ "Hidden layers" }</span>
@@ -74,11 +78,11 @@ pub fn SharedSettings(props: &SharedSettingsProps) -> Html {
                 if let Some(e) = &*shape_error { <p class="error cmp-wide" role="alert" data-testid="cmp-shape-error">{ e.clone() }</p> }
                 { select("Learning rate", "cmp-lr", &lrs, &lr,
                     act.reform(|v: String| CompareAction::SetLearningRate(v.parse().unwrap_or(0.03)))) }
-                { select("Optimiser", "cmp-opt", &opts(OptimizerKind::ALL.iter().map(|o| (o.id(), o.label()))), s.optimizer.id(),
+                { select("Optimiser", "cmp-opt", &optimizers, s.optimizer.id(),
                     act.reform(|v: String| CompareAction::SetOptimizer(OptimizerKind::from_id(&v).unwrap_or(OptimizerKind::Sgd)))) }
-                { select("Initialisation", "cmp-init", &opts(Init::ALL.iter().map(|o| (o.id(), o.label()))), s.init.id(),
+                { select("Initialisation", "cmp-init", &inits, s.init.id(),
                     act.reform(|v: String| CompareAction::SetInit(Init::from_id(&v).unwrap_or(Init::HeNormal)))) }
-                { number("Initial bias", "cmp-bias", s.bias_init, 0.1, &format!("{}", s.init.default_bias()),
+                { number("Initial bias", "cmp-bias", s.bias_init, 0.1, &default_bias,
                     act.reform(CompareAction::SetBiasInit)) }
                 { select("Batch size", "cmp-batch", &batches, &batch_now,
                     act.reform(|v: String| CompareAction::SetBatchSize(v.parse().unwrap_or(10)))) }

@@ -26,35 +26,61 @@ pub fn Slots(props: &SlotsProps) -> Html {
     let act = props.on_action.clone();
     let functions = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
 
-    let rows = props.slots.iter().enumerate().map(|(i, a)| {
-        let a = *a;
-        let on_pick = act.reform(move |id: String| CompareAction::SetSlot(i, Activation::parse(&id).unwrap_or(a)));
-        let param = a.param().map(|p| {
-            let label = format!("{} of {}", p.name, letter(i));
-            slider(&label, &format!("slot-param-{i}"), p.min, p.max, p.step, p.value, format!("{}", p.value),
-                act.reform(move |v: f64| CompareAction::SetParam(i, v)))
-        });
-        let remove = (n > MIN_SLOTS).then(|| {
-            let onclick = act.reform(move |_: MouseEvent| CompareAction::RemoveSlot(i));
+    let rows = props
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let a = *a;
+            let on_pick =
+                act.reform(move |id: String| CompareAction::SetSlot(i, Activation::parse(&id).unwrap_or(a)));
+            let param = a.param().map(|p| {
+                let label = format!("{} of {}", p.name, letter(i));
+                slider(
+                    &label,
+                    &format!("slot-param-{i}"),
+                    p.min,
+                    p.max,
+                    p.step,
+                    p.value,
+                    format!("{}", p.value),
+                    act.reform(move |v: f64| CompareAction::SetParam(i, v)),
+                )
+            });
+            let remove = (n > MIN_SLOTS).then(|| {
+                let onclick = act.reform(move |_: MouseEvent| CompareAction::RemoveSlot(i));
+                let remove_testid = format!("slot-remove-{i}");
+                let remove_label = format!("Remove activation {}", letter(i));
+                html! {
+                    <button class="icon" {onclick} data-testid={remove_testid}
+                            aria-label={remove_label} title="Remove">{ "×" }</button>
+                }
+            });
+            let row_testid = format!("slot-row-{i}");
+            let letter_class = classes!("cmp-letter", format!("cmp-c{i}"));
+            let function_select = select(
+                &format!("Activation {}", letter(i)),
+                &format!("slot-{i}"),
+                &functions,
+                a.id(),
+                on_pick,
+            );
             html! {
-                <button class="icon" {onclick} data-testid={format!("slot-remove-{i}")}
-                        aria-label={format!("Remove activation {}", letter(i))} title="Remove">{ "×" }</button>
-            }
-        });
-        html! {
-            <div class="cmp-slot" data-testid={format!("slot-row-{i}")}>
-                <span class={classes!("cmp-letter", format!("cmp-c{i}"))} aria-hidden="true">{ letter(i) }</span>
-                <div class="cmp-slot-body">
-                    { select(&format!("Activation {}", letter(i)), &format!("slot-{i}"), &functions, a.id(), on_pick) }
-                    { param.unwrap_or_default() }
+                <div class="cmp-slot" data-testid={row_testid}>
+                    <span class={letter_class} aria-hidden="true">{ letter(i) }</span>
+                    <div class="cmp-slot-body">
+                        { function_select }
+                        { param.unwrap_or_default() }
+                    </div>
+                    { remove.unwrap_or_default() }
                 </div>
-                { remove.unwrap_or_default() }
-            </div>
-        }
-    });
+            }
+        })
+        .collect::<Html>();
     let add = (n < MAX_SLOTS).then(|| {
         let onclick = act.reform(|_: MouseEvent| CompareAction::AddSlot);
-        html! { <button {onclick} data-testid="slot-add">{ format!("+ Add activation {}", letter(n)) }</button> }
+        let add_label = format!("+ Add activation {}", letter(n));
+        html! { <button {onclick} data-testid="slot-add">{ add_label }</button> }
     });
 
     let letters: Vec<(String, String)> = (0..n).map(|i| (i.to_string(), letter(i).to_string())).collect();
@@ -68,19 +94,21 @@ pub fn Slots(props: &SlotsProps) -> Html {
     let copy = act.reform(move |_: MouseEvent| CompareAction::Copy { from, to });
     let swap = act.reform(move |_: MouseEvent| CompareAction::Swap(from, to));
     let same = from == to;
+    let copy_label = format!("Copy {} → {}", letter(from), letter(to));
+    let swap_label = format!("Swap {} ↔ {}", letter(from), letter(to));
     html! {
         <section class="cmp-slots" aria-label="Activations compared">
             <h3>{ "Activations" }</h3>
-            { for rows }
+            { rows }
             { add.unwrap_or_default() }
             <div class="cmp-copy" role="group" aria-label="Copy or swap activations">
                 { select("From", "copy-from", &letters, &from.to_string(), pick(0)) }
                 { select("To", "copy-to", &letters, &to.to_string(), pick(1)) }
                 <button onclick={copy} data-testid="copy" disabled={same}
                         title="The second slot takes the first one's function and parameter">
-                    { format!("Copy {} → {}", letter(from), letter(to)) }</button>
+                    { copy_label }</button>
                 <button onclick={swap} data-testid="swap" disabled={same}>
-                    { format!("Swap {} ↔ {}", letter(from), letter(to)) }</button>
+                    { swap_label }</button>
             </div>
         </section>
     }

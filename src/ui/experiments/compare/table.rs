@@ -35,22 +35,27 @@ pub fn SummaryTable(props: &SummaryTableProps) -> Html {
             ""
         };
         let cell = |name: &str| format!("{name}-{i}");
+        let row_testid = format!("row-{i}");
+        let letter_class = classes!("cmp-letter", format!("cmp-c{i}"));
+        let dead_text = format!("{} / {}", r.dead, r.neurons);
+        let sparsity_text = format!("{:.0}%", r.sparsity * 100.0);
         html! {
-            <tr {class} data-testid={format!("row-{i}")}>
+            <tr {class} data-testid={row_testid}>
                 <th scope="row">
-                    <span class={classes!("cmp-letter", format!("cmp-c{i}"))} aria-hidden="true">{ LETTERS[i.min(3)] }</span>
+                    <span class={letter_class} aria-hidden="true">{ LETTERS[i.min(3)] }</span>
                     { a.to_string() }<span class="cmp-status">{ status }</span>
                 </th>
                 <td data-testid={cell("target-epochs")}>{ epochs_text(r.epochs_to_target) }</td>
                 <td data-testid={cell("train-loss")}>{ loss_text(r.train_loss) }</td>
                 <td data-testid={cell("test-loss")}>{ loss_text(r.test_loss) }</td>
                 <td data-testid={cell("accuracy")}>{ percent(r.accuracy) }</td>
-                <td data-testid={cell("dead")} class={(r.dead > 0).then_some("has-dead")}>{ format!("{} / {}", r.dead, r.neurons) }</td>
+                <td data-testid={cell("dead")} class={(r.dead > 0).then_some("has-dead")}>{ dead_text }</td>
                 <td data-testid={cell("saturated")}>{ r.saturated }</td>
-                <td data-testid={cell("sparsity")}>{ format!("{:.0}%", r.sparsity * 100.0) }</td>
+                <td data-testid={cell("sparsity")}>{ sparsity_text }</td>
             </tr>
         }
-    });
+    }).collect::<Html>();
+    let target_heading = format!("Epochs to test loss ≤ {}", props.target);
     html! {
         <div class="cmp-table-wrap panel">
             <h3 id="cmp-table-title">{ "Now, per activation " }<span class="muted">{ "(★ reached the target first)" }</span></h3>
@@ -58,7 +63,7 @@ pub fn SummaryTable(props: &SummaryTableProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ "Activation" }</th>
-                        <th scope="col" title="The first epoch whose test loss is at or below the target">{ format!("Epochs to test loss ≤ {}", props.target) }</th>
+                        <th scope="col" title="The first epoch whose test loss is at or below the target">{ target_heading }</th>
                         <th scope="col">{ "Train loss" }</th>
                         <th scope="col">{ "Test loss" }</th>
                         <th scope="col">{ "Test accuracy" }</th>
@@ -67,7 +72,7 @@ pub fn SummaryTable(props: &SummaryTableProps) -> Html {
                         <th scope="col" title="Share of exactly-zero activations">{ "Sparsity" }</th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                <tbody>{ rows }</tbody>
             </table>
             <PanelPngButton name="cmp-table" label="summary table" />
         </div>

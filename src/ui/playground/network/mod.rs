@@ -182,6 +182,8 @@ pub fn Network(props: &NetworkProps) -> Html {
     let grid = layout(&columns);
     let height = grid.rows as f64 * HALF_ROW_PX;
     let (links, nodes, headers) = (links(props, &grid), nodes(props, &features, &grid), headers(props, cols));
+    let (links, nodes, headers): (Html, Html, Html) =
+        (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
 
     let layers = settings.hidden.len();
     let add_layer = props.on_action.reform(|_: MouseEvent| PlayAction::AddLayer);
@@ -198,13 +200,13 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer">{ "+ layer" }</button>
                 <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
             </div>
-            <div class={heads_class}>{ for headers }</div>
+            <div class={heads_class}>{ headers }</div>
             <div class={grid_class} role="img"
                  aria-label="Network diagram: each square shows what a neuron computes over the input plane">
                 <svg class="net-links" viewBox={view_box} preserveAspectRatio="none" aria-hidden="true">
-                    { for links }
+                    { links }
                 </svg>
-                { for nodes }
+                { nodes }
             </div>
         </div>
     }

@@ -26,13 +26,19 @@ pub fn select(
     on_pick: Callback<String>,
 ) -> Html {
     let onchange = on_pick.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let items: Html = options
+        .iter()
+        .map(|(value, text)| {
+            html! {
+                <option value={value.clone()} selected={value == selected}>{ text.clone() }</option>
+            }
+        })
+        .collect();
     html! {
         <label class="control">
             <span class="control-label">{ label.to_string() }</span>
             <select {onchange} data-testid={testid.to_string()}>
-                { for options.iter().map(|(value, text)| html! {
-                    <option value={value.clone()} selected={value == selected}>{ text.clone() }</option>
-                }) }
+                { items }
             </select>
         </label>
     }
@@ -82,10 +88,11 @@ pub fn number(
             text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
         }
     });
+    let value = value.map(|v| v.to_string()).unwrap_or_default();
     html! {
         <label class="control">
             <span class="control-label">{ label.to_string() }</span>
-            <input type="number" step={step.to_string()} value={value.map(|v| v.to_string()).unwrap_or_default()}
+            <input type="number" step={step.to_string()} value={value}
                    placeholder={placeholder.to_string()} {onchange} data-testid={testid.to_string()} />
         </label>
     }

@@ -28,7 +28,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
             }
         });
     }
-    let tabs = Experiment::ALL.iter().map(|&e| {
+    let tabs: Html = Experiment::ALL.iter().map(|&e| {
         let on = *current == e;
         let onclick = {
             let current = current.clone();
@@ -39,11 +39,12 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                 current.set(e);
             })
         };
+        let testid = format!("exp-{}", e.id());
         html! {
             <button role="tab" aria-selected={on.to_string()} class={classes!("subtab", on.then_some("on"))}
-                    data-testid={format!("exp-{}", e.id())} {onclick}>{ e.label() }</button>
+                    data-testid={testid} {onclick}>{ e.label() }</button>
         }
-    });
+    }).collect();
     let on_notice = props.on_notice.clone();
     html! {
         <div class="experiments">
@@ -51,7 +52,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                 <h2>{ "Experiments" }</h2>
                 <p class="muted">{ "Questions no playground answers: what changes when only the activation changes, how gradients fade through depth, and how often a ReLU network is dead before it learns anything." }</p>
             </div>
-            <nav class="subtabs" role="tablist" aria-label="Experiments">{ for tabs }</nav>
+            <nav class="subtabs" role="tablist" aria-label="Experiments">{ tabs }</nav>
             { match *current {
                 Experiment::Compare => html! { <compare::Compare {on_notice} /> },
                 Experiment::Depth => html! { <depth::Depth {on_notice} /> },

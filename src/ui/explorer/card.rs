@@ -32,27 +32,38 @@ pub fn ActivationCard(props: &CardProps) -> Html {
     let (lo, hi) = a.range();
     let kinks = a.kinks();
     let kink_note = (!kinks.is_empty()).then(|| {
-        let items = kinks.iter().map(|k| {
-            html! {
-                <li>{ format!(
+        let items: Html = kinks
+            .iter()
+            .map(|k| {
+                let text = format!(
                     "At x = {}, f′ jumps from {} to {}; {} uses f′({}) = {} (PyTorch's convention).",
-                    bound(k.x), bound(k.left), bound(k.right), a.id(), bound(k.x), bound(k.at)
-                ) }</li>
-            }
-        });
-        html! { <ul class="kinks">{ for items }</ul> }
+                    bound(k.x),
+                    bound(k.left),
+                    bound(k.right),
+                    a.id(),
+                    bound(k.x),
+                    bound(k.at)
+                );
+                html! { <li>{ text }</li> }
+            })
+            .collect();
+        html! { <ul class="kinks">{ items }</ul> }
     });
+    let testid = format!("card-{}", props.index);
+    let swatch = classes!("swatch", format!("swatch-{}", props.index));
+    let range = format!("Range: ({}, {})", bound(lo), bound(hi));
+    let notes: Html = a.notes().iter().map(|n| html! { <p>{ *n }</p> }).collect();
     html! {
-        <article class="panel card" data-testid={format!("card-{}", props.index)}>
-            <h3><span class={classes!("swatch", format!("swatch-{}", props.index))} aria-hidden="true"></span>{ a.label() }
+        <article class="panel card" data-testid={testid}>
+            <h3><span class={swatch} aria-hidden="true"></span>{ a.label() }
                 <code class="spec">{ a.to_string() }</code></h3>
             <div class="formulas">
                 { math(&formula.f) }
                 { math(&formula.df) }
             </div>
-            <p class="muted">{ format!("Range: ({}, {})", bound(lo), bound(hi)) }</p>
+            <p class="muted">{ range }</p>
             { kink_note.unwrap_or_default() }
-            { for a.notes().iter().map(|n| html! { <p>{ *n }</p> }) }
+            { notes }
         </article>
     }
 }

@@ -92,14 +92,25 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
 
-    let range_buttons = RANGES.iter().map(|&r| {
-        let onclick = dispatch.reform(move |_: MouseEvent| ExplorerAction::SetRange(r));
-        let checked = (state.range - r).abs() < 1e-9;
-        html! {
-            <button role="radio" aria-checked={checked.to_string()} class={classes!("seg", checked.then_some("on"))}
-                    data-testid={format!("range-{r}")} {onclick}>{ format!("±{r}") }</button>
-        }
-    });
+    let range_buttons: Html = RANGES
+        .iter()
+        .map(|&r| {
+            let onclick = dispatch.reform(move |_: MouseEvent| ExplorerAction::SetRange(r));
+            let checked = (state.range - r).abs() < 1e-9;
+            let testid = format!("range-{r}");
+            let text = format!("±{r}");
+            html! {
+                <button role="radio" aria-checked={checked.to_string()} class={classes!("seg", checked.then_some("on"))}
+                        data-testid={testid} {onclick}>{ text }</button>
+            }
+        })
+        .collect();
+    let cards: Html = state
+        .activations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| html! { <ActivationCard index={i} activation={*a} /> })
+        .collect();
 
     html! {
         <div class="explorer">
@@ -112,7 +123,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <Picker activations={state.activations.clone()} on_action={dispatch.clone()} />
                     <div class="row">
                         <span class="label" id="range-label">{ "x-range" }</span>
-                        <div class="segmented" role="radiogroup" aria-labelledby="range-label">{ for range_buttons }</div>
+                        <div class="segmented" role="radiogroup" aria-labelledby="range-label">{ range_buttons }</div>
                     </div>
                     <div class="row">
                         <span class="label">{ "Export" }</span>
@@ -130,7 +141,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 </section>
             </div>
             <div class="cards explorer-cards">
-                { for state.activations.iter().enumerate().map(|(i, a)| html! { <ActivationCard index={i} activation={*a} /> }) }
+                { cards }
             </div>
             <PropertiesTable activations={state.activations.clone()} />
         </div>

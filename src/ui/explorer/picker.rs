@@ -17,16 +17,19 @@ fn by_id(id: &str) -> Option<Activation> {
 }
 
 fn options(selected: Option<&str>) -> Html {
-    html! {
-        { for Activation::ALL.iter().map(|a| html! {
-            <option value={a.id()} selected={selected == Some(a.id())}>{ a.label() }</option>
-        }) }
-    }
+    Activation::ALL
+        .iter()
+        .map(|a| {
+            html! {
+                <option value={a.id()} selected={selected == Some(a.id())}>{ a.label() }</option>
+            }
+        })
+        .collect()
 }
 
 #[component]
 pub fn Picker(props: &PickerProps) -> Html {
-    let rows = props.activations.iter().enumerate().map(|(i, act)| {
+    let rows: Html = props.activations.iter().enumerate().map(|(i, act)| {
         let on_change = props.on_action.reform(move |e: Event| {
             let id = e.target_unchecked_into::<HtmlSelectElement>().value();
             ExplorerAction::Replace(i, by_id(&id).unwrap_or(Activation::Relu))
@@ -37,31 +40,40 @@ pub fn Picker(props: &PickerProps) -> Html {
                 let v = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
                 ExplorerAction::SetParam(i, v)
             });
+            let symbol = format!("{} =", p.symbol);
+            let param_testid = format!("param-{i}");
+            let param_label = format!("{} of {}", p.name, act.label());
+            let shown = format!("{}", p.value);
             html! {
                 <label class="param">
-                    <span>{ format!("{} =", p.symbol) }</span>
+                    <span>{ symbol }</span>
                     <input type="range" min={p.min.to_string()} max={p.max.to_string()} step={p.step.to_string()}
                            value={p.value.to_string()} oninput={on_input}
-                           data-testid={format!("param-{i}")}
-                           aria-label={format!("{} of {}", p.name, act.label())} />
-                    <output>{ format!("{}", p.value) }</output>
+                           data-testid={param_testid}
+                           aria-label={param_label} />
+                    <output>{ shown }</output>
                 </label>
             }
         });
+        let swatch = classes!("swatch", format!("swatch-{i}"));
+        let curve_label = format!("Curve {}", i + 1);
+        let curve_testid = format!("curve-{i}");
+        let spec_testid = format!("spec-{i}");
+        let remove_label = format!("Remove {}", act.label());
         html! {
             <div class="curve-row" key={i}>
-                <span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>
-                <select onchange={on_change} aria-label={format!("Curve {}", i + 1)} data-testid={format!("curve-{i}")}>
+                <span class={swatch} aria-hidden="true"></span>
+                <select onchange={on_change} aria-label={curve_label} data-testid={curve_testid}>
                     { options(Some(act.id())) }
                 </select>
                 { slider.unwrap_or_default() }
-                <code class="spec" data-testid={format!("spec-{i}")}>{ act.to_string() }</code>
+                <code class="spec" data-testid={spec_testid}>{ act.to_string() }</code>
                 if props.activations.len() > 1 {
-                    <button class="icon" onclick={remove} aria-label={format!("Remove {}", act.label())}>{ "×" }</button>
+                    <button class="icon" onclick={remove} aria-label={remove_label}>{ "×" }</button>
                 }
             </div>
         }
-    });
+    }).collect();
     let add = (props.activations.len() < MAX_CURVES).then(|| {
         let on_action = props.on_action.clone();
         let on_add = Callback::from(move |e: Event| {
@@ -81,7 +93,7 @@ pub fn Picker(props: &PickerProps) -> Html {
     });
     html! {
         <div class="picker">
-            { for rows }
+            { rows }
             { add.unwrap_or_default() }
         </div>
     }

@@ -31,20 +31,28 @@ pub fn Readout(props: &ReadoutProps) -> Html {
             </p>
         };
     };
-    let rows = readout(&props.activations, x).into_iter().enumerate().map(|(i, (name, f, df))| {
-        html! {
-            <tr>
-                <th scope="row"><span class={classes!("swatch", format!("swatch-{i}"))} aria-hidden="true"></span>{ name }</th>
-                <td data-testid={format!("readout-f-{i}")}>{ fmt(f) }</td>
-                <td data-testid={format!("readout-df-{i}")}>{ fmt(df) }</td>
-            </tr>
-        }
-    });
+    let rows: Html = readout(&props.activations, x)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, f, df))| {
+            let swatch = classes!("swatch", format!("swatch-{i}"));
+            let f_testid = format!("readout-f-{i}");
+            let df_testid = format!("readout-df-{i}");
+            html! {
+                <tr>
+                    <th scope="row"><span class={swatch} aria-hidden="true"></span>{ name }</th>
+                    <td data-testid={f_testid}>{ fmt(f) }</td>
+                    <td data-testid={df_testid}>{ fmt(df) }</td>
+                </tr>
+            }
+        })
+        .collect();
+    let x_text = format!("{x:.3}");
     html! {
         <table class="readout" data-testid="readout" aria-live="polite">
-            <caption>{ "x = " }<span data-testid="readout-x">{ format!("{x:.3}") }</span></caption>
+            <caption>{ "x = " }<span data-testid="readout-x">{ x_text }</span></caption>
             <thead><tr><th scope="col">{ "activation" }</th><th scope="col">{ "f(x)" }</th><th scope="col">{ "f′(x)" }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
+            <tbody>{ rows }</tbody>
         </table>
     }
 }

@@ -35,11 +35,13 @@ pub fn PanelPngButton(props: &PanelPngButtonProps) -> Html {
             }
         })
     };
+    let aria_label = format!("Save the {} panel as PNG", props.label);
+    let testid = format!("panel-png-{}", props.name);
     html! {
         <div class="panel-tools" data-png-skip="" ref={tools}>
             if let Some(m) = &*message { <span class="png-message" role="status">{ m.clone() }</span> }
-            <button class="tiny" {onclick} aria-label={format!("Save the {} panel as PNG", props.label)}
-                    data-testid={format!("panel-png-{}", props.name)}>{ "Panel as PNG" }</button>
+            <button class="tiny" {onclick} aria-label={aria_label}
+                    data-testid={testid}>{ "Panel as PNG" }</button>
         </div>
     }
 }

@@ -95,6 +95,8 @@ pub fn App() -> Html {
 
     let options = ViewOptions { present: *presenting, ..initial.options.clone() };
     let view = View { presenting: *presenting };
+    let main_classes = classes!("section", format!("section-{}", tab.id()));
+    let labelled_by = format!("tab-{}", tab.id());
     html! {
         <ContextProvider<View> context={view}>
             <div class={classes!("shell", options.classes())}>
@@ -106,8 +108,8 @@ pub fn App() -> Html {
                 if let Some(i) = initial.lesson {
                     <LessonPanel index={i} lessons={initial.lessons.clone()} />
                 }
-                <main id="main" class={classes!("section", format!("section-{}", tab.id()))}
-                      role="tabpanel" aria-labelledby={format!("tab-{}", tab.id())}>
+                <main id="main" class={main_classes}
+                      role="tabpanel" aria-labelledby={labelled_by}>
                     { section(*tab, on_notice) }
                 </main>
                 if options.embed {

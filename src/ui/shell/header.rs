@@ -31,22 +31,27 @@ pub fn Header(props: &HeaderProps) -> Html {
             let _ = root.request_fullscreen();
         }
     });
-    let tabs = Tab::ALL.iter().map(|&tab| {
-        let selected = tab == props.current;
-        let onclick = props.on_select.reform(move |_: MouseEvent| tab);
-        html! {
-            <button id={format!("tab-{}", tab.id())} role="tab" class="tab"
-                    data-testid={format!("tab-{}", tab.id())}
-                    aria-selected={selected.to_string()} aria-controls="main"
-                    tabindex={if selected { "0" } else { "-1" }} {onclick}>
-                { tab.label() }
-            </button>
-        }
-    });
+    let tabs: Html = Tab::ALL
+        .iter()
+        .map(|&tab| {
+            let selected = tab == props.current;
+            let onclick = props.on_select.reform(move |_: MouseEvent| tab);
+            let id = format!("tab-{}", tab.id());
+            let testid = format!("tab-{}", tab.id());
+            html! {
+                <button id={id} role="tab" class="tab"
+                        data-testid={testid}
+                        aria-selected={selected.to_string()} aria-controls="main"
+                        tabindex={if selected { "0" } else { "-1" }} {onclick}>
+                    { tab.label() }
+                </button>
+            }
+        })
+        .collect();
     html! {
         <header class="app-header">
             <h1 class="brand"><span class="brand-mark" aria-hidden="true">{ "⌁" }</span>{ "Activation Lab" }</h1>
-            <nav class="tabs" role="tablist" aria-label="Sections" {onkeydown}>{ for tabs }</nav>
+            <nav class="tabs" role="tablist" aria-label="Sections" {onkeydown}>{ tabs }</nav>
             <div class="header-tools">
                 <a href="?lesson=what-is-relu" class="lessons-link" data-testid="lessons">{ "Lessons" }</a>
                 <button onclick={props.on_present.reform(|_: MouseEvent| ())} aria-pressed={props.presenting.to_string()}

@@ -20,20 +20,23 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
     let Some(lesson) = props.lessons.get(props.index) else { return html! {} };
     let prev = props.index.checked_sub(1).and_then(|i| props.lessons.get(i));
     let next = props.lessons.get(props.index + 1);
+    let count = format!("Lesson {} of {}", props.index + 1, props.lessons.len());
+    let prev = prev.map(|p| (link(p), format!("← {}", p.title)));
+    let next = next.map(|n| (link(n), format!("{} →", n.title)));
     html! {
         <aside class="lesson panel" aria-labelledby="lesson-title" data-testid="lesson">
-            <p class="lesson-count muted">{ format!("Lesson {} of {}", props.index + 1, props.lessons.len()) }</p>
+            <p class="lesson-count muted">{ count }</p>
             <h2 id="lesson-title">{ &lesson.title }</h2>
             <p class="look">{ &lesson.look }</p>
             <p class="try"><strong>{ "Try: " }</strong>{ &lesson.try_this }</p>
             <p class="question"><strong>{ "Think: " }</strong>{ &lesson.question }</p>
             <nav class="lesson-nav" aria-label="Lessons">
-                if let Some(p) = prev {
-                    <a href={link(p)} data-testid="lesson-prev" rel="prev">{ format!("← {}", p.title) }</a>
+                if let Some((href, text)) = prev {
+                    <a {href} data-testid="lesson-prev" rel="prev">{ text }</a>
                 }
                 <a href="?" class="muted">{ "Leave the lessons" }</a>
-                if let Some(n) = next {
-                    <a href={link(n)} data-testid="lesson-next" rel="next">{ format!("{} →", n.title) }</a>
+                if let Some((href, text)) = next {
+                    <a {href} data-testid="lesson-next" rel="next">{ text }</a>
                 }
             </nav>
         </aside>

@@ -16,9 +16,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
         return html! {};
     }
     let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
+    let items: Html =
+        props.notices.iter().map(|n| html! { <li key={n.key.clone()}>{ &n.message }</li> }).collect();
     html! {
         <div class="notices" role="status" data-testid="notices">
-            <ul>{ for props.notices.iter().map(|n| html! { <li key={n.key.clone()}>{ &n.message }</li> }) }</ul>
+            <ul>{ items }</ul>
             <button class="dismiss" aria-label="Dismiss the notices" {onclick}>{ "×" }</button>
         </div>
     }

@@ -92,19 +92,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
 
-    let range_buttons: Html = RANGES
-        .iter()
-        .map(|&r| {
-            let onclick = dispatch.reform(move |_: MouseEvent| ExplorerAction::SetRange(r));
-            let checked = (state.range - r).abs() < 1e-9;
-            let testid = format!("range-{r}");
-            let text = format!("±{r}");
-            html! {
-                <button role="radio" aria-checked={checked.to_string()} class={classes!("seg", checked.then_some("on"))}
-                        data-testid={testid} {onclick}>{ text }</button>
-            }
-        })
-        .collect();
+    let range_buttons = range_buttons(state.range, &dispatch);
     let cards: Html = state
         .activations
         .iter()
@@ -146,4 +134,21 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             <PropertiesTable activations={state.activations.clone()} />
         </div>
     }
+}
+
+/// The x-range choices as one radio group.
+fn range_buttons(range: f64, dispatch: &Callback<ExplorerAction>) -> Html {
+    RANGES
+        .iter()
+        .map(|&r| {
+            let onclick = dispatch.reform(move |_: MouseEvent| ExplorerAction::SetRange(r));
+            let checked = (range - r).abs() < 1e-9;
+            let testid = format!("range-{r}");
+            let text = format!("±{r}");
+            html! {
+                <button role="radio" aria-checked={checked.to_string()} class={classes!("seg", checked.then_some("on"))}
+                        data-testid={testid} {onclick}>{ text }</button>
+            }
+        })
+        .collect()
 }

@@ -28,27 +28,7 @@ pub fn BdControls(props: &BdControlsProps) -> Html {
     let view = &props.view;
     let act = &props.on_action;
 
-    let width_buttons: Html = (WIDTH_RANGE.0..=WIDTH_RANGE.1)
-        .map(|w| {
-            let chosen = view.widths.iter().position(|&x| x == w);
-            let onclick = act.reform(move |_: MouseEvent| BornDeadAction::ToggleWidth(w));
-            let title = match chosen {
-                Some(_) if !view.can_toggle(w) => "The last width stays".to_string(),
-                Some(_) => format!("Remove width {w}"),
-                None if !view.can_toggle(w) => format!("At most {MAX_WIDTHS} widths: remove one first"),
-                None => format!("Add width {w}"),
-            };
-            let class = classes!("bd-width", chosen.map(|i| format!("bd-on-{i}")));
-            let testid = format!("bd-width-{w}");
-            html! {
-                <button {class}
-                        aria-pressed={chosen.is_some().to_string()} disabled={!view.can_toggle(w)}
-                        {title} data-testid={testid} {onclick}>
-                    { w }
-                </button>
-            }
-        })
-        .collect();
+    let width_buttons = width_buttons(view, act);
 
     let depth = slider(
         "Max depth (hidden layers)",
@@ -80,18 +60,7 @@ pub fn BdControls(props: &BdControlsProps) -> Html {
         let text = e.target_unchecked_into::<HtmlInputElement>().value();
         BornDeadAction::SetSeed(seed_from_text(&text))
     });
-    let scheme_buttons: Html = SchemeChoice::ALL
-        .iter()
-        .map(|&s| {
-            let on = view.scheme == s;
-            let onclick = act.reform(move |_: MouseEvent| BornDeadAction::SetScheme(s));
-            let testid = format!("bd-scheme-{}", s.id());
-            html! {
-                <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
-                        aria-label={s.label()} data-testid={testid} {onclick}>{ s.short() }</button>
-            }
-        })
-        .collect();
+    let scheme_buttons = scheme_buttons(view, act);
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let widths_label = format!("Widths (up to {MAX_WIDTHS})");
@@ -131,6 +100,47 @@ pub fn BdControls(props: &BdControlsProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// One toggle button per offered width, coloured by its place among the chosen ones.
+fn width_buttons(view: &BornDeadView, act: &Callback<BornDeadAction>) -> Html {
+    (WIDTH_RANGE.0..=WIDTH_RANGE.1)
+        .map(|w| {
+            let chosen = view.widths.iter().position(|&x| x == w);
+            let onclick = act.reform(move |_: MouseEvent| BornDeadAction::ToggleWidth(w));
+            let title = match chosen {
+                Some(_) if !view.can_toggle(w) => "The last width stays".to_string(),
+                Some(_) => format!("Remove width {w}"),
+                None if !view.can_toggle(w) => format!("At most {MAX_WIDTHS} widths: remove one first"),
+                None => format!("Add width {w}"),
+            };
+            let class = classes!("bd-width", chosen.map(|i| format!("bd-on-{i}")));
+            let testid = format!("bd-width-{w}");
+            html! {
+                <button {class}
+                        aria-pressed={chosen.is_some().to_string()} disabled={!view.can_toggle(w)}
+                        {title} data-testid={testid} {onclick}>
+                    { w }
+                </button>
+            }
+        })
+        .collect()
+}
+
+/// The initialisation schemes as one radio group.
+fn scheme_buttons(view: &BornDeadView, act: &Callback<BornDeadAction>) -> Html {
+    SchemeChoice::ALL
+        .iter()
+        .map(|&s| {
+            let on = view.scheme == s;
+            let onclick = act.reform(move |_: MouseEvent| BornDeadAction::SetScheme(s));
+            let testid = format!("bd-scheme-{}", s.id());
+            html! {
+                <button role="radio" aria-checked={on.to_string()} class={classes!("seg", on.then_some("on"))}
+                        aria-label={s.label()} data-testid={testid} {onclick}>{ s.short() }</button>
+            }
+        })
+        .collect()
 }
 
 /// The offered values plus the current one when a link chose another, as (value, text) pairs.

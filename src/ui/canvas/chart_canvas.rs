@@ -4,6 +4,9 @@
 //! helpers every chart on a canvas uses: fitting the canvas to its CSS size ([`fit`]) and
 //! drawing a chart on it ([`draw_on`]), the one place a drawing error becomes a message.
 
+use std::any::Any;
+use std::rc::Rc;
+
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -66,10 +69,47 @@ pub fn draw_on<C: Chart>(canvas: &HtmlCanvasElement, chart: &C, theme: &Theme) -
     chart.draw(&backend.into_drawing_area(), theme).map_err(|e| e.to_string())
 }
 
+/// Any chart, behind one type: what [`ChartCanvas`] takes. The canvas compares charts through
+/// it (a chart of another type is never equal) and draws them through it, so one component
+/// serves every chart type without a copy of the component per type.
+#[derive(Clone)]
+pub struct AnyChart(Rc<dyn CanvasChart>);
+
+impl AnyChart {
+    pub fn new<C: Chart + 'static>(chart: C) -> AnyChart {
+        AnyChart(Rc::new(chart))
+    }
+}
+
+impl PartialEq for AnyChart {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.same_as(other.0.as_any())
+    }
+}
+
+/// A [`Chart`] seen without its type: drawn on a canvas, compared with another.
+trait CanvasChart {
+    fn draw_canvas(&self, canvas: &HtmlCanvasElement, theme: &Theme) -> Result<(), String>;
+    fn as_any(&self) -> &dyn Any;
+    fn same_as(&self, other: &dyn Any) -> bool;
+}
+
+impl<C: Chart + 'static> CanvasChart for C {
+    fn draw_canvas(&self, canvas: &HtmlCanvasElement, theme: &Theme) -> Result<(), String> {
+        draw_on(canvas, self, theme).map(|_| ())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn same_as(&self, other: &dyn Any) -> bool {
+        other.downcast_ref::<C>() == Some(self)
+    }
+}
+
 #[derive(Properties, PartialEq)]
-pub struct ChartCanvasProps<C: Chart + Clone + 'static> {
+pub struct ChartCanvasProps {
     /// What is drawn; the canvas is redrawn when it is no longer equal.
-    pub chart: C,
+    pub chart: AnyChart,
     /// The accessible name of the chart (and of its PNG button).
     pub label: AttrValue,
     pub testid: AttrValue,
@@ -80,7 +120,7 @@ pub struct ChartCanvasProps<C: Chart + Clone + 'static> {
 }
 
 #[component]
-pub fn ChartCanvas<C: Chart + Clone + 'static>(props: &ChartCanvasProps<C>) -> Html {
+pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
     let view = use_context::<View>().unwrap_or_default();
@@ -93,7 +133,7 @@ pub fn ChartCanvas<C: Chart + Clone + 'static>(props: &ChartCanvasProps<C>) -> H
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let w = css_width(&c, 160);
             fit(&c, w, sizing.height(w));
-            match draw_on(&c, chart, &view.theme(*dark, pixel_ratio())) {
+            match chart.0.draw_canvas(&c, &view.theme(*dark, pixel_ratio())) {
                 Ok(_) if error.is_some() => error.set(None),
                 Ok(_) => {}
                 Err(e) => error.set(Some(e)),

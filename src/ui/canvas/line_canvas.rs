@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::charts::line_chart::{LineChart, Series};
 use crate::ui::by_id::ById;
-use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{AnyChart, ChartCanvas, Sizing};
 
 /// A line chart is about 0.62 times as tall as wide, within 150..=300 CSS px.
 const SIZING: Sizing = Sizing::Aspect { aspect: 0.62, min: 150.0, max: 300.0 };
@@ -38,7 +38,7 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
         y_max: props.y_max,
     };
     html! {
-        <ChartCanvas<LineChart> {chart} label={props.title.clone()} testid={props.testid.clone()} sizing={SIZING}
+        <ChartCanvas chart={AnyChart::new(chart)} label={props.title.clone()} testid={props.testid.clone()} sizing={SIZING}
                                 class={classes!(props.testid.to_string())} />
     }
 }

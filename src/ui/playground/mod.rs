@@ -37,7 +37,7 @@ use model_file::ModelFile;
 use network::Network;
 use output::Output;
 use session::use_play_session;
-use shortcuts::ShortcutsDialog;
+use shortcuts::{shortcuts_dialog, ShortcutsDialogProps};
 use summary::Summary;
 use top_bar::TopBar;
 
@@ -158,7 +158,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             <LiveCharts live={live.clone()} />
             <Summary live={live.clone()} />
             if *shortcuts_open {
-                <ShortcutsDialog on_close={close_shortcuts} />
+                { shortcuts_dialog(&ShortcutsDialogProps { on_close: close_shortcuts }) }
             }
         </div>
     }

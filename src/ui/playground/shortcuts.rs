@@ -2,13 +2,11 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ShortcutsDialogProps {
     pub on_close: Callback<()>,
 }
 
-#[component]
-pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
+pub fn shortcuts_dialog(props: &ShortcutsDialogProps) -> Html {
     let onclick = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="shortcuts panel" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts">

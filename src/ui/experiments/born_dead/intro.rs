@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-#[component]
-pub fn BdIntro() -> Html {
+pub fn intro() -> Html {
     html! {
         <div class="bd-intro">
             <h3>{ "Born dead: a ReLU network that is constant before it learns" }</h3>

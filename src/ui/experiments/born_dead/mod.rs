@@ -27,7 +27,6 @@ use crate::ui::section::{use_section, Link};
 
 use chart::BdChart;
 use controls::BdControls;
-use intro::BdIntro;
 use progress::BdProgress;
 use runner::use_born_dead_job;
 use table::BdTable;
@@ -107,7 +106,7 @@ pub fn BornDead(props: &BornDeadProps) -> Html {
     let has_run = matches!(snapshot.status, RunStatus::Done { .. } | RunStatus::Cancelled);
     html! {
         <div class="bd" data-testid="born-dead">
-            <BdIntro />
+            { intro::intro() }
             <div class="bd-top">
                 <section class="panel bd-side" aria-label="Settings of the experiment">
                     <BdControls view={view.clone()} {running} {on_action} on_start={job.on_start.clone()}

@@ -9,7 +9,7 @@ use crate::charts::histogram::Histograms;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::depth::DepthAction;
 use crate::ui::by_id::ById;
-use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{AnyChart, ChartCanvas, Sizing};
 
 #[derive(Properties, PartialEq)]
 pub struct InitHistogramsProps {
@@ -63,7 +63,7 @@ pub fn InitHistograms(props: &InitHistogramsProps) -> Html {
                 <h3 class="depth-h" id="depth-hist-label">{ "Activations at initialisation" }</h3>
                 <div class="segmented" role="radiogroup" aria-labelledby="depth-hist-label">{ buttons }</div>
             </div>
-            <ChartCanvas<Histograms> {chart} label={title} testid="init-hist"
+            <ChartCanvas chart={AnyChart::new(chart)} label={title} testid="init-hist"
                                      sizing={Sizing::Panels(layers)} class="depth-canvas" />
             <p class="muted depth-note">{ note }</p>
         </>

@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-#[component]
-pub fn DepthIntro() -> Html {
+pub fn intro() -> Html {
     html! {
         <div class="depth-intro">
             <h3>{ "Gradients through depth" }</h3>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::Snapshot;
 use crate::charts::line_chart::{LineChart, Series};
 use crate::ui::by_id::ById;
-use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{AnyChart, ChartCanvas, Sizing};
 
 #[derive(Properties, PartialEq)]
 pub struct LayerChartProps {
@@ -45,7 +45,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
         y_from_zero: false,
     };
     html! {
-        <ChartCanvas<LineChart> {chart} label={title} testid="layer-chart"
+        <ChartCanvas chart={AnyChart::new(chart)} label={title} testid="layer-chart"
                                 sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} class="depth-canvas" />
     }
 }

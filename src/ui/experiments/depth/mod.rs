@@ -29,7 +29,6 @@ use crate::ui::shell::browser;
 
 use controls::DepthControls;
 use histograms::InitHistograms;
-use intro::DepthIntro;
 use layer_chart::LayerChart;
 use norm_table::NormTable;
 use strips::HeatStrips;
@@ -226,7 +225,7 @@ pub fn Depth(props: &DepthProps) -> Html {
 
     html! {
         <div class="depth">
-            <DepthIntro />
+            { intro::intro() }
             <DepthControls state={state.clone()} running={model.running} {epoch}
                            {all_diverged} on_action={on_action.clone()}
                            {on_run} {on_step} {on_reset} />

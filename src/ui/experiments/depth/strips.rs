@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::Snapshot;
 use crate::charts::heat_strip::HeatStrip;
 use crate::ui::by_id::ById;
-use crate::ui::canvas::chart_canvas::{ChartCanvas, Sizing};
+use crate::ui::canvas::chart_canvas::{AnyChart, ChartCanvas, Sizing};
 
 #[derive(Properties, PartialEq)]
 pub struct HeatStripsProps {
@@ -44,7 +44,7 @@ pub fn HeatStrips(props: &HeatStripsProps) -> Html {
         .iter()
         .map(|(chart, label, testid)| {
             html! {
-                <ChartCanvas<HeatStrip> chart={chart.clone()} label={label.clone()} testid={testid.clone()}
+                <ChartCanvas chart={AnyChart::new(chart.clone())} label={label.clone()} testid={testid.clone()}
                                         sizing={Sizing::Fixed(height)} class="depth-canvas" />
             }
         })

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::domain::state::playground::{PlayAction, MAX_WIDTH};
 
-#[derive(Properties, PartialEq)]
 pub struct LayerHeadProps {
     /// 0-based hidden layer.
     pub layer: usize,
@@ -14,8 +13,7 @@ pub struct LayerHeadProps {
     pub on_action: Callback<PlayAction>,
 }
 
-#[component]
-pub fn LayerHead(props: &LayerHeadProps) -> Html {
+pub fn layer_head(props: &LayerHeadProps) -> Html {
     let (l, width, dead) = (props.layer, props.width, props.dead);
     let minus = props.on_action.reform(move |_: MouseEvent| PlayAction::RemoveNeuron(l));
     let plus = props.on_action.reform(move |_: MouseEvent| PlayAction::AddNeuron(l));

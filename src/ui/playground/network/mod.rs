@@ -21,9 +21,9 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
-use layer_head::LayerHead;
-use net_link::NetLink;
-use net_node::NetNode;
+use layer_head::{layer_head, LayerHeadProps};
+use net_link::{net_link, NetLinkProps};
+use net_node::{net_node, NetNodeProps};
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
 const HALF_ROW_PX: f64 = 27.0;
@@ -89,10 +89,17 @@ fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html>
         |c: usize, j: usize, title: String, class: Classes, mark: Option<&'static str>, bias: Option<f32>| {
             let (gc, gr, _) = grid.nodes[c][j];
             let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
-            html! {
-                <NetNode column={c} index={j} place={(gc, gr)} title={title} {class} {mark} {bias} {hover_key}
-                         on_hover={props.on_hover.clone()} />
-            }
+            net_node(&NetNodeProps {
+                column: c,
+                index: j,
+                place: (gc, gr),
+                title: title.into(),
+                class,
+                mark,
+                bias,
+                hover_key,
+                on_hover: props.on_hover.clone(),
+            })
         };
     let mut nodes = Vec::new();
     for (j, f) in features.iter().enumerate() {
@@ -134,7 +141,7 @@ fn links(props: &NetworkProps, grid: &Layout) -> Vec<Html> {
                 let from = grid.nodes.get(l).and_then(|c| c.get(i));
                 let to = grid.nodes.get(l + 1).and_then(|c| c.get(o));
                 let (Some(&(_, _, from)), Some(&(_, _, to))) = (from, to) else { continue };
-                links.push(html! { <NetLink {from} {to} weight={w} /> });
+                links.push(net_link(&NetLinkProps { from, to, weight: w }));
             }
         }
     }
@@ -148,7 +155,12 @@ fn headers(props: &NetworkProps, cols: usize) -> Vec<Html> {
     let mut headers = vec![html! { <div class="col-head gc-1">{ "inputs" }</div> }];
     for (l, &width) in props.play.settings.hidden.iter().enumerate() {
         let dead = metrics.layers.get(l).map_or(0, |m| m.dead);
-        headers.push(html! { <LayerHead layer={l} {width} {dead} on_action={props.on_action.clone()} /> });
+        headers.push(layer_head(&LayerHeadProps {
+            layer: l,
+            width,
+            dead,
+            on_action: props.on_action.clone(),
+        }));
     }
     let class = classes!("col-head", format!("gc-{cols}"));
     headers.push(html! { <div {class}>{ "output" }</div> });

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct NetLinkProps {
     /// From and to, in the links' SVG units.
     pub from: (f64, f64),
@@ -14,8 +13,9 @@ fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
 
-#[component]
-pub fn NetLink(props: &NetLinkProps) -> Html {
+/// A plain function, not a component: it has no state, and a component per node or link
+/// would cost Yew bookkeeping (and download size) for nothing.
+pub fn net_link(props: &NetLinkProps) -> Html {
     let w = props.weight;
     let ((x1, y1), (x2, y2)) = (props.from, props.to);
     let (x1, y1, x2, y2) = (fmt(x1), fmt(y1), fmt(x2), fmt(y2));

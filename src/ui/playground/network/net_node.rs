@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::ui::playground::GRID;
 
-#[derive(Properties, PartialEq)]
 pub struct NetNodeProps {
     /// Column (0 the inputs) and index in it.
     pub column: usize,
@@ -21,8 +20,9 @@ pub struct NetNodeProps {
     pub on_hover: Callback<Option<(usize, usize)>>,
 }
 
-#[component]
-pub fn NetNode(props: &NetNodeProps) -> Html {
+/// A plain function, not a component: it has no state, and a component per node or link
+/// would cost Yew bookkeeping (and download size) for nothing.
+pub fn net_node(props: &NetNodeProps) -> Html {
     let (c, j, (gc, gr)) = (props.column, props.index, props.place);
     let hover_key = props.hover_key;
     let on_enter = props.on_hover.reform(move |_: MouseEvent| hover_key);

@@ -61,6 +61,16 @@ pub struct Due {
     pub charts: bool,
 }
 
+/// The per-frame refresh of a section whose drawing is not timed: `refresh(charts)`, with the
+/// charts and tables when they are due (the Playground and depth; compare times its canvases).
+pub fn untimed_refresh(refresh: &Callback<bool>) -> Callback<Due, f64> {
+    let refresh = refresh.clone();
+    Callback::from(move |due: Due| {
+        refresh.emit(due.charts);
+        0.0
+    })
+}
+
 /// Trains while the section runs, within each animation frame's budget ([`FrameBudget`] with
 /// the section's `tuning`): `train(plan)` trains and says what it did; then `refresh(due)`
 /// publishes the new state and returns the time its drawing took (ms, 0 when not measured).

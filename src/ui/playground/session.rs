@@ -15,7 +15,7 @@ use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::Session;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
+use crate::ui::running::{untimed_refresh, use_budgeted_training, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
 
@@ -51,13 +51,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         let held = held.clone();
         Callback::from(move |charts: bool| held.set(shown.refreshed(charts)))
     };
-    let on_frame = {
-        let refresh = refresh.clone();
-        Callback::from(move |due: Due| {
-            refresh.emit(due.charts);
-            0.0
-        })
-    };
+    let on_frame = untimed_refresh(&refresh);
     use_budgeted_training(model, PLAYGROUND, train, on_frame);
     let on_step = session.command(&refresh, |s| {
         s.step(1);

@@ -23,7 +23,7 @@ use crate::domain::nn::trainer::{Session, Status};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
-use crate::ui::running::{on_act, use_budgeted_training, Due, Running, Trained};
+use crate::ui::running::{on_act, untimed_refresh, use_budgeted_training, Running, Trained};
 use crate::ui::section::{on_run, use_derived, use_section, Link};
 use crate::ui::shell::browser;
 
@@ -188,13 +188,7 @@ pub fn Depth(props: &DepthProps) -> Html {
         let (held, shown) = (held.clone(), shown.clone());
         Callback::from(move |charts: bool| held.set(shown.refreshed(charts)))
     };
-    let on_frame = {
-        let refresh = refresh.clone();
-        Callback::from(move |due: Due| {
-            refresh.emit(due.charts);
-            0.0
-        })
-    };
+    let on_frame = untimed_refresh(&refresh);
     use_budgeted_training(&model, DEPTH, train, on_frame);
 
     let on_action = on_act(&model);

@@ -3,6 +3,7 @@
 //! is deterministic on every platform (one seeded Rng, f32 burn ndarray), so what holds here is
 //! what a student sees in the page.
 
+use activation_lab::domain::experiments::compare::{CompareState, Lockstep};
 use activation_lab::domain::nn::metrics::EpochMetrics;
 use activation_lab::domain::nn::trainer::Session;
 use activation_lab::domain::state::lessons;
@@ -135,4 +136,65 @@ fn dying_relu_a_quarter_dies_and_stays_dead_leaky_relu_loses_none() {
     let m = s.metrics();
     assert_eq!(m.layers[1].dead, m.layers[1].neurons.len(), "seed 1: the second layer is not all dead");
     assert!(m.test_loss > 0.6, "seed 1: test loss {} — the lesson says it stays at 0.69", m.test_loss);
+}
+
+/// The lesson's side-by-side runs (its link's compare state), on another seed.
+fn lockstep(id: &str, seed: u64) -> Lockstep {
+    let mut q = lesson_link(id, &[]);
+    q.set("cmpSeed", seed.to_string());
+    let (state, notices) = CompareState::from_query(&q);
+    assert!(notices.is_empty(), "the lesson link earns notices: {notices:?}");
+    Lockstep::new(&state)
+}
+
+#[test]
+fn dead_for_good_the_jump_kills_half_and_lowering_the_rate_revives_none() {
+    for seed in SEEDS {
+        let mut s = session(&lesson_link("dead-for-good", &[]), seed);
+        s.step(200);
+        let m = s.metrics();
+        assert!(m.dead_count() <= 1, "seed {seed}: {} dead before the jump", m.dead_count());
+        assert!(m.test_loss < 0.01, "seed {seed}: test loss {} before the jump", m.test_loss);
+        s.step(30);
+        assert_eq!(s.settings().learning_rate, 0.03, "the schedule lowered the rate again");
+        let dead = dead_set(s.metrics());
+        assert!(dead.len() >= 6, "seed {seed}: only {} of 16 died in the jump", dead.len());
+        s.step(770);
+        let later = dead_set(s.metrics());
+        for n in &dead {
+            assert!(later.contains(n), "seed {seed}: neuron {n:?} came back by epoch 1000");
+        }
+        assert!(s.metrics().test_loss > 0.6, "seed {seed}: test loss {} at 1000", s.metrics().test_loss);
+        let marks: Vec<&str> = s.history().changes.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(marks, vec!["lr 0.03 → 3", "lr 3 → 0.03"], "the charts mark both changes");
+    }
+}
+
+#[test]
+fn deep_relu_vs_sigmoid_relu_fits_within_100_epochs_sigmoid_stalls_for_300() {
+    for seed in SEEDS {
+        let mut runs = lockstep("deep-relu-vs-sigmoid", seed);
+        runs.step(100);
+        let relu = runs.sessions()[0].metrics().test_loss;
+        assert!(relu < 0.05, "seed {seed}: relu's test loss {relu} at epoch 100");
+        runs.step(200);
+        let sigmoid = runs.sessions()[1].metrics().test_loss;
+        assert!(sigmoid > 0.6, "seed {seed}: sigmoid's test loss {sigmoid} at epoch 300");
+    }
+}
+
+#[test]
+fn smooth_gates_relu_loses_neurons_silu_and_gelu_none_and_all_fit() {
+    for seed in SEEDS {
+        let mut runs = lockstep("smooth-gates", seed);
+        runs.step(40);
+        let dead: Vec<usize> = runs.sessions().iter().map(|s| s.metrics().dead_count()).collect();
+        assert!(dead[0] >= 3, "seed {seed}: relu lost only {} neurons by epoch 40", dead[0]);
+        assert_eq!(&dead[1..], &[0, 0], "seed {seed}: silu / gelu lost neurons");
+        runs.step(260);
+        for (i, s) in runs.sessions().iter().enumerate() {
+            let loss = s.metrics().test_loss;
+            assert!(loss < 0.05, "seed {seed}: run {i} test loss {loss} at epoch 300");
+        }
+    }
 }

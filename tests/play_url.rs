@@ -5,6 +5,7 @@ use activation_lab::domain::activation::Activation;
 use activation_lab::domain::nn::data::DatasetKind;
 use activation_lab::domain::nn::features::Feature;
 use activation_lab::domain::nn::rng::Rng;
+use activation_lab::domain::nn::schedule::{LiveChange, Scheduled};
 use activation_lab::domain::nn::settings::{
     Init, LossKind, OptimizerKind, Regularization, Settings, MAX_LAYER_WIDTH, MAX_POINTS,
 };
@@ -84,6 +85,7 @@ fn random_state(rng: &mut Rng) -> PlayState {
         regularization: pick(rng, &Regularization::ALL),
         reg_rate,
         seed: if rng.next_f64() < 0.2 { rng.below(1000) as u64 } else { rng.next_u64() },
+        schedule: random_schedule(rng, num_points),
     };
     assert_eq!(settings.validate(), Ok(()), "{settings:?}");
     PlayState {
@@ -146,6 +148,7 @@ fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
         regularization: Regularization::None,
         reg_rate: 0.0,
         seed: seed_from_text("0.54335"),
+        schedule: vec![],
     };
     assert_eq!(state, PlayState { settings: want, show_test_data: false, discretize: false, speed: 5 });
 
@@ -349,4 +352,22 @@ fn our_own_keys_are_read() {
     // An absent biasInit is the init's default.
     let (s, _) = read("init=tf_uniform");
     assert_eq!((s.settings.bias_init, s.settings.initial_bias()), (None, 0.1));
+}
+
+/// Zero to three scripted changes of random live settings, sorted by epoch as a link reads them.
+fn random_schedule(rng: &mut Rng, num_points: usize) -> Vec<Scheduled> {
+    let mut out: Vec<Scheduled> = (0..rng.below(4))
+        .map(|_| {
+            let change = match rng.below(5) {
+                0 => LiveChange::LearningRate(10f64.powf(rng.uniform(-5.0, 1.0)).clamp(1e-5, 10.0)),
+                1 => LiveChange::Optimizer(pick(rng, &OptimizerKind::ALL)),
+                2 => LiveChange::Regularization(pick(rng, &Regularization::ALL)),
+                3 => LiveChange::RegRate(rng.uniform(0.0, 10.0)),
+                _ => LiveChange::BatchSize(1 + rng.below(num_points)),
+            };
+            Scheduled { epoch: rng.below(5000), change }
+        })
+        .collect();
+    out.sort_by_key(|s| s.epoch);
+    out
 }

@@ -17,13 +17,19 @@
 //!   disjoint.
 //! - **sparsity** of a layer: the fraction of exactly-zero activations (f32, as the network
 //!   computed them) over all its neurons and training inputs.
-//! - **gradient norm** of a layer: the L2 (Frobenius) norm of ∂L/∂W, W the layer's weight
-//!   matrix (not its bias), L the mean data loss over the whole training set, at the end of
-//!   the epoch (one extra full-batch forward and backward pass, no update).
+//! - **gradient norm** of a layer: the L2 norm of ∂L/∂θ over all of the layer's parameters θ
+//!   (its weight matrix, its biases and a PReLU slope), L the mean data loss over the whole
+//!   training set, at the end of the epoch (one extra full-batch forward and backward pass, no
+//!   update). Exactly 0 when no gradient reaches the layer (every neuron below a dead layer).
+//! - **died / revived**: a neuron has died if it has been dead at some epoch of the run; it is
+//!   revived if it is alive now after that. A dead first-layer neuron cannot revive (its inputs
+//!   are the fixed data and no gradient reaches its weights); a deeper one can, when the layers
+//!   below it move its inputs.
 //! - **pre-activation mean and std** of a layer: over all its neurons and training inputs
 //!   (population std).
 
 use crate::domain::activation::Activation;
+use crate::domain::nn::schedule::AppliedChange;
 use crate::domain::nn::settings::LossKind;
 
 /// Below this |f′| on every training input a live neuron counts as saturated.
@@ -37,18 +43,38 @@ pub struct NeuronMetrics {
     /// The epoch since which the neuron has been dead (`Some(0)`: dead from the start), `None`
     /// while it is alive.
     pub dead_since: Option<usize>,
+    /// The epoch it first died, kept if it comes back: `Some` for every neuron that has been
+    /// dead at some point of the run.
+    pub first_dead: Option<usize>,
+    /// The epoch it last came back to life after being dead (`None` if it never did).
+    pub revived_at: Option<usize>,
+    /// For a dead neuron, the smallest and largest pre-activation over the training inputs
+    /// (the tooltip's "largest −0.42"); `None` while alive.
+    pub pre_range: Option<(f64, f64)>,
     /// Not dead, and |f′| < [`SATURATION_THRESHOLD`] on every training input.
     pub saturated: bool,
+}
+
+impl NeuronMetrics {
+    /// Alive now after having been dead.
+    pub fn revived(&self) -> bool {
+        !self.dead && self.first_dead.is_some()
+    }
 }
 
 /// One hidden layer after an epoch.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayerMetrics {
     pub dead: usize,
+    /// Neurons that have died at some point of the run (dead now or revived).
+    pub died: usize,
+    /// Neurons alive now that had died.
+    pub revived: usize,
     pub saturated: usize,
     /// Fraction of exactly-zero activations over the training set.
     pub sparsity: f64,
-    /// ‖∂L/∂W‖₂ of the layer's weight matrix on the full training set.
+    /// ‖∂L/∂θ‖₂ of the layer's parameters (weights, biases and a PReLU slope) on the full
+    /// training set.
     pub grad_norm: f64,
     pub pre_mean: f64,
     pub pre_std: f64,
@@ -67,7 +93,7 @@ pub struct EpochMetrics {
     pub test_accuracy: Option<f64>,
     /// The hidden layers, input side first.
     pub layers: Vec<LayerMetrics>,
-    /// ‖∂L/∂W‖₂ of the output layer's weights.
+    /// ‖∂L/∂θ‖₂ of the output layer's weights and bias.
     pub output_grad_norm: f64,
     /// √(Σw²) over all connection weights (not biases): what L2 regularization shrinks.
     pub weight_norm: f64,
@@ -77,6 +103,11 @@ impl EpochMetrics {
     /// Dead neurons in the whole network.
     pub fn dead_count(&self) -> usize {
         self.layers.iter().map(|l| l.dead).sum()
+    }
+
+    /// Neurons that came back to life in the whole network.
+    pub fn revived_count(&self) -> usize {
+        self.layers.iter().map(|l| l.revived).sum()
     }
 
     /// Saturated neurons in the whole network.
@@ -101,6 +132,7 @@ impl EpochMetrics {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LayerHistory {
     pub dead: Vec<usize>,
+    pub revived: Vec<usize>,
     pub saturated: Vec<usize>,
     pub sparsity: Vec<f64>,
     pub grad_norm: Vec<f64>,
@@ -120,18 +152,21 @@ pub struct History {
     pub weight_norm: Vec<f64>,
     /// Per hidden layer.
     pub layers: Vec<LayerHistory>,
+    /// The live settings' changes during the run, in order (the charts mark them).
+    pub changes: Vec<AppliedChange>,
 }
 
 impl History {
-    /// The metric history as CSV: one row per epoch; per hidden layer its dead count,
-    /// sparsity and gradient norm.
+    /// The metric history as CSV: one row per epoch; per hidden layer its dead count, its
+    /// revived count, sparsity and gradient norm (weights and biases, as the chart); last, the
+    /// settings changed at that epoch ("lr 0.03 → 3", several joined by "; ").
     pub fn to_csv(&self) -> String {
         let mut out =
             String::from("epoch,train_loss,test_loss,train_accuracy,test_accuracy,output_grad_norm");
         for l in 1..=self.layers.len() {
-            out.push_str(&format!(",dead_{l},sparsity_{l},grad_norm_{l}"));
+            out.push_str(&format!(",dead_{l},revived_{l},sparsity_{l},grad_norm_{l}"));
         }
-        out.push('\n');
+        out.push_str(",change\n");
         let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
         for i in 0..self.len() {
             out.push_str(&format!(
@@ -144,8 +179,15 @@ impl History {
                 self.output_grad_norm[i]
             ));
             for l in &self.layers {
-                out.push_str(&format!(",{},{},{}", l.dead[i], l.sparsity[i], l.grad_norm[i]));
+                out.push_str(&format!(
+                    ",{},{},{},{}",
+                    l.dead[i], l.revived[i], l.sparsity[i], l.grad_norm[i]
+                ));
             }
+            let changes: Vec<&str> =
+                self.changes.iter().filter(|c| c.epoch == self.epoch[i]).map(|c| c.label.as_str()).collect();
+            out.push(',');
+            out.push_str(&changes.join("; "));
             out.push('\n');
         }
         out
@@ -188,6 +230,7 @@ impl History {
         }
         for (h, l) in self.layers.iter_mut().zip(&m.layers) {
             h.dead.push(l.dead);
+            h.revived.push(l.revived);
             h.saturated.push(l.saturated);
             h.sparsity.push(l.sparsity);
             h.grad_norm.push(l.grad_norm);
@@ -210,6 +253,7 @@ impl History {
         self.weight_norm.pop();
         for h in &mut self.layers {
             h.dead.pop();
+            h.revived.pop();
             h.saturated.pop();
             h.sparsity.pop();
             h.grad_norm.pop();
@@ -285,6 +329,7 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
             // Scan until an input shows the neuron is neither dead nor saturated: for a live
             // neuron that is usually the first few inputs, so this costs almost nothing.
             let (mut dead, mut saturated) = (n > 0, n > 0);
+            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
             for i in 0..n {
                 let z = f64::from(r.pre[i * r.width + j]);
                 // A non-finite pre-activation (a diverged run) proves nothing: neither dead nor
@@ -293,6 +338,7 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
                     (dead, saturated) = (false, false);
                     break;
                 }
+                (lo, hi) = (lo.min(z), hi.max(z));
                 let d = r.activation.derivative(z).abs();
                 // A NaN derivative counts as alive (not provably dead nor saturated).
                 if d != 0.0 {
@@ -304,9 +350,13 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
                 }
             }
             let saturated = saturated && !dead;
-            let dead_since = dead
-                .then(|| previous.and_then(|p| p.neurons.get(j)).and_then(|p| p.dead_since).unwrap_or(epoch));
-            NeuronMetrics { dead, dead_since, saturated }
+            let before = previous.and_then(|p| p.neurons.get(j));
+            let dead_since = dead.then(|| before.and_then(|p| p.dead_since).unwrap_or(epoch));
+            let first_dead = before.and_then(|p| p.first_dead).or(dead_since);
+            let came_back = !dead && before.is_some_and(|p| p.dead);
+            let revived_at = if came_back { Some(epoch) } else { before.and_then(|p| p.revived_at) };
+            let pre_range = dead.then_some((lo, hi));
+            NeuronMetrics { dead, dead_since, first_dead, revived_at, pre_range, saturated }
         })
         .collect();
     let count = r.pre.len();
@@ -324,6 +374,8 @@ pub fn layer_metrics(epoch: usize, r: &LayerReadback<'_>, previous: Option<&Laye
     };
     LayerMetrics {
         dead: neurons.iter().filter(|m| m.dead).count(),
+        died: neurons.iter().filter(|m| m.first_dead.is_some()).count(),
+        revived: neurons.iter().filter(|m| m.revived()).count(),
         saturated: neurons.iter().filter(|m| m.saturated).count(),
         sparsity,
         grad_norm: r.grad_norm,
@@ -360,7 +412,7 @@ mod csv_tests {
         let csv = s.history().to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 1 + 4, "header + epochs 0..=3");
-        assert!(lines[0].ends_with("dead_2,sparsity_2,grad_norm_2"));
+        assert!(lines[0].ends_with("dead_2,revived_2,sparsity_2,grad_norm_2,change"));
         assert_eq!(lines[0].split(',').count(), lines[4].split(',').count());
         assert!(lines[4].starts_with("3,"));
     }
@@ -425,8 +477,14 @@ mod tests {
         assert_eq!(later.neurons[0].dead_since, Some(4));
         let alive = layer_metrics(10, &LayerReadback { pre: &[1.0, -1.0], ..r }, Some(&later));
         assert_eq!(alive.neurons[0].dead_since, None);
+        assert!(alive.neurons[0].revived());
+        assert_eq!((alive.neurons[0].first_dead, alive.neurons[0].revived_at), (Some(4), Some(10)));
+        assert_eq!((alive.died, alive.revived, alive.dead), (1, 1, 0));
         let again = layer_metrics(11, &r, Some(&alive));
         assert_eq!(again.neurons[0].dead_since, Some(11));
+        assert_eq!(again.neurons[0].first_dead, Some(4), "it first died at 4");
+        assert_eq!((again.died, again.revived, again.dead), (1, 0, 1));
+        assert_eq!(again.neurons[0].pre_range, Some((-2.0, -1.0)));
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! what is measured after every epoch, the settings of a run and the one seeded generator.
 
 pub mod data;
+pub mod explain;
 pub mod features;
 pub mod metrics;
 pub mod model;
 pub mod rng;
+pub mod schedule;
 pub mod settings;
 pub mod trainer;

@@ -8,6 +8,7 @@
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::{DatasetKind, MAX_NOISE};
 use crate::domain::nn::features::{columns, Feature};
+use crate::domain::nn::schedule::Scheduled;
 
 /// Largest number of hidden layers the model accepts (the Playground offers 0–8).
 pub const MAX_HIDDEN_LAYERS: usize = 50;
@@ -271,6 +272,8 @@ pub struct Settings {
     pub regularization: Regularization,
     pub reg_rate: f64,
     pub seed: u64,
+    /// Changes of the live settings at given epochs (see [`crate::domain::nn::schedule`]).
+    pub schedule: Vec<Scheduled>,
 }
 
 impl Default for Settings {
@@ -302,6 +305,7 @@ impl Default for Settings {
             regularization: Regularization::None,
             reg_rate: 0.0,
             seed: 1,
+            schedule: Vec::new(),
         }
     }
 }

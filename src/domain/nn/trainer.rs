@@ -24,6 +24,7 @@ use crate::domain::nn::features::{columns, feature_matrix, feature_row};
 use crate::domain::nn::metrics::{self, EpochMetrics, History, LayerMetrics, LayerReadback};
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights, TrainBackend};
 use crate::domain::nn::rng::Rng;
+use crate::domain::nn::schedule::{self, AppliedChange, LiveChange};
 use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
 
 /// Whether training can go on.
@@ -117,7 +118,11 @@ impl OptimState {
 
 /// One network trained live on one dataset. See the module documentation.
 pub struct Session {
+    /// The settings in effect (the base ones with the schedule's changes so far).
     settings: Settings,
+    /// The settings as given: at construction, then changed by [`Session::follow`]. A reset
+    /// returns to them (the schedule then replays).
+    base: Settings,
     data: Dataset,
     device: Device,
     activations: Vec<Activation>,
@@ -174,6 +179,7 @@ impl Session {
             weights: initial.clone(),
             order_rng: Rng::derive(settings.seed, "order"),
             optim: OptimState::new(layers),
+            base: settings.clone(),
             settings,
             data,
             device,
@@ -202,11 +208,61 @@ impl Session {
             history: History::default(),
         };
         session.measure(None);
+        session.run_schedule();
         session
     }
 
+    /// The settings in effect now (with the schedule's changes up to this epoch).
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The settings as given, without the schedule's changes: what a link to this run holds.
+    pub fn base_settings(&self) -> &Settings {
+        &self.base
+    }
+
+    /// Takes over the live settings of `target` (learning rate, optimizer, regularization and
+    /// its rate, batch size; see [`schedule`]) from the next step, keeping the weights and the
+    /// epoch; a new optimizer starts with fresh state. Each change is recorded in
+    /// [`History::changes`]. Returns false, changing nothing, when `target` is another run
+    /// (it differs in something else): that needs a new session.
+    pub fn follow(&mut self, target: &Settings) -> bool {
+        let target = target.clamped();
+        if !schedule::same_run(&self.base, &target) {
+            return false;
+        }
+        for change in schedule::diff(&self.base, &target) {
+            self.change_now(change);
+        }
+        true
+    }
+
+    /// A live setting changed by hand, from the next step: in the settings in effect and in
+    /// the ones a reset returns to (a scheduled change still applies at its epoch).
+    pub fn change_now(&mut self, change: LiveChange) {
+        change.apply(&mut self.base);
+        self.change(change, false);
+    }
+
+    fn change(&mut self, change: LiveChange, scheduled: bool) {
+        let Some(label) = change.apply(&mut self.settings) else {
+            return;
+        };
+        if matches!(change, LiveChange::Optimizer(_)) {
+            self.optim = OptimState::new(self.initial.layers.len());
+        }
+        self.history.changes.push(AppliedChange { epoch: self.epoch, label, scheduled });
+    }
+
+    /// Applies the schedule's changes due at the current epoch (as soon as it is reached, so the
+    /// next epoch trains with them and the controls show them).
+    fn run_schedule(&mut self) {
+        let due: Vec<LiveChange> =
+            self.base.schedule.iter().filter(|s| s.epoch == self.epoch).map(|s| s.change).collect();
+        for change in due {
+            self.change(change, true);
+        }
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -216,6 +272,7 @@ impl Session {
     /// Back to the same initial weights (the seed's), epoch 0, optimizer state and history
     /// cleared, minibatch order restarted: the run replays bit for bit.
     pub fn reset(&mut self) {
+        self.settings = self.base.clone();
         self.model = Mlp::from_weights(&self.initial, &self.activations, &self.device);
         self.optim = OptimState::new(self.initial.layers.len());
         self.order_rng = Rng::derive(self.settings.seed, "order");
@@ -224,6 +281,7 @@ impl Session {
         self.history.clear();
         self.pending = None;
         self.measure(None);
+        self.run_schedule();
     }
 
     /// Trains `epochs` epochs (fewer if it diverges; none if it has diverged or there is no
@@ -239,6 +297,7 @@ impl Session {
             self.epoch += 1;
             let previous = std::mem::take(&mut self.metrics.layers);
             self.measure(Some(previous));
+            self.run_schedule();
         }
         &self.status
     }
@@ -442,10 +501,12 @@ impl Session {
             let mut grads = backward_from_output(loss_kind, trace.output.clone(), self.t_train.clone());
             let g = collect_grads(&self.model, &mut grads);
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
-                // No gradient at all means the loss does not depend on the weights: norm 0.
-                *norm = lg.weight.as_ref().map_or(0.0, |w| {
-                    to_vec(w.clone()).iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>().sqrt()
-                });
+                // No gradient at all means the loss does not depend on the parameters: norm 0.
+                let squares = |g: &Option<Tensor2>| {
+                    g.as_ref()
+                        .map_or(0.0, |g| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>())
+                };
+                *norm = (squares(&lg.weight) + squares(&lg.bias) + squares(&lg.slope)).sqrt();
             }
             if self.settings.batch_size >= self.train_len() {
                 self.pending = Some(g);

@@ -6,6 +6,7 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::data::DatasetKind;
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::rng::Rng;
+use crate::domain::nn::schedule::{diff, same_run, LiveChange};
 use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization, Settings};
 use crate::domain::state::play_url::PlayState;
 
@@ -118,6 +119,36 @@ impl PlayState {
     }
 }
 
+impl PlayState {
+    /// The live setting `action` sets, as [`PlayState::apply`] would set it (clamped), if it
+    /// sets one: the running session takes it over at once, even when the state already
+    /// holds that value (a scheduled change may have moved the session away from it).
+    pub fn live_change(&self, action: &PlayAction) -> Option<LiveChange> {
+        let next = self.apply(action.clone());
+        let s = &next.settings;
+        match action {
+            PlayAction::SetLearningRate(_) => Some(LiveChange::LearningRate(s.learning_rate)),
+            PlayAction::SetOptimizer(_) => Some(LiveChange::Optimizer(s.optimizer)),
+            PlayAction::SetRegularization(_) => Some(LiveChange::Regularization(s.regularization)),
+            PlayAction::SetRegRate(_) => Some(LiveChange::RegRate(s.reg_rate)),
+            PlayAction::SetBatchSize(_) => Some(LiveChange::BatchSize(s.batch_size)),
+            _ => None,
+        }
+    }
+
+    /// This state as the controls show it while `running` (the settings in effect) trains:
+    /// its live settings taken from `running` when it is the same run.
+    pub fn shown_with(&self, running: &Settings) -> PlayState {
+        let mut shown = self.clone();
+        if same_run(&self.settings, running) {
+            for change in diff(&self.settings, running) {
+                change.apply(&mut shown.settings);
+            }
+        }
+        shown
+    }
+}
+
 fn finite_or(v: f64, fallback: f64) -> f64 {
     if v.is_finite() {
         v
@@ -194,6 +225,19 @@ mod tests {
         assert_eq!(one.apply(PlayAction::ToggleFeature(Feature::X2)).settings.features, vec![Feature::X2]);
         let back = one.apply(PlayAction::ToggleFeature(Feature::X1));
         assert_eq!(back.settings.features, vec![Feature::X1, Feature::X2]);
+    }
+
+    #[test]
+    fn live_actions_name_their_change_clamped_and_others_none() {
+        let s = PlayState::default();
+        assert_eq!(s.live_change(&PlayAction::SetLearningRate(1e9)), Some(LiveChange::LearningRate(10.0)));
+        assert_eq!(s.live_change(&PlayAction::SetBatchSize(0)), Some(LiveChange::BatchSize(1)));
+        assert_eq!(s.live_change(&PlayAction::SetSeed(4)), None);
+        // The controls show the running session's rate after a scheduled jump to 3.
+        let running = Settings { learning_rate: 3.0, ..s.settings.clone() };
+        assert_eq!(s.shown_with(&running).settings.learning_rate, 3.0);
+        let other_run = Settings { seed: 9, ..running };
+        assert_eq!(s.shown_with(&other_run), s, "another run shows the state as it is");
     }
 
     #[test]

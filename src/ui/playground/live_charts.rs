@@ -35,6 +35,21 @@ fn per_layer(
         .collect()
 }
 
+/// Dead neurons per layer (solid), and, dashed in the layer's colour, those that came back to
+/// life (only for layers where any did).
+fn dead_and_revived(h: &History) -> Vec<Series> {
+    let mut series = per_layer(h, |lh, i| lh.dead[i] as f64);
+    for (l, lh) in h.layers.iter().enumerate().filter(|(_, lh)| lh.revived.iter().any(|&r| r > 0)) {
+        series.push(Series {
+            label: format!("layer {} revived", l + 1),
+            points: h.sampled(MAX_POINTS, |i| lh.revived[i] as f64),
+            colour: l,
+            dashed: true,
+        });
+    }
+    series
+}
+
 #[component]
 pub fn LiveCharts(props: &LiveChartsProps) -> Html {
     let charts = use_memo((props.live.chart_version, props.live.session.id()), {
@@ -66,7 +81,7 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
             let width = session.settings().hidden.iter().copied().max().unwrap_or(1) as f64;
             (
                 Rc::new(loss),
-                Rc::new(per_layer(h, |lh, i| lh.dead[i] as f64)),
+                Rc::new(dead_and_revived(h)),
                 Rc::new(grads),
                 Rc::new(per_layer(h, |lh, i| lh.sparsity[i])),
                 width,
@@ -78,7 +93,7 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
     html! {
         <section class="live-charts play-charts png-panel" aria-label="Training charts">
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />
-            <LineCanvas title="Dead neurons per layer" y_label="dead" series={dead} version={v} y_from_zero=true
+            <LineCanvas title="Dead neurons per layer (dashed: revived)" y_label="neurons" series={dead} version={v} y_from_zero=true
                         y_max={Some(width)} testid="chart-dead" />
             <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂W‖" series={grads} version={v} log_y=true testid="chart-grad" />
             <LineCanvas title="Sparsity per layer (share of zero activations)" y_label="sparsity" series={sparsity} version={v}

@@ -24,6 +24,7 @@ use crate::domain::nn::data::Point;
 use crate::domain::nn::trainer::{GridProbe, Session};
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
+use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, Running};
@@ -126,9 +127,20 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         Callback::from(move |_: ()| open.set(false))
     };
 
-    let on_action = on_act(&model);
+    // A live setting changed by hand goes to the running session at once (and to the state).
+    let on_action = {
+        let (dispatch, on_live, state) = (on_act(&model), play.on_live.clone(), model.state.clone());
+        Callback::from(move |action: PlayAction| {
+            if let Some(change) = state.live_change(&action) {
+                on_live.emit(change);
+            }
+            dispatch.emit(action);
+        })
+    };
     let on_hover = use_callback(hovered.clone(), |n: Option<(usize, usize)>, hovered| hovered.set(n));
-    let (state, live) = (&model.state, &play.live);
+    let live = &play.live;
+    // The controls show the settings in effect (a scheduled change may have moved them).
+    let state = &model.state.shown_with(live.session.borrow().settings());
     html! {
         <div class="playground">
             <div class="section-head">

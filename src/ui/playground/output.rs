@@ -13,6 +13,7 @@ use crate::charts::boundary::{self, Boundary, PlotRect};
 use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::Point;
+use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::metrics::{format_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
@@ -51,10 +52,7 @@ pub fn Output(props: &OutputProps) -> Html {
         Status::Running => Html::default(),
     };
     drop(session);
-    let showing = match props.hovered {
-        Some((l, j)) => format!("Showing layer {} neuron {} (hover away for the output)", l + 1, j + 1),
-        None => "Output: the network's prediction over the input plane".into(),
-    };
+    let showing = showing(props);
     let message = error.map(|e| format!("The output could not be drawn: {e}"));
     let toggle_test = props.on_action.reform(|_: Event| PlayAction::ToggleTestData);
     let toggle_disc = props.on_action.reform(|_: Event| PlayAction::ToggleDiscretize);
@@ -65,7 +63,7 @@ pub fn Output(props: &OutputProps) -> Html {
             <h3>{ "Output" }</h3>
             { diverged }
             { stats }
-            <p class="muted caption">{ showing }</p>
+            <p class="muted caption" data-testid="output-caption">{ showing }</p>
             <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas"
                     role="img" aria-label="Decision boundary with the data points; click to add a point, shift-click for the other class, right-click to remove"
                     {onclick} {oncontextmenu} {onpointerdown} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} />
@@ -82,13 +80,30 @@ pub fn Output(props: &OutputProps) -> Html {
     }
 }
 
+/// What the plot shows: the output, or the hovered (focused) neuron and its story.
+fn showing(props: &OutputProps) -> String {
+    let Some((l, j)) = props.hovered else {
+        return "Output: the network's prediction over the input plane".into();
+    };
+    let session = props.live.session.borrow();
+    let story = session.metrics().layers.get(l).and_then(|m| m.neurons.get(j)).map(|m| {
+        let activation = session.settings().activation_of(l);
+        neuron_story(l, m, session.train_len(), &activation)
+    });
+    format!("Layer {} neuron {}. {}", l + 1, j + 1, story.unwrap_or_default())
+}
+
 /// The losses, accuracy and dead / saturated counts as plain numbers.
 fn stats(m: &EpochMetrics) -> Html {
     let accuracy = m.test_accuracy.map(|acc| format!("{:.1}%", acc * 100.0));
     let per_layer = m.layers.iter().enumerate().map(|(i, l)| {
-        let (title, text, testid) =
-            (format!("layer {}", i + 1), format!("L{}: ", i + 1), format!("dead-count-{}", i + 1));
-        html! { <span class="layer-dead" {title}>{ text }<span data-testid={testid}>{ l.dead }</span></span> }
+        let (title, text, testid) = (
+            format!("layer {}: died {} · revived {}", i + 1, l.died, l.revived),
+            format!("L{}: ", i + 1),
+            format!("dead-count-{}", i + 1),
+        );
+        let tally = (l.died > 0).then(|| format!(" (died {} · revived {})", l.died, l.revived));
+        html! { <span class="layer-dead" {title}>{ text }<span data-testid={testid}>{ l.dead }</span>{ tally }</span> }
     }).collect::<Html>();
     html! {
         <dl class="stats">
@@ -98,6 +113,7 @@ fn stats(m: &EpochMetrics) -> Html {
                 <div><dt>{ "Test accuracy" }</dt><dd data-testid="test-accuracy">{ acc }</dd></div>
             }
             <div><dt>{ "Dead neurons" }</dt><dd data-testid="dead-count">{ m.dead_count() }</dd></div>
+            <div><dt>{ "Revived" }</dt><dd data-testid="revived-count">{ m.revived_count() }</dd></div>
             <div><dt>{ "Saturated" }</dt><dd data-testid="saturated-count">{ m.saturated_count() }</dd></div>
             <div class="per-layer"><dt>{ "Dead per layer" }</dt><dd>{ per_layer }</dd></div>
         </dl>

@@ -1,7 +1,10 @@
-//! The Playground's training session, derived from the settings: a change of a training
-//! setting gets a new session (new data and weights from the seed) in the same render, so no
-//! view ever draws new settings with old weights. Points drawn by hand and opened model files
-//! replace it with one of the same settings. Trained within each frame's budget while playing.
+//! The Playground's training session, derived from the settings: a change of a setting that
+//! defines the run (data, features, architecture, activations, initialisation, loss, seed)
+//! gets a new session (new data and weights from the seed) in the same render, so no view ever
+//! draws new settings with old weights; a change of a live setting (learning rate, optimizer,
+//! regularization, batch size) is taken over by the session from its next step, keeping the
+//! weights ([`Session::follow`]). Points drawn by hand and opened model files replace it with
+//! one of the same settings. Trained within each frame's budget while playing.
 
 use std::rc::Rc;
 
@@ -11,6 +14,7 @@ use super::{Live, PointEdit, GRID};
 use crate::domain::frame_budget::{FramePlan, PLAYGROUND};
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::model::NetworkWeights;
+use crate::domain::nn::schedule::{same_run, LiveChange};
 use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::Session;
 use crate::domain::state::play_url::PlayState;
@@ -27,6 +31,8 @@ pub struct PlaySession {
     pub on_data: Callback<Dataset>,
     pub on_point: Callback<PointEdit>,
     pub on_load: Callback<(PlayState, NetworkWeights)>,
+    /// A live setting changed by hand: the session takes it over from its next step.
+    pub on_live: Callback<LiveChange>,
 }
 
 #[hook]
@@ -51,12 +57,29 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         let held = held.clone();
         Callback::from(move |charts: bool| held.set(shown.refreshed(charts)))
     };
+    // A live setting changed: the session takes it over, weights and epoch kept.
+    {
+        let (session, refresh) = (session.clone(), refresh.clone());
+        use_effect_with(model.state.settings.clone(), move |settings| {
+            let due = session.borrow().base_settings() != &settings.clamped();
+            if due && session.update(|s| s.follow(settings)) {
+                refresh.emit(true);
+            }
+        });
+    }
     let on_frame = untimed_refresh(&refresh);
     use_budgeted_training(model, PLAYGROUND, train, on_frame);
     let on_step = session.command(&refresh, |s| {
         s.step(1);
     });
     let on_reset = session.command(&refresh, Session::reset);
+    let on_live = {
+        let (session, refresh) = (session.clone(), refresh.clone());
+        Callback::from(move |change: LiveChange| {
+            session.update(|s| s.change_now(change));
+            refresh.emit(true);
+        })
+    };
     // Points drawn by hand or imported: a new session on the edited data (same settings).
     let on_data = {
         let (held, session, model) = (held.clone(), session.clone(), model.clone());
@@ -93,12 +116,13 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         })
     };
     let live = Live { version: session.version(), session, probe: (*probe).clone(), chart_version };
-    PlaySession { live, on_step, on_reset, on_data, on_point, on_load }
+    PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live }
 }
 
-/// Whether `session` was built for `settings`.
+/// Whether `session` is the run of `settings` (it may still have to take over their live
+/// settings).
 fn fits(session: &Session, settings: &Settings) -> bool {
-    session.settings() == &settings.clamped()
+    same_run(session.base_settings(), &settings.clamped())
 }
 
 /// Up to `most` epochs (at least one), stopping early when the frame's training budget is

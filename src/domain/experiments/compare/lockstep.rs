@@ -129,28 +129,34 @@ mod tests {
 
     #[test]
     fn the_dying_preset_kills_relus_and_only_relus() {
-        let mut killed = Vec::new();
-        for seed in 1..=12 {
+        let mut costly = 0;
+        for seed in 1..=8 {
             let state = Preset::DyingRelu.state(seed);
             assert_eq!(state.slots, classic());
-            assert_eq!(state.shared.hidden, vec![8, 8]);
+            assert_eq!(state.shared.hidden, vec![4, 4]);
             let mut runs = Lockstep::new(&state);
             runs.step(40);
+            let dead40 = runs.sessions()[0].metrics().dead_count();
+            assert!(dead40 >= 2, "seed {seed}: relu lost only {dead40} neurons by epoch 40");
+            runs.step(360);
             let rows: Vec<SlotSummary> =
-                runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.1)).collect();
-            assert!(rows[0].dead >= 3, "seed {seed}: relu lost only {} neurons", rows[0].dead);
+                runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.01)).collect();
+            assert!(rows[0].dead >= dead40, "seed {seed}: dead ReLUs came back");
             for (a, r) in state.slots.iter().zip(&rows).skip(1) {
                 assert_eq!(r.dead, 0, "seed {seed}: {a} has dead neurons");
-                assert!(!r.diverged && r.test_loss < 0.1, "seed {seed}: {a} did not learn: {r:?}");
             }
-            killed.push(rows[0].dead);
+            let (relu, leaky) = (rows[0].test_loss, rows[1].test_loss);
+            assert!(leaky < 0.01, "seed {seed}: leaky relu did not fit the moons: {leaky}");
+            if relu > 0.15 {
+                costly += 1;
+            }
         }
+        assert!(costly >= 6, "ReLU paid in loss on only {costly} seeds of 8");
         // And the healthy baseline keeps every ReLU alive on the same seeds.
         for seed in [1, 5] {
             let mut runs = Lockstep::new(&Preset::Healthy.state(seed));
             runs.step(40);
             assert_eq!(runs.sessions()[0].metrics().dead_count(), 0, "seed {seed}");
         }
-        assert!(killed.iter().sum::<usize>() >= 12 * 5, "on average at least 5 of 16: {killed:?}");
     }
 }

@@ -109,4 +109,11 @@ pub const KEYS: &[KeyDoc] = &[
         false,
     ),
     doc("speed", "1 to 50", "5", "Epochs trained per animation frame", false),
+    doc(
+        "schedule",
+        "comma list of `EPOCH:KEY=VALUE`, KEY one of `learningRate`, `optimizer`, `regularization`, `regularizationRate`, `batchSize`; at most 20",
+        "empty",
+        "Scripted changes: `300:learningRate=3` trains epochs 301 on with rate 3, on the weights as they are (a reset replays them)",
+        false,
+    ),
 ];

@@ -5,6 +5,7 @@ use super::{seed_from_text, PlayState, BIAS_LIMIT, MAX_PLAY_LAYERS, PERC_TRAIN_R
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::{DatasetKind, MAX_NOISE};
 use crate::domain::nn::features::Feature;
+use crate::domain::nn::schedule::{parse_schedule, Scheduled};
 use crate::domain::nn::settings::{
     Init, LossKind, OptimizerKind, Regularization, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH,
     MAX_POINTS, REG_RATE_RANGE,
@@ -96,6 +97,7 @@ fn settings(r: &mut UrlReader) -> Settings {
         ),
         reg_rate: r.number("regularizationRate", REG_RATE_RANGE, ds.reg_rate),
         seed: r.value("seed").map_or(ds.seed, seed_from_text),
+        schedule: read_schedule(r),
         dataset,
         num_points,
         noise,
@@ -104,6 +106,15 @@ fn settings(r: &mut UrlReader) -> Settings {
         features,
         hidden,
     }
+}
+
+/// The scripted changes (`schedule=300:learningRate=3`); a bad entry is left out with a notice.
+fn read_schedule(r: &mut UrlReader) -> Vec<Scheduled> {
+    let (schedule, errors) = parse_schedule(r.value("schedule").unwrap_or_default());
+    for e in errors {
+        r.notice("schedule", format!("schedule: {e}; this change is left out."));
+    }
+    schedule
 }
 
 /// The data set of `key`, which must be a regression set iff `regression`.

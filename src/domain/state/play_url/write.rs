@@ -4,6 +4,7 @@ use super::PlayState;
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::DatasetKind;
 use crate::domain::nn::features::Feature;
+use crate::domain::nn::schedule::schedule_text;
 use crate::domain::nn::settings::Settings;
 use crate::domain::state::query::Query;
 
@@ -44,6 +45,7 @@ impl PlayState {
         query.set("optimizer", s.optimizer.id());
         query.set("numPoints", s.num_points.to_string());
         query.set("speed", self.speed.to_string());
+        query.set("schedule", schedule_text(&s.schedule));
     }
 }
 

@@ -45,7 +45,7 @@ pub fn Transport(props: &TransportProps) -> Html {
                 <span class="control-label">{ "Presets" }</span>
                 <div class="cmp-preset-buttons">
                     { preset(Preset::DyingRelu, "preset-dying",
-                        "relu, leaky_relu, elu, gelu on [8,8] with bias −0.5 and Adam at 0.2 (target loss 0.01): ReLUs die, the others do not") }
+                        "relu, leaky_relu, elu, gelu on moons with [4,4], bias −0.5 and Adam at 0.2 (target loss 0.01): ReLUs die and on most seeds cannot fit the moons; the others lose none") }
                     { preset(Preset::Healthy, "preset-healthy",
                         "relu, leaky_relu, elu, gelu on [8,8] with the Playground's defaults: nothing dies") }
                 </div>

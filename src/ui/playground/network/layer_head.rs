@@ -10,6 +10,9 @@ pub struct LayerHeadProps {
     pub layer: usize,
     pub width: usize,
     pub dead: usize,
+    /// Neurons that have died during the run, and those of them alive again.
+    pub died: usize,
+    pub revived: usize,
     pub on_action: Callback<PlayAction>,
 }
 
@@ -22,7 +25,12 @@ pub fn layer_head(props: &LayerHeadProps) -> Html {
         (format!("Remove a neuron from layer {}", l + 1), format!("neuron-minus-{}", l + 1));
     let (plus_label, plus_id) =
         (format!("Add a neuron to layer {}", l + 1), format!("neuron-plus-{}", l + 1));
-    let title = format!("layer {}: {width} neurons, {dead} dead", l + 1);
+    let title = format!(
+        "layer {}: {width} neurons, {dead} dead (died {} · revived {})",
+        l + 1,
+        props.died,
+        props.revived
+    );
     html! {
         <div {class}>
             <button onclick={minus} disabled={width <= 1} aria-label={minus_label} data-testid={minus_id}>{ "−" }</button>

@@ -15,6 +15,7 @@ use super::{Live, GRID};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::DOMAIN;
+use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
 use crate::domain::state::play_url::PlayState;
@@ -68,14 +69,16 @@ fn layout(columns: &[usize]) -> Layout {
     Layout { nodes, rows: 2 * tallest }
 }
 
-fn neuron_title(layer: usize, index: usize, m: Option<&NeuronMetrics>, bias: f32) -> String {
+fn neuron_title(
+    layer: usize,
+    index: usize,
+    m: Option<&NeuronMetrics>,
+    bias: f32,
+    story: &dyn Fn(&NeuronMetrics) -> String,
+) -> String {
     let name = format!("Layer {} neuron {}: bias {bias:.3}", layer + 1, index + 1);
     match m {
-        Some(m) if m.dead => format!(
-            "{name}. Dead since epoch {}: f′ = 0 on every training input, so no gradient reaches it (for ReLU: never positive on the training set).",
-            m.dead_since.unwrap_or(0)
-        ),
-        Some(m) if m.saturated => format!("{name}. Saturated: |f′| < 0.001 on every training input, so its gradient vanishes."),
+        Some(m) if m.dead || m.saturated || m.revived() => format!("{name}. {}", story(m)),
         _ => name,
     }
 }
@@ -84,6 +87,7 @@ fn neuron_title(layer: usize, index: usize, m: Option<&NeuronMetrics>, bias: f32
 fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html> {
     let session = props.live.session.borrow();
     let (weights, metrics) = (session.weights(), session.metrics());
+    let (activations, points) = (session.activations(), session.train_len());
     let cols = grid.nodes.len();
     let node =
         |c: usize, j: usize, title: String, class: Classes, mark: Option<&'static str>, bias: Option<f32>| {
@@ -111,12 +115,15 @@ fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html>
             let bias = weights.layers.get(l).and_then(|lw| lw.biases.get(j)).copied().unwrap_or(0.0);
             let (class, mark) = match m {
                 Some(m) if m.dead => (classes!("dead"), Some("✕")),
+                Some(m) if m.revived() => (classes!("revived"), Some("↺")),
                 Some(m) if m.saturated => (classes!("saturated"), Some("≈")),
                 _ => (classes!(), None),
             };
             let hovered = props.hovered == Some((l, j));
             let class = classes!(class, hovered.then_some("hovered"));
-            nodes.push(node(l + 1, j, neuron_title(l, j, m, bias), class, mark, Some(bias)));
+            let activation = activations.get(l).copied().unwrap_or(props.play.settings.activation);
+            let story = move |m: &NeuronMetrics| neuron_story(l, m, points, &activation);
+            nodes.push(node(l + 1, j, neuron_title(l, j, m, bias, &story), class, mark, Some(bias)));
         }
     }
     let out_bias = weights.layers.last().and_then(|lw| lw.biases.first()).copied().unwrap_or(0.0);
@@ -154,11 +161,13 @@ fn headers(props: &NetworkProps, cols: usize) -> Vec<Html> {
     let metrics = session.metrics();
     let mut headers = vec![html! { <div class="col-head gc-1">{ "inputs" }</div> }];
     for (l, &width) in props.play.settings.hidden.iter().enumerate() {
-        let dead = metrics.layers.get(l).map_or(0, |m| m.dead);
+        let (dead, died, revived) = metrics.layers.get(l).map_or((0, 0, 0), |m| (m.dead, m.died, m.revived));
         headers.push(layer_head(&LayerHeadProps {
             layer: l,
             width,
             dead,
+            died,
+            revived,
             on_action: props.on_action.clone(),
         }));
     }
@@ -210,7 +219,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <h3>{ title }</h3>
                 <button onclick={remove_layer} disabled={layers == 0} data-testid="layer-minus" aria-label="Remove a hidden layer">{ "− layer" }</button>
                 <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer">{ "+ layer" }</button>
-                <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
+                <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark revived">{ "↺" }</span>{ " revived " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
             </div>
             <div class={heads_class}>{ headers }</div>
             <div class={grid_class} role="img"

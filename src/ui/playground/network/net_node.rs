@@ -27,6 +27,9 @@ pub fn net_node(props: &NetNodeProps) -> Html {
     let hover_key = props.hover_key;
     let on_enter = props.on_hover.reform(move |_: MouseEvent| hover_key);
     let on_leave = props.on_hover.reform(|_: MouseEvent| None);
+    // Focus shows the neuron as hovering does (keyboard users, and a tap on a touch screen).
+    let on_focus = props.on_hover.reform(move |_: FocusEvent| hover_key);
+    let on_blur = props.on_hover.reform(|_: FocusEvent| None);
     let bias_mark = props.bias.map(|b| {
         let size = match b.abs() {
             a if a < 0.05 => "b-s",
@@ -43,6 +46,7 @@ pub fn net_node(props: &NetNodeProps) -> Html {
     let (size, column, index) = (GRID.to_string(), c.to_string(), j.to_string());
     html! {
         <div {class} title={props.title.clone()} onmouseenter={on_enter} onmouseleave={on_leave}
+             onfocus={on_focus} onblur={on_blur}
              data-testid={testid} {tabindex}>
             <canvas class="node-map" width={size.clone()} height={size} data-column={column} data-index={index} />
             if let Some(m) = props.mark { <span class="node-mark" aria-hidden="true">{ m }</span> }

@@ -19,7 +19,7 @@ pub fn shortcuts_dialog(props: &ShortcutsDialogProps) -> Html {
     html! {
         <div class="shortcuts panel" role="dialog" aria-labelledby="shortcuts-title" data-testid="shortcuts">
             <h3 id="shortcuts-title">{ "Keyboard shortcuts" }</h3>
-            { groups }
+            <div class="shortcut-groups">{ groups }</div>
             <button ref={props.close_ref.clone()} {onclick} data-testid="shortcuts-close">{ "Close" }</button>
         </div>
     }

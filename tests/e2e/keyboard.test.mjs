@@ -189,3 +189,25 @@ test('after a pause no further epoch trains, even with the CPU slowed down (repe
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
 });
+
+test('Side by side: Space on its focused Step steps once; with the page focused Space plays and pauses at once', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=experiments&exp=compare`);
+  await waitForApp(page);
+  await page.getByTestId('epoch').waitFor();
+  await tabTo(page, 'step');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(400);
+  assert.equal(await epoch(page), 1);
+  assert.equal(await playing(page), false);
+  await page.evaluate(() => document.activeElement.blur());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Space');
+    await epochPast(page, await epoch(page) + 5);
+    await page.keyboard.press('Space');
+    await staysPaused(page);
+  }
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await context.close();
+});

@@ -60,3 +60,14 @@ fn print_the_readme_tables() {
         println!("{name}:\n\n{}", markdown_table(keys));
     }
 }
+
+#[test]
+fn the_readme_shortcut_table_is_every_shortcut() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let table = activation_lab::domain::keyboard::markdown_table();
+    assert!(
+        readme.contains(&format!("\n\n{table}\n")),
+        "README.md's shortcut table differs from domain::keyboard::SHORTCUTS; paste this one:\n{table}"
+    );
+}

@@ -5,9 +5,11 @@
 //! - [`state`]: what a page shows and keeps in its link: query, page, each section's settings.
 //! - [`experiments`]: the three experiments, estimator and page state side by side.
 //! - [`frame_budget`]: how much work an animation frame may do.
+//! - [`keyboard`]: which keys a focused element owns, and every shortcut of the lab.
 
 pub mod activation;
 pub mod experiments;
 pub mod frame_budget;
+pub mod keyboard;
 pub mod nn;
 pub mod state;

@@ -1,9 +1,11 @@
 //! Hooks that hold browser resources: every listener is removed when its component unmounts
 //! (gloo's handles cancel on drop).
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::domain::keyboard::{self, TargetKind};
 
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
@@ -79,6 +81,10 @@ pub fn text_scale() -> f64 {
 
 /// Calls `on_frame(timestamp)` on every animation frame while `active`; the pending frame is
 /// cancelled when `active` turns false or the component unmounts (gloo's handle cancels on drop).
+/// That happens in an effect, after the render that turned `active` false, and Yew may let
+/// the browser run a frame before it: a callback whose work must stop at once (training after
+/// a pause) checks a synchronous flag first (`use_budgeted_training` reads the reducer's
+/// current state).
 #[hook]
 pub fn use_animation_loop(active: bool, on_frame: Callback<f64>) {
     use std::cell::RefCell;
@@ -110,25 +116,44 @@ pub fn use_animation_loop(active: bool, on_frame: Callback<f64>) {
     });
 }
 
-/// Calls `on_key` for key presses anywhere on the page, except while typing in a form field
-/// (so the shortcuts never steal a keystroke from an input). Removed on unmount.
+/// What the keydown's target is ([`keyboard::target_kind`]; the page when there is none).
+fn target_kind(e: &web_sys::KeyboardEvent) -> TargetKind {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return TargetKind::Page;
+    };
+    let (tag, input_type, role) = (el.tag_name(), el.get_attribute("type"), el.get_attribute("role"));
+    let editable = el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable());
+    keyboard::target_kind(&keyboard::Element {
+        tag: &tag,
+        input_type: input_type.as_deref(),
+        role: role.as_deref(),
+        editable,
+        href: el.has_attribute("href"),
+    })
+}
+
+/// Calls `on_key` for the key presses anywhere on the page that may be shortcuts: never while
+/// typing in a field, never Space or Enter while a control has focus (they press it), never
+/// with Ctrl, Alt or Meta ([`keyboard::shortcut_allowed`]). Space with the page focused never
+/// scrolls it, whether or not a shortcut takes it. Removed on unmount.
 #[hook]
 pub fn use_shortcuts(on_key: Callback<web_sys::KeyboardEvent>) {
     let latest = use_mut_ref(|| on_key.clone());
     *latest.borrow_mut() = on_key;
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "keydown", move |e| {
+            // Not passive (gloo's default): a passive listener's preventDefault does nothing.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
-                    .unwrap_or(false);
-                if !typing {
+                let (target, key) = (target_kind(e), e.key());
+                if keyboard::stops_scrolling(target, &key) {
+                    e.prevent_default();
+                }
+                if keyboard::shortcut_allowed(target, &key) {
                     let callback = latest.borrow().clone();
                     callback.emit(e.clone());
                 }

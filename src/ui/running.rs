@@ -74,7 +74,9 @@ pub fn untimed_refresh(refresh: &Callback<bool>) -> Callback<Due, f64> {
 /// Trains while the section runs, within each animation frame's budget ([`FrameBudget`] with
 /// the section's `tuning`): `train(plan)` trains and says what it did; then `refresh(due)`
 /// publishes the new state and returns the time its drawing took (ms, 0 when not measured).
-/// A stop pauses the section. Returns the callback to report other drawing time with.
+/// A stop pauses the section, and no frame trains after a pause (from any path: a button, a
+/// key, a message, a stop) has been dispatched. Returns the callback to report other drawing
+/// time with.
 #[hook]
 pub fn use_budgeted_training<S>(
     model: &UseReducerHandle<Running<S>>,
@@ -92,6 +94,13 @@ where
     let on_frame = {
         let (model, budget) = (model.clone(), budget.clone());
         Callback::from(move |t: f64| {
+            // The running flag as of now, not as of the last render: a handle reads the
+            // reducer's current state, which `dispatch` sets synchronously. The frame loop
+            // itself stops only once the pause has rendered (its effect's cleanup), and Yew may
+            // yield to the browser before that: a frame in between must not train.
+            if !model.running {
+                return;
+            }
             let plan = budget.borrow_mut().on_frame(t);
             let start = browser::now_ms();
             let trained = train.emit(plan);

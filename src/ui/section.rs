@@ -152,7 +152,10 @@ where
     model
 }
 
-/// The section's keys answer the keyboard while it is open (never while typing in a field).
+/// The section's keys answer the keyboard while it is open, as far as [`use_shortcuts`] lets
+/// them: never while typing in a field, and Space never while a control has focus (Space
+/// presses the focused button, so Play toggles once and Step steps once). Every key here is
+/// listed in `domain::keyboard::SHORTCUTS` (the `?` list and README's table).
 #[hook]
 pub fn use_keys(keys: Keys) {
     use_shortcuts(Callback::from(move |e: KeyboardEvent| {

@@ -108,6 +108,8 @@ test('keyboard: space plays and pauses, s steps, r resets, ? lists the shortcuts
   await page.keyboard.press('Space');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=epoch]').textContent) > 10);
   await page.keyboard.press('Space');
+  // On a loaded machine the page may show the last epoch trained before the pause a moment late.
+  await page.waitForSelector('[data-testid=play][aria-pressed=false]');
   const paused = await num(page, 'epoch');
   await page.waitForTimeout(300);
   assert.equal(await num(page, 'epoch'), paused);

@@ -47,12 +47,15 @@ test('a link opens the right section; an unknown one shows a notice', async () =
   await context.close();
 });
 
-test('arrow keys move between tabs', async () => {
+test('arrow keys move between tabs, and the focus moves with the selection', async () => {
   const { page, context } = await openPage(browser, `${server.url}?tab=explore`);
   await waitForApp(page);
   await page.getByTestId('tab-explore').focus();
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('tab') === 'play');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'tab-play');
+  assert.equal(await page.getByTestId('tab-play').getAttribute('tabindex'), '0');
+  assert.equal(await page.getByTestId('tab-explore').getAttribute('tabindex'), '-1');
   await context.close();
 });
 

@@ -12,7 +12,6 @@ mod model_file;
 mod network;
 mod output;
 mod session;
-mod shortcuts;
 mod summary;
 mod top_bar;
 
@@ -38,7 +37,6 @@ use model_file::ModelFile;
 use network::Network;
 use output::Output;
 use session::use_play_session;
-use shortcuts::{shortcuts_dialog, ShortcutsDialogProps};
 use summary::Summary;
 use top_bar::TopBar;
 
@@ -90,13 +88,12 @@ pub struct PlaygroundProps {
 
 #[component]
 pub fn Playground(props: &PlaygroundProps) -> Html {
-    let shortcuts_open = use_state(|| false);
     let model = use_section(Link { read: read_link, write: write_link }, &props.on_notice);
     let play = use_play_session(&model);
     let hovered = use_state(|| None::<(usize, usize)>);
     let on_run = on_run(&model);
     // Keyboard: space play/pause (a diverged run cannot play until it is reset), s step,
-    // r reset, ? the list of shortcuts.
+    // r reset (`?`, the list of shortcuts, is the shell's).
     let toggle = {
         let (on_run, running, diverged) =
             (on_run.clone(), model.running, play.live.session.borrow().status().is_diverged());
@@ -106,26 +103,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             }
         })
     };
-    let other = {
-        let open = shortcuts_open.clone();
-        Callback::from(move |key: String| match key.as_str() {
-            "?" => {
-                open.set(!*open);
-                true
-            }
-            "Escape" if *open => {
-                open.set(false);
-                true
-            }
-            _ => false,
-        })
-    };
-    use_keys(Keys { toggle, step: play.on_step.clone(), reset: play.on_reset.clone(), other: Some(other) });
+    use_keys(Keys { toggle, step: play.on_step.clone(), reset: play.on_reset.clone(), other: None });
     use_play_commands(&model, &play);
-    let close_shortcuts = {
-        let open = shortcuts_open.clone();
-        Callback::from(move |_: ()| open.set(false))
-    };
 
     // A live setting changed by hand goes to the running session at once (and to the state).
     let on_action = {
@@ -169,9 +148,6 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             </div>
             <LiveCharts live={live.clone()} />
             <Summary live={live.clone()} />
-            if *shortcuts_open {
-                { shortcuts_dialog(&ShortcutsDialogProps { on_close: close_shortcuts }) }
-            }
         </div>
     }
 }

@@ -16,6 +16,7 @@ use crate::ui::shell::footer::Footer;
 use crate::ui::shell::header::Header;
 use crate::ui::shell::lesson_panel::LessonPanel;
 use crate::ui::shell::notices::Notices;
+use crate::ui::shell::shortcuts::{shortcuts_dialog, use_shortcuts_dialog, ShortcutsDialogProps};
 use crate::ui::shell::view::View;
 
 struct Initial {
@@ -52,13 +53,21 @@ pub fn App() -> Html {
     use_effect_with((), |_| browser::mark("app-first-render"));
     use_embed_height(initial.options.embed);
 
-    // `f` toggles presentation mode anywhere on the page.
+    // The page's own shortcuts, in every section: `f` presentation mode, `?` the list of
+    // shortcuts (Escape closes it). The sections add theirs (`section::use_keys`).
+    let shortcuts = use_shortcuts_dialog();
     {
-        let presenting = presenting.clone();
+        let (presenting, on_key) = (presenting.clone(), shortcuts.on_key.clone());
         use_shortcuts(Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "f" {
-                e.prevent_default();
+            let key = e.key();
+            let handled = if key == "f" {
                 presenting.set(!*presenting);
+                true
+            } else {
+                on_key.emit(key)
+            };
+            if handled {
+                e.prevent_default();
             }
         }));
     }
@@ -118,6 +127,9 @@ pub fn App() -> Html {
                     </a>
                 } else {
                     <Footer />
+                }
+                if shortcuts.open {
+                    { shortcuts_dialog(&ShortcutsDialogProps { on_close: shortcuts.on_close.clone(), close_ref: shortcuts.close_ref.clone() }) }
                 }
                 if *embed_dialog {
                     <EmbedDialog on_close={on_embed.reform(|_| false)} />

@@ -1,5 +1,8 @@
-//! The header: the app's name and the section tabs (a WAI-ARIA tablist, arrow keys move).
+//! The header: the app's name and the section tabs (a WAI-ARIA tablist with a roving tabindex:
+//! Tab reaches the selected tab only; the arrow keys, Home and End select another and move the
+//! focus with it).
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::domain::state::page::Tab;
@@ -21,6 +24,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             if let Some(next) = neighbour(current, &e.key()) {
                 e.prevent_default();
                 on_select.emit(next);
+                focus_tab(next);
             }
         })
     };
@@ -62,6 +66,16 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button onclick={props.on_embed.reform(|_: MouseEvent| ())} data-testid="embed-code">{ "Embed" }</button>
             </div>
         </header>
+    }
+}
+
+/// Focuses the tab of `tab` (every tab is in the page, so it can take the focus before the
+/// render that makes it the one reachable with Tab).
+fn focus_tab(tab: Tab) {
+    let id = format!("tab-{}", tab.id());
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }
 

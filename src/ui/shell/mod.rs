@@ -1,5 +1,6 @@
 //! The page around the sections: the app, header, footer, notices, the panic overlay, the address
-//! bar (`browser`, the only code that touches it), the Embed dialog and the lesson panel.
+//! bar (`browser`, the only code that touches it), the Embed dialog, the lesson panel and the
+//! list of keyboard shortcuts.
 
 pub(crate) mod app;
 pub(crate) mod browser;
@@ -9,4 +10,5 @@ pub(crate) mod header;
 pub(crate) mod lesson_panel;
 pub(crate) mod notices;
 pub mod panic_overlay;
+pub(crate) mod shortcuts;
 pub(crate) mod view;

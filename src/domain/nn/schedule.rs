@@ -200,6 +200,19 @@ pub fn schedule_text(schedule: &[Scheduled]) -> String {
     entries.join(",")
 }
 
+/// What a link to a run with these changes does not replay: the changes made by hand (a
+/// scheduled change replays from the link). `None` when there are none.
+pub fn link_caveat(changes: &[AppliedChange]) -> Option<String> {
+    let by_hand: Vec<String> =
+        changes.iter().filter(|c| !c.scheduled).map(|c| format!("{} at epoch {}", c.label, c.epoch)).collect();
+    (!by_hand.is_empty()).then(|| {
+        format!(
+            "This run changed settings while it trained ({}). The link restarts from epoch 0 with the current settings, so it does not replay those changes: add them as schedule= to the link to replay them.",
+            by_hand.join(", ")
+        )
+    })
+}
+
 /// A number as short as it reads back exactly (0.03, 3, 1e-5).
 fn short_number(v: f64) -> String {
     format!("{v}")
@@ -235,6 +248,16 @@ mod tests {
         let (s, errors) = parse_schedule(&many);
         assert_eq!(s.len(), MAX_SCHEDULE_ENTRIES);
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn the_link_caveat_names_the_changes_made_by_hand_only() {
+        let change = |epoch, label: &str, scheduled| AppliedChange { epoch, label: label.into(), scheduled };
+        assert_eq!(link_caveat(&[change(300, "lr 0.03 → 3", true)]), None, "a schedule replays");
+        let note = link_caveat(&[change(300, "lr 0.03 → 3", true), change(120, "lr 0.03 → 1", false)]);
+        let note = note.expect("a change by hand");
+        assert!(note.contains("(lr 0.03 → 1 at epoch 120)"), "{note}");
+        assert!(note.contains("restarts from epoch 0"), "{note}");
     }
 
     #[test]

@@ -21,12 +21,14 @@ use yew::prelude::*;
 
 use crate::domain::nn::data::Point;
 use crate::domain::nn::trainer::{GridProbe, Session};
+use crate::domain::nn::schedule::link_caveat;
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, Running};
+use crate::ui::shell::caveats::use_link_caveats;
 use crate::ui::section::{self, on_run, use_keys, use_section, Keys, Link};
 
 use commands::use_play_commands;
@@ -105,6 +107,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     };
     use_keys(Keys { toggle, step: play.on_step.clone(), reset: play.on_reset.clone(), other: None });
     use_play_commands(&model, &play);
+    let caveat = link_caveat(&play.live.session.borrow().history().changes);
+    use_link_caveats(caveat.into_iter().collect());
 
     // A live setting changed by hand goes to the running session at once (and to the state).
     let on_action = {

@@ -11,6 +11,7 @@ use crate::ui::explorer::Explorer;
 use crate::ui::hooks::use_shortcuts;
 use crate::ui::playground::Playground;
 use crate::ui::shell::browser;
+use crate::ui::shell::caveats::LinkCaveats;
 use crate::ui::shell::embed::{use_embed_height, EmbedDialog};
 use crate::ui::shell::footer::Footer;
 use crate::ui::shell::header::Header;
@@ -48,6 +49,7 @@ pub fn App() -> Html {
     let tab = use_state(|| initial.tab);
     let presenting = use_state(|| initial.options.present);
     let embed_dialog = use_state(|| false);
+    let caveats = use_memo((), |_| LinkCaveats::default());
     let notices = use_state(|| initial.notices.clone());
     // The report command measures navigation start → this mark (the first render).
     use_effect_with((), |_| browser::mark("app-first-render"));
@@ -108,6 +110,7 @@ pub fn App() -> Html {
     let labelled_by = format!("tab-{}", tab.id());
     html! {
         <ContextProvider<View> context={view}>
+        <ContextProvider<LinkCaveats> context={(*caveats).clone()}>
             <div class={classes!("shell", options.classes())}>
                 if !options.embed {
                     <Header current={*tab} {on_select} presenting={*presenting} {on_present}
@@ -135,6 +138,7 @@ pub fn App() -> Html {
                     <EmbedDialog on_close={on_embed.reform(|_| false)} />
                 }
             </div>
+        </ContextProvider<LinkCaveats>>
         </ContextProvider<View>>
     }
 }

@@ -3,6 +3,7 @@
 //! dialog. Inside `<iframe sandbox="allow-scripts">` storage and clipboard may throw: every
 //! such failure degrades quietly.
 
+use crate::ui::shell::caveats::LinkCaveats;
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use wasm_bindgen::{JsCast, JsValue};
@@ -131,6 +132,8 @@ pub struct EmbedDialogProps {
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let code = use_memo((), |_| snippet());
+    let caveats = use_context::<LinkCaveats>().map(|c| c.get()).unwrap_or_default();
+    let caveats: Html = caveats.into_iter().map(|c| html! { <p class="caveat" data-testid="embed-caveat">{ c }</p> }).collect();
     let status = use_state(String::new);
     let area = use_node_ref();
     let on_copy = {
@@ -163,6 +166,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             <div class="dialog panel" role="dialog" aria-modal="true" aria-labelledby="embed-title" data-testid="embed-dialog">
                 <h2 id="embed-title">{ "Embed this view" }</h2>
                 <p>{ "Paste this into a course page (HTML, Jupyter Book, Quarto, MkDocs, Moodle or Canvas: see docs/embedding.md). It opens exactly what you see now." }</p>
+                { caveats }
                 <textarea ref={area} readonly=true rows="5" data-testid="embed-snippet" aria-label="Embed code" value={(*code).clone()} />
                 <div class="row">
                     <button class="primary" onclick={on_copy} data-testid="embed-copy">{ "Copy embed code" }</button>

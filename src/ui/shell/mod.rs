@@ -1,9 +1,10 @@
 //! The page around the sections: the app, header, footer, notices, the panic overlay, the address
-//! bar (`browser`, the only code that touches it), the Embed dialog, the lesson panel and the
+//! bar (`browser`, the only code that touches it), the Embed dialog (and what a link does not replay), the lesson panel and the
 //! list of keyboard shortcuts.
 
 pub(crate) mod app;
 pub(crate) mod browser;
+pub(crate) mod caveats;
 pub(crate) mod embed;
 pub(crate) mod footer;
 pub(crate) mod header;

@@ -203,8 +203,11 @@ pub fn schedule_text(schedule: &[Scheduled]) -> String {
 /// What a link to a run with these changes does not replay: the changes made by hand (a
 /// scheduled change replays from the link). `None` when there are none.
 pub fn link_caveat(changes: &[AppliedChange]) -> Option<String> {
-    let by_hand: Vec<String> =
-        changes.iter().filter(|c| !c.scheduled).map(|c| format!("{} at epoch {}", c.label, c.epoch)).collect();
+    let by_hand: Vec<String> = changes
+        .iter()
+        .filter(|c| !c.scheduled)
+        .map(|c| format!("{} at epoch {}", c.label, c.epoch))
+        .collect();
     (!by_hand.is_empty()).then(|| {
         format!(
             "This run changed settings while it trained ({}). The link restarts from epoch 0 with the current settings, so it does not replay those changes: add them as schedule= to the link to replay them.",

@@ -316,6 +316,11 @@ impl Settings {
         self.layer_activations.get(layer).copied().flatten().unwrap_or(self.activation)
     }
 
+    /// Whether some hidden layer has an activation other than [`Settings::activation`].
+    pub fn has_layer_overrides(&self) -> bool {
+        self.activations().iter().any(|a| *a != self.activation)
+    }
+
     /// The activations of all hidden layers, input side first.
     pub fn activations(&self) -> Vec<Activation> {
         (0..self.hidden.len()).map(|l| self.activation_of(l)).collect()

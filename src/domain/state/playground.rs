@@ -28,6 +28,8 @@ pub enum PlayAction {
     AddNeuron(usize),
     RemoveNeuron(usize),
     SetActivation(Activation),
+    /// Hidden layer `l` takes its own activation (the global one: no override).
+    SetLayerActivation(usize, Activation),
     SetLearningRate(f64),
     SetOptimizer(OptimizerKind),
     SetLoss(LossKind),
@@ -95,6 +97,15 @@ impl PlayState {
             PlayAction::SetActivation(a) => {
                 s.activation = a;
                 s.layer_activations.clear();
+            }
+            PlayAction::SetLayerActivation(l, a) => {
+                if l < s.hidden.len() {
+                    s.layer_activations.resize(s.hidden.len(), None);
+                    s.layer_activations[l] = (a != s.activation).then_some(a);
+                    while s.layer_activations.last().is_some_and(Option::is_none) {
+                        s.layer_activations.pop();
+                    }
+                }
             }
             PlayAction::SetLearningRate(lr) => {
                 s.learning_rate = finite_or(lr, s.learning_rate).clamp(1e-5, 10.0)
@@ -225,6 +236,18 @@ mod tests {
         assert_eq!(one.apply(PlayAction::ToggleFeature(Feature::X2)).settings.features, vec![Feature::X2]);
         let back = one.apply(PlayAction::ToggleFeature(Feature::X1));
         assert_eq!(back.settings.features, vec![Feature::X1, Feature::X2]);
+    }
+
+    #[test]
+    fn a_layer_takes_its_own_activation_and_the_global_one_clears_it() {
+        let s = PlayState::default().apply(PlayAction::SetLayerActivation(1, Activation::Tanh));
+        assert_eq!(s.settings.activations(), vec![Activation::Relu, Activation::Tanh]);
+        assert!(s.settings.has_layer_overrides());
+        let back = s.apply(PlayAction::SetLayerActivation(1, Activation::Relu));
+        assert_eq!(back, PlayState::default(), "no override left: the same settings as before");
+        assert_eq!(s.apply(PlayAction::SetLayerActivation(7, Activation::Tanh)), s, "no layer 8");
+        let all = s.apply(PlayAction::SetActivation(Activation::Elu { alpha: 1.0 }));
+        assert!(!all.settings.has_layer_overrides(), "the top bar's choice sets every layer");
     }
 
     #[test]

@@ -13,23 +13,23 @@ mod network;
 mod output;
 mod session;
 mod summary;
-mod top_bar;
+pub(crate) mod top_bar;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::nn::data::Point;
-use crate::domain::nn::trainer::{GridProbe, Session};
 use crate::domain::nn::schedule::link_caveat;
+use crate::domain::nn::trainer::{GridProbe, Session};
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
 use crate::ui::running::{on_act, Running};
-use crate::ui::shell::caveats::use_link_caveats;
 use crate::ui::section::{self, on_run, use_keys, use_section, Keys, Link};
+use crate::ui::shell::caveats::use_link_caveats;
 
 use commands::use_play_commands;
 use data_panel::DataPanel;

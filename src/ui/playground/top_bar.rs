@@ -9,6 +9,20 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_SPEED};
 use crate::ui::controls::{number, number_options, opts, select, slider};
 
+/// A callback for an activation `<select>`: the picked id's activation, through `action`
+/// (any other value, such as "mixed", is ignored).
+pub fn pick_activation(
+    act: &Callback<PlayAction>,
+    action: impl Fn(Activation) -> PlayAction + 'static,
+) -> Callback<String> {
+    let act = act.clone();
+    Callback::from(move |v: String| {
+        if let Ok(a) = Activation::parse(&v) {
+            act.emit(action(a));
+        }
+    })
+}
+
 /// TF Playground's learning rates and regularization rates, the values teachers know.
 const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
 const REG_RATES: [f64; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
@@ -41,7 +55,14 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let step = props.on_step.reform(|_: MouseEvent| ());
     let reset = props.on_reset.reform(|_: MouseEvent| ());
 
-    let activation_options = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
+    // Layers with their own activations (chosen in the diagram): the top bar says so, and a
+    // choice here sets every layer again.
+    let mixed = s.has_layer_overrides();
+    let mut activation_options = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
+    if mixed {
+        activation_options.insert(0, ("mixed".to_string(), "Per layer (see the diagram)".to_string()));
+    }
+    let activation_id = if mixed { "mixed" } else { s.activation.id() };
     let param = s.activation.param().map(|p| {
         let a = s.activation;
         let on_value = act.reform(move |v: f64| {
@@ -78,8 +99,8 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     act.reform(|v: String| PlayAction::SetSpeed(v.parse().unwrap_or(5).min(MAX_SPEED)))) }
                 { select("Learning rate", "learning-rate", &lrs, &lr,
                     act.reform(|v: String| PlayAction::SetLearningRate(v.parse().unwrap_or(0.03)))) }
-                { select("Activation", "activation", &activation_options, s.activation.id(),
-                    act.reform(|v: String| PlayAction::SetActivation(Activation::parse(&v).unwrap_or(Activation::Relu)))) }
+                { select("Activation", "activation", &activation_options, activation_id,
+                    pick_activation(&act, PlayAction::SetActivation)) }
                 { param.unwrap_or_default() }
             </div>
             <div class="settings-row advanced">

@@ -133,7 +133,10 @@ pub struct EmbedDialogProps {
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let code = use_memo((), |_| snippet());
     let caveats = use_context::<LinkCaveats>().map(|c| c.get()).unwrap_or_default();
-    let caveats: Html = caveats.into_iter().map(|c| html! { <p class="caveat" data-testid="embed-caveat">{ c }</p> }).collect();
+    let caveats: Html = caveats
+        .into_iter()
+        .map(|c| html! { <p class="caveat" data-testid="embed-caveat">{ c }</p> })
+        .collect();
     let status = use_state(String::new);
     let area = use_node_ref();
     let on_copy = {

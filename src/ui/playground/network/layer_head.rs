@@ -3,7 +3,12 @@
 
 use yew::prelude::*;
 
+use web_sys::HtmlSelectElement;
+
+use crate::domain::activation::Activation;
 use crate::domain::state::playground::{PlayAction, MAX_WIDTH};
+use crate::ui::controls::opts;
+use crate::ui::playground::top_bar::pick_activation;
 
 pub struct LayerHeadProps {
     /// 0-based hidden layer.
@@ -13,6 +18,8 @@ pub struct LayerHeadProps {
     /// Neurons that have died during the run, and those of them alive again.
     pub died: usize,
     pub revived: usize,
+    /// The layer's activation (its own, or the global one).
+    pub activation: Activation,
     pub on_action: Callback<PlayAction>,
 }
 
@@ -25,6 +32,12 @@ pub fn layer_head(props: &LayerHeadProps) -> Html {
         (format!("Remove a neuron from layer {}", l + 1), format!("neuron-minus-{}", l + 1));
     let (plus_label, plus_id) =
         (format!("Add a neuron to layer {}", l + 1), format!("neuron-plus-{}", l + 1));
+    let options = opts(Activation::ALL.iter().map(|a| (a.id(), a.id())));
+    let on_pick = pick_activation(&props.on_action, move |a| PlayAction::SetLayerActivation(l, a));
+    let onchange = on_pick.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let (act_label, act_id) = (format!("Activation of layer {}", l + 1), format!("layer-act-{}", l + 1));
+    let items: Html = options.iter().map(|(v, t)| option(v, t, v == props.activation.id())).collect();
+    let act_class = classes!("col-head", "layer-act", format!("gc-{}", l + 2));
     let title = format!(
         "layer {}: {width} neurons, {dead} dead (died {} · revived {})",
         l + 1,
@@ -32,10 +45,19 @@ pub fn layer_head(props: &LayerHeadProps) -> Html {
         props.revived
     );
     html! {
+        <>
         <div {class}>
             <button onclick={minus} disabled={width <= 1} aria-label={minus_label} data-testid={minus_id}>{ "−" }</button>
             <span {title}>{ width }</span>
             <button onclick={plus} disabled={width >= MAX_WIDTH} aria-label={plus_label} data-testid={plus_id}>{ "+" }</button>
         </div>
+        <select class={act_class} {onchange} aria-label={act_label} data-testid={act_id} title="This layer's activation">
+            { items }
+        </select>
+        </>
     }
+}
+
+fn option(value: &str, text: &str, selected: bool) -> Html {
+    html! { <option value={value.to_string()} {selected}>{ text.to_string() }</option> }
 }

@@ -168,6 +168,7 @@ fn headers(props: &NetworkProps, cols: usize) -> Vec<Html> {
             dead,
             died,
             revived,
+            activation: props.play.settings.activation_of(l),
             on_action: props.on_action.clone(),
         }));
     }

@@ -149,18 +149,28 @@ fn draw<DB: DrawingBackend>(
     let row_h = legend::line_height(fs);
     let strip = rows as u32 * row_h;
 
-    // The floor band: tall enough for its label above the floor line, whatever the range.
+    // The floor band: the label, then a lane per series with zeros (so dead series stay
+    // visible side by side rather than on top of each other), whatever the range.
+    let zero_series: Vec<bool> =
+        runs.iter().map(|r| r.iter().flatten().any(|p| p.1 == f64::NEG_INFINITY)).collect();
+    let lanes = zero_series.iter().filter(|z| **z).count().max(1);
+    let lane_px = f64::from(theme.line_width + 1);
+    let first_lane_px = f64::from(fs + 8);
+    let band_px = first_lane_px + (lanes - 1) as f64 * lane_px + 5.0;
     let plot_h = f64::from(h.saturating_sub(2 * MARGIN + strip + x_label_h).max(1));
-    let band_px = f64::from(fs + 13);
-    let (y_axis_lo, y_floor) = if floor_on && has_zero && plot_h > band_px {
+    let (y_axis_lo, per_px) = if floor_on && has_zero && plot_h > 2.0 * band_px {
         let per_px = (y_hi - y_lo) / (plot_h - band_px);
-        (y_lo - band_px * per_px, y_lo - (band_px - 5.0) * per_px)
+        (y_lo - band_px * per_px, per_px)
     } else {
-        (y_lo, y_lo)
+        (y_lo, 0.0)
     };
-    for run in runs.iter_mut().flatten().flatten() {
-        if run.1 == f64::NEG_INFINITY {
-            run.1 = y_floor;
+    let y_first_lane = y_lo - first_lane_px * per_px;
+    let mut lane = 0;
+    for (series_runs, has) in runs.iter_mut().zip(&zero_series) {
+        let y = y_first_lane - lane as f64 * lane_px * per_px;
+        lane += usize::from(*has);
+        for p in series_runs.iter_mut().flatten().filter(|p| p.1 == f64::NEG_INFINITY) {
+            p.1 = y;
         }
     }
 
@@ -199,7 +209,7 @@ fn draw<DB: DrawingBackend>(
 
     if y_axis_lo < y_lo {
         if let Some(label) = &chart.zero_floor {
-            draw_floor(ctx.plotting_area(), label, (x_min, x_max), (y_axis_lo, y_lo, y_floor), theme)?;
+            draw_floor(ctx.plotting_area(), label, (x_min, x_max), (y_axis_lo, y_lo, y_first_lane), theme)?;
         }
     }
     for m in &markers {
@@ -239,23 +249,18 @@ fn draw<DB: DrawingBackend>(
     root.present()
 }
 
-/// The floor band under a log axis: a tinted band from the bottom of the plot up to the
-/// lowest decade, a dashed floor line where the zeros are drawn, and the label just above the
-/// line at the right (where a line dropping to zero long ago does not cross it).
+/// The floor band under a log axis: tinted from the bottom of the plot up to the lowest
+/// decade, its label just above the first lane of zeros at the right (where a line that
+/// dropped to zero long ago does not cross it).
 fn draw_floor<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
     label: &str,
     (x_min, x_max): (f64, f64),
-    (bottom, top, floor): (f64, f64, f64),
+    (bottom, top, first_lane): (f64, f64, f64),
     theme: &Theme,
 ) -> DrawResult<(), DB> {
     plot.draw(&Rectangle::new([(x_min, bottom), (x_max, top)], theme.grid.mix(0.45).filled()))?;
-    let line = ShapeStyle { color: theme.axis.to_rgba(), filled: false, stroke_width: 1 };
-    let span = x_max - x_min;
-    for dash in dash_along_x(&[(x_min, floor), (x_max, floor)], span / 120.0, span / 160.0) {
-        plot.draw(&PathElement::new(dash, line))?;
-    }
-    let (right, y) = plot.map_coordinate(&(x_max, floor));
+    let (right, y) = plot.map_coordinate(&(x_max, first_lane));
     let base = plot.get_base_pixel();
     let font = ("sans-serif", theme.font_size)
         .into_font()
@@ -617,6 +622,16 @@ mod tests {
         assert!(last.1 > lowest_tick && last.1 < bottom && last.1 > top, "floor at {}", last.1);
         assert!(label.1 < last.1 && label.1 > lowest_tick, "label {label:?} above the floor line");
         assert!(text_at(&out, "layer 1").is_some(), "the legend still names the dead layer");
+        // Two dead layers lie in lanes of their own, both below the label.
+        let mut two = dying();
+        two[1].points = two[0].points.clone();
+        let out = draw_svg(&LineChart { series: Rc::new(two), ..floor.clone() }, (600, 300), &Theme::LIGHT);
+        let end_y = |c: RGBColor| {
+            polylines(&out, c).into_iter().flatten().max_by(|a, b| a.0.total_cmp(&b.0)).map(|p| p.1)
+        };
+        let (a, b) =
+            (end_y(Theme::LIGHT.series[0]).unwrap_or(0.0), end_y(Theme::LIGHT.series[1]).unwrap_or(0.0));
+        assert!((a - b).abs() >= 2.0 && (a - b).abs() < 6.0, "lanes at {a} and {b}");
 
         // Without the floor, the dead layer's line stops at epoch 3 and nothing is labelled.
         let out = svg(&dying(), true, None);

@@ -2,6 +2,8 @@
 //! each over a translucent band (its Wilson 95% interval). A second initialisation scheme per
 //! width can be drawn dashed in the same colour.
 //!
+//! The legend stands beside the plot (`charts::legend`), never over the bands.
+//!
 //! Line styles follow the line chart: `colour` picks the colour (cycling through the palette,
 //! with a further dash pattern each time round) and `dashed` moves one dash pattern along, so a
 //! scheme differs from its partner by more than colour.
@@ -12,7 +14,8 @@ use plotters::prelude::*;
 use std::rc::Rc;
 
 use super::axis::number_label;
-use super::theme::{dash, legend_mark, Theme};
+use super::legend::{self, LegendEntry};
+use super::theme::{dash, Theme};
 use super::{Chart, DrawResult};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,11 +68,23 @@ fn draw<DB: DrawingBackend>(
     // Finite points inside the depth range, by depth, with p and the band clamped to [0, 1].
     let cleaned: Vec<Vec<Point>> = c.curves.iter().map(|k| clean(&k.points, x_max)).collect();
 
-    let mut builder = ChartBuilder::on(root);
-    builder.margin(6).margin_right(14).x_label_area_size(fs * 2 + 14).y_label_area_size(fs * 3 + 16);
-    if !c.title.is_empty() {
-        builder.caption(&c.title, font.clone());
-    }
+    let area = if c.title.is_empty() { root.clone() } else { root.titled(&c.title, font.clone())? };
+    let palette = theme.series.len();
+    let look =
+        |k: &ProbCurve| (theme.series[k.colour % palette], dash(k.colour / palette + usize::from(k.dashed)));
+    let entries: Vec<LegendEntry> = c
+        .curves
+        .iter()
+        .filter(|k| !k.label.is_empty())
+        .map(|k| {
+            let (colour, pattern) = look(k);
+            LegendEntry { label: k.label.clone(), colour, pattern }
+        })
+        .collect();
+    let (x_label_h, y_label_w) = (fs * 2 + 14, fs * 3 + 16);
+    let area = legend::beside(&area, &entries, (6 + 14 + y_label_w, 12 + x_label_h), theme)?;
+    let mut builder = ChartBuilder::on(&area);
+    builder.margin(6).margin_right(14).x_label_area_size(x_label_h).y_label_area_size(y_label_w);
     let mut ctx = builder.build_cartesian_2d(0.0..x_max, y_lo..y_hi)?;
     let x_fmt = |v: &f64| number_label(*v, 2);
     let y_fmt = |v: &f64| if (0.0..=1.0).contains(v) { number_label(*v, 2) } else { String::new() };
@@ -87,7 +102,6 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&y_fmt)
         .draw()?;
 
-    let palette = theme.series.len();
     // Bands first, so every line is drawn over every band.
     for (k, pts) in c.curves.iter().zip(&cleaned) {
         let colour = theme.series[k.colour % palette];
@@ -97,20 +111,14 @@ fn draw<DB: DrawingBackend>(
             ctx.draw_series(std::iter::once(Polygon::new(poly, colour.mix(BAND_ALPHA).filled())))?;
         }
     }
-    let mut labelled = 0;
     for (k, pts) in c.curves.iter().zip(&cleaned) {
-        let colour = theme.series[k.colour % palette];
-        let pattern = dash(k.colour / palette + usize::from(k.dashed));
+        let (colour, pattern) = look(k);
         let style = colour.stroke_width(theme.line_width);
         let line: Vec<(f64, f64)> = pts.iter().map(|&(d, p, _)| (d, p)).collect();
-        let anno = match pattern {
+        match pattern {
             None => ctx.draw_series(LineSeries::new(line, style)),
             Some((on, off)) => ctx.draw_series(DashedLineSeries::new(line, on, off, style)),
         }?;
-        if !k.label.is_empty() {
-            labelled += 1;
-            anno.label(k.label.clone()).legend(move |(x, y)| legend_mark(x, y, pattern, style));
-        }
         // A lone point has no line or band polygon: a dot with an error bar.
         if let [(d, p, band)] = pts.as_slice() {
             if let Some((lo, hi)) = band {
@@ -118,15 +126,6 @@ fn draw<DB: DrawingBackend>(
             }
             ctx.draw_series(std::iter::once(Circle::new((*d, *p), theme.line_width + 2, colour.filled())))?;
         }
-    }
-
-    if labelled > 0 {
-        ctx.configure_series_labels()
-            .position(legend_corner(&cleaned, x_max))
-            .background_style(theme.background.mix(0.85))
-            .border_style(theme.grid)
-            .label_font(font)
-            .draw()?;
     }
     root.present()
 }
@@ -172,39 +171,10 @@ fn band_runs(pts: &[Point]) -> Vec<Vec<(f64, f64, f64)>> {
     runs
 }
 
-/// The corner of the plot the curves and bands cover least (upper left first on ties).
-fn legend_corner(curves: &[Vec<Point>], x_max: f64) -> SeriesLabelPosition {
-    let corners = [
-        (SeriesLabelPosition::UpperLeft, false, true),
-        (SeriesLabelPosition::UpperRight, true, true),
-        (SeriesLabelPosition::LowerRight, true, false),
-        (SeriesLabelPosition::LowerLeft, false, false),
-    ];
-    let inside = |right: bool, upper: bool, x: f64, y: f64| {
-        let in_x = if right { x >= x_max * 0.55 } else { x <= x_max * 0.45 };
-        let in_y = if upper { y >= 0.6 } else { y <= 0.4 };
-        in_x && in_y
-    };
-    let mut best = (usize::MAX, SeriesLabelPosition::UpperLeft);
-    for (pos, right, upper) in corners {
-        let hits = curves
-            .iter()
-            .flatten()
-            .map(|&(d, p, band)| {
-                let (lo, hi) = band.unwrap_or((p, p));
-                [p, lo, hi].into_iter().filter(|&y| inside(right, upper, d, y)).count()
-            })
-            .sum::<usize>();
-        if hits < best.0 {
-            best = (hits, pos);
-        }
-    }
-    best.1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::svg_probe;
 
     fn svg(curves: &[ProbCurve], max_depth: f64) -> String {
         let mut out = String::new();
@@ -251,9 +221,12 @@ mod tests {
             has_text(&out, "born dead") && has_text(&out, "depth (layers)") && has_text(&out, "probability")
         );
         assert!(has_text(&out, "0") && has_text(&out, "1") && has_text(&out, "20"));
-        // Rising curves leave the upper left free for the legend.
-        let cleaned: Vec<_> = curves.iter().map(|k| clean(&k.points, 20.0)).collect();
-        assert_eq!(legend_corner(&cleaned, 20.0), SeriesLabelPosition::UpperLeft);
+        // The legend stands beside the plot, above it here (a row costs less than a column).
+        let (_, top, _, _) = svg_probe::plot_rect(&out, Theme::LIGHT.axis);
+        for w in [2, 4, 8] {
+            let (_, y) = svg_probe::text_at(&out, &format!("width {w}")).expect("a legend label");
+            assert!(y < top, "label at y {y}, plot from {top}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ fn per_layer(
             label: format!("layer {}", l + 1),
             points: h.sampled(MAX_POINTS, |i| pick(lh, i)),
             colour: l,
-            dashed: l >= 4,
+            dashed: false,
         })
         .collect()
 }
@@ -95,7 +95,8 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />
             <LineCanvas title="Dead neurons per layer (dashed: revived)" y_label="neurons" series={dead} version={v} y_from_zero=true
                         y_max={Some(width)} testid="chart-dead" />
-            <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂W‖" series={grads} version={v} log_y=true testid="chart-grad" />
+            <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂W‖" series={grads} version={v} log_y=true
+                        zero_floor={Some(AttrValue::from("0 (no gradient)"))} testid="chart-grad" />
             <LineCanvas title="Sparsity per layer (share of zero activations)" y_label="sparsity" series={sparsity} version={v}
                         y_from_zero=true y_max={Some(1.0)} testid="chart-sparsity" />
             <PanelPngButton name="play-charts" label="training charts" />

@@ -39,32 +39,15 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
         title: title.clone(),
         x_label: format!("layer ({} = output)", depth + 1),
         y_label: "‖∂L/∂W‖".into(),
-        y_max: legend_headroom(&series),
+        y_max: None,
         series,
         log_y: true,
         y_from_zero: false,
+        zero_floor: Some("0 (no gradient)".into()),
+        markers: Default::default(),
     };
     html! {
         <ChartCanvas chart={AnyChart::new(chart)} label={title} testid="layer-chart"
                                 sizing={Sizing::Aspect { aspect: 0.62, min: 220.0, max: 340.0 }} class="depth-canvas" />
     }
-}
-
-/// A top for the log axis that leaves the legend (upper right) a band of its own: whole
-/// decades above the largest value, about as many as the legend is tall.
-fn legend_headroom(series: &[Series]) -> Option<f64> {
-    let logs = series
-        .iter()
-        .flat_map(|s| &s.points)
-        .map(|p| p.1)
-        .filter(|y| y.is_finite() && *y > 0.0)
-        .map(f64::log10);
-    let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), l| (lo.min(l), hi.max(l)));
-    if lo > hi {
-        return None;
-    }
-    let span = (hi.ceil() - lo.floor()).max(1.0);
-    let legend = 0.075 * (series.len() as f64 + 1.0);
-    let headroom = (legend * span / (1.0 - legend)).ceil().max(1.0);
-    Some(10f64.powf(hi.ceil() + headroom))
 }

@@ -79,8 +79,7 @@ fn draw<DB: DrawingBackend>(
     let f_range = padded(curves.iter().flatten().flatten().map(|s| s.f), (-1.0, 1.0));
     let df_range = padded(curves.iter().flatten().flatten().map(|s| s.df), (0.0, 1.0));
     let zones: Vec<Vec<Region>> = chart.activations.iter().map(|a| regions(a, lo, hi, SAMPLES)).collect();
-    let mut marks: Vec<CurveMarks> =
-        zones.iter().map(|z| CurveMarks { zones: z.len(), dots: 0 }).collect();
+    let mut marks: Vec<CurveMarks> = zones.iter().map(|z| CurveMarks { zones: z.len(), dots: 0 }).collect();
 
     // The lower panel's plotting area (set when that panel is drawn).
     let (mut left_px, mut right_px) = (0, 0);
@@ -112,12 +111,18 @@ fn draw<DB: DrawingBackend>(
         mesh.draw()?;
 
         // Every curve's zones in its own colour; the labels go in the f′ panel.
-        for (i, curve_zones) in zones.iter().enumerate() {
+        for (i, (act, curve_zones)) in chart.activations.iter().zip(&zones).enumerate() {
             let colour = theme.series[i % theme.series.len()];
-            draw_zones(&mut ctx, curve_zones, colour, (lo, hi), yr)?;
+            draw_zones(&mut ctx, act, curve_zones, colour, (lo, hi), yr)?;
         }
         if panel == 1 {
-            draw_zone_labels(&mut ctx, &zones, chart.activations, theme)?;
+            // The labels keep off the f′ curves and their kink dots where they can.
+            let mut points: Vec<(f64, f64)> =
+                curves.iter().flatten().flatten().map(|s| (s.x, s.df)).collect();
+            for k in chart.activations.iter().flat_map(|a| a.kinks()) {
+                points.extend([(k.x, k.left), (k.x, k.at), (k.x, k.right)]);
+            }
+            draw_zone_labels(&mut ctx, &zones, chart.activations, &points, theme)?;
         }
         // Zero lines.
         ctx.draw_series(LineSeries::new([(lo, 0.0), (hi, 0.0)], theme.axis.stroke_width(1)))?;
@@ -259,10 +264,30 @@ mod tests {
         format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
     }
 
-    /// Shaded zone fills (translucent rectangles) in curve `i`'s colour.
-    fn zone_fills(svg: &str, i: usize) -> usize {
+    /// Where curve `i`'s zone fills (translucent rectangles in its colour) are: (left of x = 0,
+    /// right of it) × (f panel, f′ panel), sorted, without repeats.
+    fn zone_fills(svg: &str, g: &Geometry, i: usize) -> Vec<(char, char)> {
         let fill = format!("fill=\"{}\"", hex(Theme::LIGHT.series[i]));
-        svg.lines().filter(|l| l.starts_with("<rect") && l.contains(&fill) && l.contains("opacity=\"0.")).count()
+        let attr = |l: &str, name: &str| -> f64 {
+            l.split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(f64::NAN)
+        };
+        let centre = f64::from(g.left_px + g.right_px) / 2.0;
+        let mut at: Vec<(char, char)> = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && l.contains(&fill) && l.contains("opacity=\"0."))
+            .map(|l| {
+                let mid = attr(l, "x") + attr(l, "width") / 2.0;
+                let side = if mid < centre { 'L' } else { 'R' };
+                (side, if attr(l, "y") < 560.0 * 0.58 { 'f' } else { 'd' })
+            })
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at
     }
 
     /// Kink dots (filled or open circles) in curve `i`'s colour.
@@ -276,21 +301,24 @@ mod tests {
 
     #[test]
     fn every_overlay_gets_its_own_zones_in_its_colour() {
-        let acts = [Activation::Relu, Activation::LeakyRelu { slope: 0.01 }, Activation::Sigmoid, Activation::Tanh];
+        let acts =
+            [Activation::Relu, Activation::LeakyRelu { slope: 0.01 }, Activation::Sigmoid, Activation::Tanh];
         let (out, g) = svg(&acts, 6.0, None);
         // relu: dead on the left; leaky relu: none; sigmoid and tanh: fading on both sides.
         let zones: Vec<usize> = g.marks.iter().map(|m| m.zones).collect();
         assert_eq!(zones, [1, 0, 2, 2]);
-        // Each zone is shaded in both panels, in its own curve's colour.
-        let fills: Vec<usize> = (0..4).map(|i| zone_fills(&out, i)).collect();
-        assert_eq!(fills, [2, 0, 4, 4], "{out}");
-        // Each is labelled with its curve's name, and no label hides another one.
-        for label in ["relu: f′ = 0", "sigmoid: |f′| &lt; 0.05", "tanh: |f′| &lt; 0.05"] {
+        // Each zone is shaded in both panels, in its own curve's colour, on its own side(s).
+        let left = vec![('L', 'd'), ('L', 'f')];
+        let both = vec![('L', 'd'), ('L', 'f'), ('R', 'd'), ('R', 'f')];
+        let fills: Vec<Vec<(char, char)>> = (0..4).map(|i| zone_fills(&out, &g, i)).collect();
+        assert_eq!(fills, [left, vec![], both.clone(), both.clone()]);
+        // Each is labelled with its curve's name (the packing is tested in activation_marks).
+        for label in ["relu: f′ = 0, neurons die", "sigmoid: |f′| &lt; 0.05", "tanh: |f′| &lt; 0.05"] {
             assert!(out.contains(label), "no {label}");
         }
         // The second curve alone still gets its zones (the first one's are not the only ones).
-        let (tanh_second, _) = svg(&[Activation::LeakyRelu { slope: 0.2 }, Activation::Tanh], 6.0, None);
-        assert_eq!(zone_fills(&tanh_second, 1), 4);
+        let (tanh_second, g) = svg(&[Activation::LeakyRelu { slope: 0.2 }, Activation::Tanh], 6.0, None);
+        assert_eq!(zone_fills(&tanh_second, &g, 1), both);
     }
 
     #[test]
@@ -299,7 +327,10 @@ mod tests {
             svg(acts, range, None).1.marks.iter().map(|m| m.zones).collect()
         };
         // hardtanh and hardsigmoid: f′ = 0 outside [−1, 1] and [−3, 3]; elu fades on the left only.
-        assert_eq!(zones(&[Activation::Hardtanh, Activation::Hardsigmoid, Activation::Elu { alpha: 1.0 }], 6.0), [2, 2, 1]);
+        assert_eq!(
+            zones(&[Activation::Hardtanh, Activation::Hardsigmoid, Activation::Elu { alpha: 1.0 }], 6.0),
+            [2, 2, 1]
+        );
         // relu6 is dead for x < 0 and for x > 6, which only ±20 shows.
         assert_eq!(zones(&[Activation::Identity, Activation::Relu6], 6.0), [0, 1]);
         assert_eq!(zones(&[Activation::Identity, Activation::Relu6], 20.0), [0, 2]);

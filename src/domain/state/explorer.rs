@@ -142,16 +142,21 @@ pub struct Sample {
 /// a hair before a kink and the next starts a hair after it.
 pub fn segments(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Vec<Sample>> {
     let eps = (hi - lo) * 1e-9;
-    let mut cuts: Vec<f64> = act.kinks().iter().map(|k| k.x).filter(|&x| x > lo && x < hi).collect();
+    let kinks: Vec<f64> = act.kinks().iter().map(|k| k.x).collect();
+    let mut cuts: Vec<f64> = kinks.iter().copied().filter(|&x| x > lo && x < hi).collect();
     cuts.sort_by(f64::total_cmp);
     let mut bounds = vec![lo];
     bounds.extend(cuts);
     bounds.push(hi);
     let step = (hi - lo) / n.max(1) as f64;
+    // A kink exactly at an end of the range (relu6's at 6 on ±6) is kept out too: the curve
+    // stops a hair before it rather than drop to the value taken there.
+    let (first, last) = (kinks.contains(&lo), kinks.contains(&hi));
     bounds
         .windows(2)
         .map(|w| {
-            let (a, b) = (w[0] + if w[0] > lo { eps } else { 0.0 }, w[1] - if w[1] < hi { eps } else { 0.0 });
+            let a = w[0] + if w[0] > lo || first { eps } else { 0.0 };
+            let b = w[1] - if w[1] < hi || last { eps } else { 0.0 };
             let mut xs = vec![a];
             let mut x = (a / step).floor() * step + step;
             while x < b {
@@ -215,7 +220,8 @@ pub fn regions(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Region> {
     // slope, which never fades.
     let props = act.properties();
     let fades = |r: &Region| {
-        (props.saturates_left && r.from <= lo + step * 0.5) || (props.saturates_right && r.to >= hi - step * 0.5)
+        (props.saturates_left && r.from <= lo + step * 0.5)
+            || (props.saturates_right && r.to >= hi - step * 0.5)
     };
     out.into_iter()
         .filter(|r| r.to - r.from >= step)
@@ -288,6 +294,10 @@ mod tests {
         assert_eq!(segments(&Activation::Gelu, -3.0, 3.0, 60).len(), 1);
         // hardswish has kinks at ±3, both inside ±6.
         assert_eq!(segments(&Activation::Hardswish, -6.0, 6.0, 100).len(), 3);
+        // relu6's kink at 6 is the end of ±6: f′ stays 1 up to it, no drop to 0 drawn there.
+        let relu6 = segments(&Activation::Relu6, -6.0, 6.0, 60);
+        let end = relu6.last().and_then(|p| p.last()).copied().unwrap();
+        assert!(end.x < 6.0 && end.x > 5.99 && end.df == 1.0, "{end:?}");
     }
 
     #[test]

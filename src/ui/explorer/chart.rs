@@ -58,7 +58,9 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
 
     let x_at = {
         let geometry = geometry.clone();
-        move |offset_x: i32| geometry.borrow().as_ref().and_then(|g| g.x_at(f64::from(offset_x) * pixel_ratio()))
+        move |offset_x: i32| {
+            geometry.borrow().as_ref().and_then(|g| g.x_at(f64::from(offset_x) * pixel_ratio()))
+        }
     };
     let onpointermove = {
         let (on_hover, x_at) = (props.on_hover.clone(), x_at.clone());

@@ -13,7 +13,7 @@ use super::DrawResult;
 use crate::domain::activation::{Activation, Kink};
 use crate::domain::state::explorer::{Region, RegionKind, SATURATION};
 
-pub type Ctx<'a, 'b, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub type Ctx<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The dead zone's fill opacity: light enough that three overlapping zones stay see-through.
 const DEAD_ALPHA: f64 = 0.17;
@@ -25,7 +25,7 @@ const FADE_ALPHA: (f64, f64) = (0.03, 0.15);
 /// its middle). A thin line in the curve's colour marks where a zone begins or ends inside the
 /// plot, so each zone's edge stays visible where zones of several curves overlap.
 pub fn draw_zones<DB: DrawingBackend>(
-    ctx: &mut Ctx<'_, '_, DB>,
+    ctx: &mut Ctx<'_, DB>,
     act: &Activation,
     zones: &[Region],
     colour: RGBColor,
@@ -165,7 +165,7 @@ pub fn text_width(text: &str, font_size: u32) -> i32 {
 /// curve's colour, where it hides none of the curves' points (`points`, in data coordinates)
 /// if it can. Returns how many labels were drawn.
 pub fn draw_zone_labels<DB: DrawingBackend>(
-    ctx: &mut Ctx<'_, '_, DB>,
+    ctx: &mut Ctx<'_, DB>,
     zones: &[Vec<Region>],
     acts: &[Activation],
     points: &[(f64, f64)],
@@ -173,7 +173,8 @@ pub fn draw_zone_labels<DB: DrawingBackend>(
 ) -> DrawResult<usize, DB> {
     let fs = theme.font_size.saturating_sub(1).max(8);
     let px = |x: f64| ctx.backend_coord(&(x, 0.0)).0;
-    let obstacles: Vec<(i32, i32)> = points.iter().map(|p| ctx.backend_coord(p)).collect();
+    let mut obstacles: Vec<(i32, i32)> = points.iter().map(|p| ctx.backend_coord(p)).collect();
+    obstacles.sort_unstable();
     let named = acts.len() > 1;
     let mut wishes = Vec::new();
     for (i, (act, curve_zones)) in acts.iter().zip(zones).enumerate() {
@@ -192,8 +193,10 @@ pub fn draw_zone_labels<DB: DrawingBackend>(
     // Rows from the top of the plot down, every half a label's height.
     let tops: Vec<i32> =
         (0..).map(|k| ys.start + 3 + k * height / 2).take_while(|t| t + height < ys.end).collect();
+    // The points sorted by x, so a rectangle looks only at the columns it spans.
     let covers = |l: i32, t: i32, r: i32, b: i32| {
-        obstacles.iter().any(|&(x, y)| x >= l - 1 && x <= r + 1 && y >= t - 1 && y <= b + 1)
+        let from = obstacles.partition_point(|p| p.0 < l - 1);
+        obstacles[from..].iter().take_while(|p| p.0 <= r + 1).any(|&(_, y)| y >= t - 1 && y <= b + 1)
     };
     let text_px = |t: &str| text_width(t, fs);
     let placed = place_labels(&wishes, &Rows { tops: &tops, height, text_px: &text_px, covers: &covers });
@@ -224,7 +227,7 @@ struct Dot {
 /// wider ring around it, and the widest are drawn first, so every curve's dot stays visible.
 /// Returns how many dots each curve got.
 pub fn draw_kinks<DB: DrawingBackend>(
-    ctx: &mut Ctx<'_, '_, DB>,
+    ctx: &mut Ctx<'_, DB>,
     acts: &[Activation],
     (lo, hi): (f64, f64),
     of: impl Fn(&Activation, &Kink) -> (f64, f64, f64),

@@ -1,15 +1,16 @@
 //! The Explorer's chart: f (top) and f′ (bottom) of up to four activations over a shared x-axis.
-//! Kinks are drawn honestly (open dot = the limit not taken, filled dot = the value by
-//! convention), regions where the first activation's gradient vanishes or is zero are shaded
-//! and labelled, and a hover line marks every curve at x.
+//! Every curve gets its own marks in its own colour (`activation_marks`): kinks drawn honestly
+//! (open dot = the limit not taken, filled dot = the value by convention), and the zones where
+//! its gradient is zero or fades shaded and labelled. A hover line marks every curve at x.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::activation_marks::{draw_kinks, draw_zone_labels, draw_zones};
 use super::theme::{dash, legend_mark, Theme};
 use super::{Chart, DrawResult};
-use crate::domain::activation::Activation;
-use crate::domain::state::explorer::{regions, segments, RegionKind, Sample};
+use crate::domain::activation::{Activation, Kink};
+use crate::domain::state::explorer::{regions, segments, Region, Sample};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ActivationChart<'a> {
@@ -20,13 +21,23 @@ pub struct ActivationChart<'a> {
 }
 
 /// Where the plotting area landed, in backend pixels, so the page can turn a pointer position
-/// back into x.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// back into x; and what each curve got marked with.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Geometry {
     pub left_px: i32,
     pub right_px: i32,
     pub x_min: f64,
     pub x_max: f64,
+    /// One per curve, in order.
+    pub marks: Vec<CurveMarks>,
+}
+
+/// What one curve got marked with: its shaded zones (each in both panels) and its kink dots
+/// (both panels together).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurveMarks {
+    pub zones: usize,
+    pub dots: usize,
 }
 
 impl Geometry {
@@ -67,10 +78,11 @@ fn draw<DB: DrawingBackend>(
 
     let f_range = padded(curves.iter().flatten().flatten().map(|s| s.f), (-1.0, 1.0));
     let df_range = padded(curves.iter().flatten().flatten().map(|s| s.df), (0.0, 1.0));
-    let shade = chart.activations.first().map(|a| regions(a, lo, hi, SAMPLES)).unwrap_or_default();
+    let zones: Vec<Vec<Region>> = chart.activations.iter().map(|a| regions(a, lo, hi, SAMPLES)).collect();
+    let mut marks: Vec<CurveMarks> = zones.iter().map(|z| CurveMarks { zones: z.len(), dots: 0 }).collect();
 
     // The lower panel's plotting area (set when that panel is drawn).
-    let mut geometry = Geometry { left_px: 0, right_px: 0, x_min: lo, x_max: hi };
+    let (mut left_px, mut right_px) = (0, 0);
     for (panel, (area, yr, which)) in
         [(&top, f_range, Which::F), (&bottom, df_range, Which::Df)].into_iter().enumerate()
     {
@@ -98,35 +110,19 @@ fn draw<DB: DrawingBackend>(
         }
         mesh.draw()?;
 
-        // Shaded regions of the first activation, labelled in the f′ panel.
-        for r in &shade {
-            let colour = match r.kind {
-                RegionKind::Dead => theme.dead,
-                RegionKind::Saturated => theme.saturated,
-            };
-            ctx.draw_series(std::iter::once(Rectangle::new(
-                [(r.from, yr.0), (r.to, yr.1)],
-                colour.filled(),
-            )))?;
-            let text = match r.kind {
-                RegionKind::Dead => "f′ = 0: neurons die",
-                RegionKind::Saturated => "saturated: |f′| < 0.05",
-            };
-            // Label the band only where the text fits inside it.
-            let band_px = ctx.backend_coord(&(r.to, 0.0)).0 - ctx.backend_coord(&(r.from, 0.0)).0;
-            let text_px = (f64::from(theme.font_size) * 0.55 * text.chars().count() as f64) as i32;
-            if panel == 1 && band_px > text_px + 8 {
-                let x = (r.from + r.to) / 2.0;
-                let y = yr.1 - (yr.1 - yr.0) * 0.06;
-                let style = ("sans-serif", theme.font_size.saturating_sub(1))
-                    .into_font()
-                    .color(&theme.muted)
-                    .pos(plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Center,
-                        plotters::style::text_anchor::VPos::Top,
-                    ));
-                ctx.draw_series(std::iter::once(Text::new(text.to_string(), (x, y), style)))?;
+        // Every curve's zones in its own colour; the labels go in the f′ panel.
+        for (i, (act, curve_zones)) in chart.activations.iter().zip(&zones).enumerate() {
+            let colour = theme.series[i % theme.series.len()];
+            draw_zones(&mut ctx, act, curve_zones, colour, (lo, hi), yr)?;
+        }
+        if panel == 1 {
+            // The labels keep off the f′ curves and their kink dots where they can.
+            let mut points: Vec<(f64, f64)> =
+                curves.iter().flatten().flatten().map(|s| (s.x, s.df)).collect();
+            for k in chart.activations.iter().flat_map(|a| a.kinks()) {
+                points.extend([(k.x, k.left), (k.x, k.at), (k.x, k.right)]);
             }
+            draw_zone_labels(&mut ctx, &zones, chart.activations, &points, theme)?;
         }
         // Zero lines.
         ctx.draw_series(LineSeries::new([(lo, 0.0), (hi, 0.0)], theme.axis.stroke_width(1)))?;
@@ -145,27 +141,15 @@ fn draw<DB: DrawingBackend>(
                     series.label(act.to_string()).legend(move |(x, y)| legend_mark(x, y, dash(idx), style));
                 }
             }
-            // Honest kinks: filled dot at the value taken, open dots at the limits not taken.
-            for k in act.kinks().iter().filter(|k| k.x > lo && k.x < hi) {
-                let (left, at, right) = match which {
-                    Which::F => (act.value(k.x - 1e-9), k.value, act.value(k.x + 1e-9)),
-                    Which::Df => (k.left, k.at, k.right),
-                };
-                if (left - right).abs() < 1e-6 {
-                    continue;
-                }
-                let r = theme.line_width + 3;
-                for limit in [left, right] {
-                    if (limit - at).abs() > 1e-6 {
-                        ctx.draw_series(std::iter::once(Circle::new(
-                            (k.x, limit),
-                            r,
-                            ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 },
-                        )))?;
-                    }
-                }
-                ctx.draw_series(std::iter::once(Circle::new((k.x, at), r, colour.filled())))?;
-            }
+        }
+        // Honest kinks: filled dot at the value taken, open dots at the limits not taken.
+        let of = |act: &Activation, k: &Kink| match which {
+            Which::F => (act.value(k.x - 1e-9), k.value, act.value(k.x + 1e-9)),
+            Which::Df => (k.left, k.at, k.right),
+        };
+        let dots = draw_kinks(&mut ctx, chart.activations, (lo, hi), of, theme)?;
+        for (m, d) in marks.iter_mut().zip(dots) {
+            m.dots += d;
         }
 
         if let Some(x) = chart.hover_x.filter(|x| (lo..=hi).contains(x)) {
@@ -196,11 +180,11 @@ fn draw<DB: DrawingBackend>(
         }
         if panel == 1 {
             let (xs, _) = ctx.plotting_area().get_pixel_range();
-            geometry = Geometry { left_px: xs.start, right_px: xs.end, x_min: lo, x_max: hi };
+            (left_px, right_px) = (xs.start, xs.end);
         }
     }
     root.present()?;
-    Ok(geometry)
+    Ok(Geometry { left_px, right_px, x_min: lo, x_max: hi, marks })
 }
 
 #[derive(Clone, Copy)]
@@ -274,6 +258,103 @@ mod tests {
         // one open and one filled dot at each.
         let (hs, _) = svg(&[Activation::Hardswish], 6.0, None);
         assert_eq!(hs.matches("<circle").count(), 4);
+    }
+
+    fn hex(c: RGBColor) -> String {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
+
+    /// Where curve `i`'s zone fills (translucent rectangles in its colour) are: (left of x = 0,
+    /// right of it) × (f panel, f′ panel), sorted, without repeats.
+    fn zone_fills(svg: &str, g: &Geometry, i: usize) -> Vec<(char, char)> {
+        let fill = format!("fill=\"{}\"", hex(Theme::LIGHT.series[i]));
+        let attr = |l: &str, name: &str| -> f64 {
+            l.split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(f64::NAN)
+        };
+        let centre = f64::from(g.left_px + g.right_px) / 2.0;
+        let mut at: Vec<(char, char)> = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && l.contains(&fill) && l.contains("opacity=\"0."))
+            .map(|l| {
+                let mid = attr(l, "x") + attr(l, "width") / 2.0;
+                let side = if mid < centre { 'L' } else { 'R' };
+                (side, if attr(l, "y") < 560.0 * 0.58 { 'f' } else { 'd' })
+            })
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at
+    }
+
+    /// Kink dots (filled or open circles) in curve `i`'s colour.
+    fn dots(svg: &str, i: usize) -> usize {
+        let c = hex(Theme::LIGHT.series[i]);
+        svg.lines()
+            .filter(|l| l.starts_with("<circle"))
+            .filter(|l| l.contains(&format!("fill=\"{c}\"")) || l.contains(&format!("stroke=\"{c}\"")))
+            .count()
+    }
+
+    #[test]
+    fn every_overlay_gets_its_own_zones_in_its_colour() {
+        let acts =
+            [Activation::Relu, Activation::LeakyRelu { slope: 0.01 }, Activation::Sigmoid, Activation::Tanh];
+        let (out, g) = svg(&acts, 6.0, None);
+        // relu: dead on the left; leaky relu: none; sigmoid and tanh: fading on both sides.
+        let zones: Vec<usize> = g.marks.iter().map(|m| m.zones).collect();
+        assert_eq!(zones, [1, 0, 2, 2]);
+        // Each zone is shaded in both panels, in its own curve's colour, on its own side(s).
+        let left = vec![('L', 'd'), ('L', 'f')];
+        let both = vec![('L', 'd'), ('L', 'f'), ('R', 'd'), ('R', 'f')];
+        let fills: Vec<Vec<(char, char)>> = (0..4).map(|i| zone_fills(&out, &g, i)).collect();
+        assert_eq!(fills, [left, vec![], both.clone(), both.clone()]);
+        // Each is labelled with its curve's name (the packing is tested in activation_marks).
+        for label in ["relu: f′ = 0, neurons die", "sigmoid: |f′| &lt; 0.05", "tanh: |f′| &lt; 0.05"] {
+            assert!(out.contains(label), "no {label}");
+        }
+        // The second curve alone still gets its zones (the first one's are not the only ones).
+        let (tanh_second, g) = svg(&[Activation::LeakyRelu { slope: 0.2 }, Activation::Tanh], 6.0, None);
+        assert_eq!(zone_fills(&tanh_second, &g, 1), both);
+    }
+
+    #[test]
+    fn zones_on_both_sides_one_side_or_none() {
+        let zones = |acts: &[Activation], range: f64| -> Vec<usize> {
+            svg(acts, range, None).1.marks.iter().map(|m| m.zones).collect()
+        };
+        // hardtanh and hardsigmoid: f′ = 0 outside [−1, 1] and [−3, 3]; elu fades on the left only.
+        assert_eq!(
+            zones(&[Activation::Hardtanh, Activation::Hardsigmoid, Activation::Elu { alpha: 1.0 }], 6.0),
+            [2, 2, 1]
+        );
+        // relu6 is dead for x < 0 and for x > 6, which only ±20 shows.
+        assert_eq!(zones(&[Activation::Identity, Activation::Relu6], 6.0), [0, 1]);
+        assert_eq!(zones(&[Activation::Identity, Activation::Relu6], 20.0), [0, 2]);
+    }
+
+    #[test]
+    fn every_overlay_gets_its_kink_dots_even_at_the_same_point() {
+        // tanh is smooth; relu's f′ jumps 0 → 1 at 0: an open and a filled dot in its colour.
+        let (out, g) = svg(&[Activation::Tanh, Activation::Relu], 6.0, None);
+        assert_eq!((dots(&out, 0), dots(&out, 1)), (0, 2));
+        assert_eq!(g.marks[1].dots, 2);
+        // relu and leaky relu both kink at 0 with the same open limit f′ = 1: both dots are
+        // drawn, the second as a wider ring around the first.
+        let (out, g) = svg(&[Activation::Relu, Activation::LeakyRelu { slope: 0.01 }], 6.0, None);
+        assert_eq!((dots(&out, 0), dots(&out, 1)), (2, 2), "{out}");
+        assert_eq!(g.marks.iter().map(|m| m.dots).collect::<Vec<_>>(), [2, 2]);
+        let radius = |i: usize| -> Vec<String> {
+            let c = hex(Theme::LIGHT.series[i]);
+            out.lines()
+                .filter(|l| l.starts_with("<circle") && l.contains(&c))
+                .filter_map(|l| l.split("r=\"").nth(1).and_then(|r| r.split('"').next()).map(str::to_string))
+                .collect()
+        };
+        assert!(radius(1).iter().all(|r| !radius(0).contains(r)), "{:?} {:?}", radius(0), radius(1));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use theme::Theme;
 
 pub mod activation_chart;
+pub mod activation_marks;
 pub mod axis;
 pub mod boundary;
 pub mod heat_strip;

@@ -74,3 +74,20 @@ test('the formulas are MathML and kinks state their convention', async () => {
   assert.match(await page.getByTestId('card-0').innerText(), /hardswish uses f′\(3\) = 1\.5/);
   await context.close();
 });
+
+test('every curve shown gets its own zones and kink dots, not only the first', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=explore&act=relu,leaky_relu,sigmoid,tanh`);
+  await waitForApp(page);
+  const canvas = page.getByTestId('explorer-canvas');
+  await page.waitForFunction(() => document.querySelector('[data-testid=explorer-canvas]').dataset.zones);
+  // relu: dead on the left; leaky relu: none (its slope never fades); sigmoid, tanh: both sides.
+  assert.equal(await canvas.getAttribute('data-zones'), '1 0 2 2');
+  // relu and leaky relu both kink at 0 (an open and a filled dot each); sigmoid, tanh are smooth.
+  assert.equal(await canvas.getAttribute('data-kink-dots'), '2 2 0 0');
+  // Replacing the first curve keeps the others' marks: the zones follow each curve.
+  await page.getByTestId('curve-0').selectOption('hardtanh');
+  await page.waitForFunction(() => document.querySelector('[data-testid=explorer-canvas]').dataset.zones === '2 0 2 2');
+  assert.equal(await canvas.getAttribute('data-kink-dots'), '4 2 0 0');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

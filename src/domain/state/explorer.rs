@@ -142,16 +142,21 @@ pub struct Sample {
 /// a hair before a kink and the next starts a hair after it.
 pub fn segments(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Vec<Sample>> {
     let eps = (hi - lo) * 1e-9;
-    let mut cuts: Vec<f64> = act.kinks().iter().map(|k| k.x).filter(|&x| x > lo && x < hi).collect();
+    let kinks: Vec<f64> = act.kinks().iter().map(|k| k.x).collect();
+    let mut cuts: Vec<f64> = kinks.iter().copied().filter(|&x| x > lo && x < hi).collect();
     cuts.sort_by(f64::total_cmp);
     let mut bounds = vec![lo];
     bounds.extend(cuts);
     bounds.push(hi);
     let step = (hi - lo) / n.max(1) as f64;
+    // A kink exactly at an end of the range (relu6's at 6 on ±6) is kept out too: the curve
+    // stops a hair before it rather than drop to the value taken there.
+    let (first, last) = (kinks.contains(&lo), kinks.contains(&hi));
     bounds
         .windows(2)
         .map(|w| {
-            let (a, b) = (w[0] + if w[0] > lo { eps } else { 0.0 }, w[1] - if w[1] < hi { eps } else { 0.0 });
+            let a = w[0] + if w[0] > lo || first { eps } else { 0.0 };
+            let b = w[1] - if w[1] < hi || last { eps } else { 0.0 };
             let mut xs = vec![a];
             let mut x = (a / step).floor() * step + step;
             while x < b {
@@ -179,7 +184,8 @@ pub struct Region {
     pub to: f64,
 }
 
-/// The intervals of [lo, hi] where `act`'s gradient is zero (dead) or vanishing (saturated).
+/// The intervals of [lo, hi] where `act`'s gradient is zero (dead) or fades (saturated), found
+/// by sampling its own f′.
 pub fn regions(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Region> {
     let classify = |df: f64| {
         if df == 0.0 {
@@ -208,12 +214,18 @@ pub fn regions(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Region> {
         }
     }
     out.extend(current);
-    // Saturation is where f′ fades towards an end of the line, not a turning point (GELU's or
-    // hardswish's minimum) where f′ merely crosses zero: keep saturated runs that reach an end.
-    let touches_end = |r: &Region| r.from <= lo + step * 0.5 || r.to >= hi - step * 0.5;
+    // Saturation is where f′ fades towards an end of the line, on a side where it keeps fading
+    // (the properties table's "saturates as x → −∞ / +∞"): not a turning point (GELU's or
+    // hardswish's minimum) where f′ merely crosses zero, nor leaky ReLU's small but constant
+    // slope, which never fades.
+    let props = act.properties();
+    let fades = |r: &Region| {
+        (props.saturates_left && r.from <= lo + step * 0.5)
+            || (props.saturates_right && r.to >= hi - step * 0.5)
+    };
     out.into_iter()
         .filter(|r| r.to - r.from >= step)
-        .filter(|r| r.kind == RegionKind::Dead || touches_end(r))
+        .filter(|r| r.kind == RegionKind::Dead || fades(r))
         .collect()
 }
 
@@ -282,6 +294,10 @@ mod tests {
         assert_eq!(segments(&Activation::Gelu, -3.0, 3.0, 60).len(), 1);
         // hardswish has kinks at ±3, both inside ±6.
         assert_eq!(segments(&Activation::Hardswish, -6.0, 6.0, 100).len(), 3);
+        // relu6's kink at 6 is the end of ±6: f′ stays 1 up to it, no drop to 0 drawn there.
+        let relu6 = segments(&Activation::Relu6, -6.0, 6.0, 60);
+        let end = relu6.last().and_then(|p| p.last()).copied().unwrap();
+        assert!(end.x < 6.0 && end.x > 5.99 && end.df == 1.0, "{end:?}");
     }
 
     #[test]
@@ -296,6 +312,19 @@ mod tests {
         // sigmoid'(x) = 0.05 near |x| ≈ 2.94.
         assert!((sig[0].to + 2.94).abs() < 0.1 && (sig[1].from - 2.94).abs() < 0.1);
         assert!(regions(&Activation::LeakyRelu { slope: 0.2 }, -6.0, 6.0, 240).is_empty());
+        // Leaky ReLU's default slope 0.01 is small but constant: its gradient never fades.
+        assert!(regions(&Activation::LeakyRelu { slope: 0.01 }, -6.0, 6.0, 240).is_empty());
+        let flat = regions(&Activation::LeakyRelu { slope: 0.0 }, -6.0, 6.0, 240);
+        assert_eq!(flat.iter().map(|r| r.kind).collect::<Vec<_>>(), [RegionKind::Dead]);
+        // log-sigmoid's f′ = σ(−x) fades on the right only; ELU's on the left only.
+        let ls = regions(&Activation::LogSigmoid, -6.0, 6.0, 240);
+        assert!(ls.len() == 1 && ls[0].from > 2.0 && ls[0].to >= 5.9, "{ls:?}");
+        let elu = regions(&Activation::Elu { alpha: 1.0 }, -6.0, 6.0, 240);
+        assert!(elu.len() == 1 && elu[0].from <= -5.9 && (elu[0].to + 3.0).abs() < 0.1, "{elu:?}");
+        // hardtanh and relu6: f′ = 0 on both sides (relu6's right side beyond 6).
+        let ht = regions(&Activation::Hardtanh, -6.0, 6.0, 240);
+        assert!(ht.len() == 2 && ht.iter().all(|r| r.kind == RegionKind::Dead), "{ht:?}");
+        assert_eq!(regions(&Activation::Relu6, -20.0, 20.0, 480).len(), 2);
         // GELU's minimum near x = -0.75 is a turning point, not saturation; its left tail is.
         let gelu = regions(&Activation::Gelu, -6.0, 6.0, 240);
         assert_eq!(gelu.len(), 1, "{gelu:?}");

@@ -4,7 +4,7 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::activation_chart::{ActivationChart, Geometry};
+use crate::charts::activation_chart::{ActivationChart, CurveMarks, Geometry};
 use crate::domain::activation::Activation;
 use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
@@ -37,6 +37,14 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
                 let chart = ActivationChart { activations: acts, range: *range, hover_x: *hover };
                 match draw_on(&canvas, &chart, &view.theme(*dark, pixel_ratio())) {
                     Ok(g) => {
+                        // What each curve got marked with, for tests and curious readers:
+                        // data-zones="1 0 2 2" data-kink-dots="2 2 0 0".
+                        let list = |f: fn(&CurveMarks) -> usize| {
+                            g.marks.iter().map(|m| f(m).to_string()).collect::<Vec<_>>().join(" ")
+                        };
+                        // An attribute that cannot be set only loses the test hook.
+                        let _ = canvas.set_attribute("data-zones", &list(|m| m.zones));
+                        let _ = canvas.set_attribute("data-kink-dots", &list(|m| m.dots));
                         *geometry.borrow_mut() = Some(g);
                         if error.is_some() {
                             error.set(None);
@@ -50,7 +58,9 @@ pub fn ExplorerChart(props: &ChartProps) -> Html {
 
     let x_at = {
         let geometry = geometry.clone();
-        move |offset_x: i32| geometry.borrow().and_then(|g| g.x_at(f64::from(offset_x) * pixel_ratio()))
+        move |offset_x: i32| {
+            geometry.borrow().as_ref().and_then(|g| g.x_at(f64::from(offset_x) * pixel_ratio()))
+        }
     };
     let onpointermove = {
         let (on_hover, x_at) = (props.on_hover.clone(), x_at.clone());

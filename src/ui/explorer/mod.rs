@@ -104,7 +104,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         <div class="explorer">
             <div class="section-head">
                 <h2>{ "Explorer" }</h2>
-                <p class="muted">{ "Each activation f with its derivative f′: where the gradient vanishes (shaded), where it is zero and neurons die, and what happens at a kink. Overlay up to four." }</p>
+                <p class="muted">{ "Each activation f with its derivative f′ and, shaded in its own colour, where its gradient is zero and neurons die or where it fades (deeper as f′ nears 0), and what happens at a kink. Overlay up to four." }</p>
             </div>
             <div class="explorer-top">
                 <section class="panel explorer-controls" aria-label="Activations shown">

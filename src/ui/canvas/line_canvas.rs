@@ -53,8 +53,15 @@ pub fn LineCanvas(props: &LineCanvasProps) -> Html {
         markers: props.markers.clone(),
     };
     let sizing = if props.series.len() > MANY_SERIES { SIZING_MANY } else { SIZING };
+    // The accessible name says what the picture shows beyond the title.
+    let label = match &props.zero_floor {
+        Some(floor) => {
+            AttrValue::from(format!("{}; exact zeros run along the floor marked “{floor}”", props.title))
+        }
+        None => props.title.clone(),
+    };
     html! {
-        <ChartCanvas chart={AnyChart::new(chart)} label={props.title.clone()} testid={props.testid.clone()} {sizing}
+        <ChartCanvas chart={AnyChart::new(chart)} {label} testid={props.testid.clone()} {sizing}
                                 class={classes!(props.testid.to_string())} />
     }
 }

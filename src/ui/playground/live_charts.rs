@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Live;
-use crate::charts::line_chart::Series;
+use crate::charts::line_chart::{Marker, Series};
 use crate::domain::nn::metrics::History;
 use crate::ui::canvas::line_canvas::LineCanvas;
 use crate::ui::export::panel_png_button::PanelPngButton;
@@ -79,26 +79,31 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
                 dashed: true,
             });
             let width = session.settings().hidden.iter().copied().max().unwrap_or(1) as f64;
+            // Every chart marks each change of a live setting at its epoch.
+            let markers: Vec<Marker> =
+                h.changes.iter().map(|c| Marker { x: c.epoch as f64, label: c.label.clone() }).collect();
             (
                 Rc::new(loss),
                 Rc::new(dead_and_revived(h)),
                 Rc::new(grads),
                 Rc::new(per_layer(h, |lh, i| lh.sparsity[i])),
                 width,
+                Rc::new(markers),
             )
         }
     });
-    let (loss, dead, grads, sparsity, width) = (*charts).clone();
+    let (loss, dead, grads, sparsity, width, markers) = (*charts).clone();
     let v = props.live.chart_version;
     html! {
         <section class="live-charts play-charts png-panel" aria-label="Training charts">
-            <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true testid="chart-loss" />
+            <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true
+                        markers={markers.clone()} testid="chart-loss" />
             <LineCanvas title="Dead neurons per layer (dashed: revived)" y_label="neurons" series={dead} version={v} y_from_zero=true
-                        y_max={Some(width)} testid="chart-dead" />
-            <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂W‖" series={grads} version={v} log_y=true
-                        zero_floor={Some(AttrValue::from("0 (no gradient)"))} testid="chart-grad" />
+                        y_max={Some(width)} markers={markers.clone()} testid="chart-dead" />
+            <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂θ‖ (weights and biases)" series={grads} version={v} log_y=true
+                        markers={markers.clone()} zero_floor={Some(AttrValue::from("0 (no gradient)"))} testid="chart-grad" />
             <LineCanvas title="Sparsity per layer (share of zero activations)" y_label="sparsity" series={sparsity} version={v}
-                        y_from_zero=true y_max={Some(1.0)} testid="chart-sparsity" />
+                        y_from_zero=true y_max={Some(1.0)} {markers} testid="chart-sparsity" />
             <PanelPngButton name="play-charts" label="training charts" />
         </section>
     }

@@ -98,11 +98,11 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
         <section class="live-charts play-charts png-panel" aria-label="Training charts">
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true
                         markers={markers.clone()} testid="chart-loss" />
-            <LineCanvas title="Dead neurons per layer (dashed: revived)" y_label="neurons" series={dead} version={v} y_from_zero=true
+            <LineCanvas title="Dead per layer (dashed: revived)" y_label="neurons" series={dead} version={v} y_from_zero=true
                         y_max={Some(width)} markers={markers.clone()} testid="chart-dead" />
-            <LineCanvas title="Gradient norm per layer (log)" y_label="‖∂L/∂θ‖ (weights and biases)" series={grads} version={v} log_y=true
+            <LineCanvas title="Gradient norm per layer (log; weights + biases)" y_label="‖∂L/∂θ‖" series={grads} version={v} log_y=true
                         markers={markers.clone()} zero_floor={Some(AttrValue::from("0 (no gradient)"))} testid="chart-grad" />
-            <LineCanvas title="Sparsity per layer (share of zero activations)" y_label="sparsity" series={sparsity} version={v}
+            <LineCanvas title="Sparsity (share of exact zeros)" y_label="sparsity" series={sparsity} version={v}
                         y_from_zero=true y_max={Some(1.0)} {markers} testid="chart-sparsity" />
             <PanelPngButton name="play-charts" label="training charts" />
         </section>

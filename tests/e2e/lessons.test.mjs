@@ -216,3 +216,39 @@ test('smooth gates, side by side: relu loses three or more, silu and gelu none, 
     await context.close();
   }
 });
+
+test('dying relu: focusing a dead neuron says why, in numbers; layers tell died from revived', async () => {
+  const { page, context, problems } = await open(link('dying-relu'));
+  await trainTo(page, 100);
+  const dead = page.locator('.net-node.dead').first();
+  await dead.focus();
+  const caption = await text(page, 'output-caption');
+  assert.match(caption, /^Layer \d neuron \d+\. Dead since epoch \d+: its input is (negative|never positive) on all 250 training points \(largest (−?\d\.\d\d|0)\), where relu′ = 0/);
+  assert.match(caption, /can never come back|only if the layers below move its inputs/);
+  assert.match(await dead.getAttribute('title'), /Dead since epoch/);
+  await dead.blur();
+  assert.match(await text(page, 'output-caption'), /^Output/);
+  const h = await history(page);
+  const last = h.rows[h.rows.length - 1];
+  assert.equal(Number(last.revived_1) + Number(last.revived_2), await num(page, 'revived-count'));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a layer of the diagram takes its own activation; the top bar says the layers differ', async () => {
+  const { page, context, problems } = await open(`${server.url}?tab=play&networkShape=4,4&seed=2`);
+  await page.getByTestId('layer-act-2').selectOption('tanh');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('layerActivations') === ',tanh');
+  assert.equal(await page.getByTestId('activation').inputValue(), 'mixed');
+  assert.equal(await page.getByTestId('layer-act-1').inputValue(), 'relu');
+  await trainTo(page, 50);
+  const h = await history(page);
+  assert.equal(Number(h.rows[50].sparsity_2), 0, 'the tanh layer has no exact zeros');
+  assert.ok(Number(h.rows[50].sparsity_1) > 0, 'the relu layer has');
+  // The top bar's choice sets every layer again.
+  await page.getByTestId('activation').selectOption('elu');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('layerActivations'));
+  assert.equal(await page.getByTestId('layer-act-2').inputValue(), 'elu');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

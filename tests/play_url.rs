@@ -9,6 +9,7 @@ use activation_lab::domain::nn::schedule::{LiveChange, Scheduled};
 use activation_lab::domain::nn::settings::{
     Init, LossKind, OptimizerKind, Regularization, Settings, MAX_LAYER_WIDTH, MAX_POINTS,
 };
+use activation_lab::domain::nn::trainer::Session;
 use activation_lab::domain::state::page::Notice;
 use activation_lab::domain::state::play_url::{seed_from_text, PlayState, MAX_PLAY_LAYERS};
 use activation_lab::domain::state::query::Query;
@@ -123,6 +124,7 @@ fn many_varied_states_round_trip_exactly_without_notices() {
 
 #[test]
 fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
+    // TF Playground's own link for its opening page: every value is TF's default.
     let hash = "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03\
                 &regularizationRate=0&noise=0&networkShape=4,2&seed=0.54335&showTestData=false\
                 &discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false\
@@ -130,6 +132,8 @@ fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
                 &problem=classification&initZero=false&hideText=false";
     let (state, notices) = PlayState::from_query(&Query::from_location("", hash));
     assert!(notices.is_empty(), "{notices:?}");
+    // What TF Playground ran: weights uniform in ±0.5, biases 0.1, a tanh output with squared
+    // error; not our He-normal weights, bias 1 and sigmoid cross-entropy.
     let want = Settings {
         dataset: DatasetKind::Circle,
         num_points: 500,
@@ -140,9 +144,9 @@ fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
         hidden: vec![4, 2],
         activation: Activation::Tanh,
         layer_activations: vec![],
-        loss: LossKind::SigmoidBce,
-        init: Init::HeNormal,
-        bias_init: Some(1.0),
+        loss: LossKind::TanhMse,
+        init: Init::TfUniform,
+        bias_init: None,
         optimizer: OptimizerKind::Sgd,
         learning_rate: 0.03,
         regularization: Regularization::None,
@@ -150,7 +154,33 @@ fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
         seed: seed_from_text("0.54335"),
         schedule: vec![],
     };
-    assert_eq!(state, PlayState { settings: want, show_test_data: false, discretize: false, speed: 5 });
+    let want = PlayState { settings: want, show_test_data: false, discretize: false, speed: 5 };
+    assert_eq!(state, want);
+    let tf = PlayState::tensorflow();
+    assert_eq!(
+        state,
+        PlayState { settings: Settings { seed: want.settings.seed, ..tf.settings.clone() }, ..tf }
+    );
+    let initial = Session::new(state.settings.clone()).initial_weights().clone();
+    for layer in &initial.layers {
+        assert!(layer.weights.iter().flatten().all(|w| w.abs() <= 0.5), "{layer:?}");
+        assert!(layer.biases.iter().all(|&b| b == 0.1), "{layer:?}");
+    }
+
+    // A short TF link says little: the rest is TF's, not ours.
+    let (state, notices) = PlayState::from_query(&Query::from_location("", "#activation=relu&seed=0.1"));
+    assert!(notices.is_empty(), "{notices:?}");
+    let s = &state.settings;
+    assert_eq!(
+        (s.activation, s.init, s.initial_bias(), s.loss),
+        (Activation::Relu, Init::TfUniform, 0.1, LossKind::TanhMse)
+    );
+    // The same keys in our query form keep our defaults.
+    let (ours, _) = PlayState::from_query(&Query::from_location("?activation=relu&seed=0.1", ""));
+    let o = &ours.settings;
+    assert_eq!((o.init, o.initial_bias(), o.loss), (Init::HeNormal, 1.0, LossKind::SigmoidBce));
+    // Once written back (the address bar holds the query form), the link reads the same.
+    assert_eq!(read(&link(&state)), (state.clone(), vec![]));
 
     // Another TF link: regression, L2, other features, test data shown, linear activation.
     let hash = "#activation=linear&batchSize=30&dataset=xor&regDataset=reg-gauss&learningRate=0.001\
@@ -166,6 +196,7 @@ fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
     assert_eq!((s.dataset, s.num_points, s.loss), (DatasetKind::RegGauss, 1200, LossKind::LinearMse));
     assert_eq!((s.batch_size, s.learning_rate, s.reg_rate, s.noise), (30, 0.001, 0.003, 35.0));
     assert_eq!(s.regularization, Regularization::None);
+    assert_eq!((s.init, s.initial_bias()), (Init::TfUniform, 0.1), "TF's weights, TF's linear output");
     assert_eq!(s.hidden, vec![8, 8, 5]);
     assert_eq!(s.train_fraction, 0.7);
     assert_eq!(s.features, vec![Feature::X2, Feature::X1Squared, Feature::X1X2, Feature::SinX1]);
@@ -293,14 +324,49 @@ fn bad_values_are_clamped_or_refused_as_documented() {
 
     let (s, _) = read("biasInit=-1000");
     assert_eq!(s.settings.bias_init, Some(-100.0));
-    let (s, _) = read("biasInit=big");
-    assert_eq!(s.settings.bias_init, None);
+    let (s, n) = read("biasInit=big");
+    assert_eq!(s.settings.bias_init, Some(1.0), "refused: the default is kept");
+    assert!(n[0].message.contains("keeping 1 "), "{n:?}");
 }
 
 #[test]
 fn unknown_keys_and_empty_values_are_ignored_silently() {
-    let (s, n) = read("tab=play&frobnicate=3&cosX=true&collectStats=true&initZero=true&hideText=true&seed=");
+    let (s, n) =
+        read("tab=play&frobnicate=3&cosX=false&collectStats=true&initZero=false&hideText=true&seed=");
     assert_eq!((s, n), (PlayState::default(), vec![]));
+}
+
+/// TF Playground keys that would change what TF showed, which the lab does not offer, are
+/// not dropped silently.
+#[test]
+fn tf_inputs_the_lab_lacks_get_a_notice() {
+    let (s, n) = PlayState::from_query(&Query::from_location("", "#cosX=true&cosY=true&sinX=true"));
+    let keys: Vec<&str> = n.iter().map(|n| n.key.as_str()).collect();
+    assert_eq!(keys, ["cosX", "cosY"], "{n:?}");
+    assert!(n[0].message.contains("cos(X₁)") && n[0].message.contains("ignored"), "{n:?}");
+    assert!(n[1].message.contains("cos(X₂)"), "{n:?}");
+    assert_eq!(s.settings.features, vec![Feature::X1, Feature::X2, Feature::SinX1], "the rest is read");
+    let (_, n) = read("initZero=true");
+    assert_eq!(n.len(), 1);
+    assert!(n[0].message.contains("zero weights"), "{n:?}");
+}
+
+/// 2 points at 10 % leave no training point: the link opens, with a notice saying why Play
+/// stays off.
+#[test]
+fn a_link_without_a_training_point_says_so() {
+    let (s, n) = read("numPoints=2&percTrainData=10");
+    assert_eq!((s.settings.num_points, s.settings.train_fraction), (2, 0.1));
+    assert_eq!(n.len(), 1, "{n:?}");
+    assert_eq!(
+        n[0].message,
+        "numPoints=2 with percTrainData=10 leaves no training point (10 % of 2 rounds to 0): Play stays \
+         off until there is one; raise numPoints or percTrainData."
+    );
+    assert_eq!(Session::new(s.settings).train_len(), 0, "the notice tells the truth");
+    // One point is enough to say nothing.
+    assert!(read("numPoints=5&percTrainData=10").1.is_empty());
+    assert_eq!(Session::new(read("numPoints=5&percTrainData=10").0.settings).train_len(), 1);
 }
 
 #[test]
@@ -370,4 +436,88 @@ fn random_schedule(rng: &mut Rng, num_points: usize) -> Vec<Scheduled> {
         .collect();
     out.sort_by_key(|s| s.epoch);
     out
+}
+
+/// A course page's `set` message changes the keys it names, over the state as it is: a
+/// refused value keeps the previous one (and says so), a clamped one says so too, and none of
+/// them passes silently.
+#[test]
+fn a_set_message_keeps_the_previous_value_where_it_refuses_one() {
+    let (before, _) = read("learningRate=0.1&networkShape=6,3&activation=tanh&seed=9&speed=20&biasInit=0.5");
+    let set = |text: &str| before.updated(&Query::parse(text));
+
+    let (after, n) = set("learningRate=abc");
+    assert_eq!(after, before, "the previous rate is kept, not the default");
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0].message, "learningRate=abc is not a number: keeping 0.1 (allowed: 0.00001 to 10).");
+
+    // Keys the message does not name keep their values.
+    let (after, n) = set("activation=elu&learningRate=0.3");
+    assert!(n.is_empty(), "{n:?}");
+    let want = Settings {
+        activation: Activation::Elu { alpha: 1.0 },
+        learning_rate: 0.3,
+        ..before.settings.clone()
+    };
+    assert_eq!(after, PlayState { settings: want, ..before.clone() });
+
+    // Hostile payloads: each gives a notice naming its key, the state stays valid, and a
+    // refused value leaves the state as it was.
+    let refused: &[(&str, &str)] = &[
+        ("learningRate=abc", "learningRate"),
+        ("learningRate=NaN", "learningRate"),
+        ("learningRate=", "learningRate"),
+        ("networkShape=4,x", "networkShape"),
+        ("activation=<script>", "activation"),
+        ("optimizer=rmsprop", "optimizer"),
+        ("loss=hinge", "loss"),
+        ("dataset=mnist", "dataset"),
+        ("batchSize=many", "batchSize"),
+        ("biasInit=big", "biasInit"),
+        ("x=false&y=false", "x"),
+        ("speed=Infinity", "speed"),
+        ("regularization=L3", "regularization"),
+        ("schedule=soon:learningRate=3", "schedule"),
+        ("__proto__=1", "__proto__"),
+    ];
+    for (text, key) in refused {
+        let (after, n) = set(text);
+        assert!(!n.is_empty(), "{text}: no notice");
+        assert!(n.iter().all(|n| n.key == *key), "{text}: {n:?}");
+        assert_eq!(after, before, "{text}: the previous state is kept");
+    }
+    let clamped: &[(&str, &str, &str)] = &[
+        ("learningRate=1e308", "learningRate", "using 10"),
+        ("networkShape=100,100", "networkShape", "using 16,16"),
+        ("numPoints=-5", "numPoints", "using 2"),
+        ("batchSize=1e9", "batchSize", "using 500"),
+        ("networkShape=1,1,1,1,1,1,1,1,1,1,1", "networkShape", "using 1,1,1,1,1,1,1,1"),
+        ("noise=1e308", "noise", "using 50"),
+        ("percTrainData=-1", "percTrainData", "using 10"),
+    ];
+    for (text, key, used) in clamped {
+        let (after, n) = set(text);
+        assert!(n.iter().any(|n| n.key == *key && n.message.contains(used)), "{text}: {n:?}");
+        assert_eq!(after.settings.validate(), Ok(()), "{text}");
+    }
+    // `learningRate=1e308` uses the largest rate, nothing else changes.
+    let (after, _) = set("learningRate=1e308");
+    assert_eq!(after.settings, Settings { learning_rate: 10.0, ..before.settings.clone() });
+}
+
+#[test]
+fn a_set_message_follows_the_problem_it_switches_to() {
+    let before = PlayState::default();
+    let (after, n) = before.updated(&Query::parse("problem=regression"));
+    assert!(n.is_empty(), "{n:?}");
+    let s = &after.settings;
+    assert_eq!((s.dataset, s.num_points, s.loss), (DatasetKind::RegPlane, 1200, LossKind::LinearMse));
+    let (back, _) = after.updated(&Query::parse("problem=classification"));
+    assert_eq!(back, before);
+    // An empty `layerActivations` or `schedule` clears them; an absent one keeps them.
+    let (with, _) = before.updated(&Query::parse("layerActivations=tanh&schedule=10:learningRate=1"));
+    assert_eq!(with.settings.layer_activations, vec![Some(Activation::Tanh)]);
+    assert_eq!(with.updated(&Query::parse("seed=4")).0.settings.schedule.len(), 1);
+    let (cleared, _) = with.updated(&Query::parse("layerActivations=&schedule="));
+    assert_eq!(cleared, before);
 }

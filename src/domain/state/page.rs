@@ -97,20 +97,33 @@ pub struct ViewOptions {
     pub present: bool,
 }
 
+/// A page-level switch (`embed`, `controls`, `present`, `autoplay`): `1` or `true` is on, `0`
+/// or `false` off (any case); absent: `default`; anything else: a notice and `default`.
+pub fn page_flag(query: &Query, key: &str, default: bool) -> (bool, Option<Notice>) {
+    let Some(text) = query.get(key).map(str::trim) else { return (default, None) };
+    match text.to_ascii_lowercase().as_str() {
+        "1" | "true" => (true, None),
+        "0" | "false" => (false, None),
+        _ => {
+            let message =
+                format!("{key}={text} is not 1 (or true) or 0 (or false): using {}.", u8::from(default));
+            (default, Some(Notice::new(key, message)))
+        }
+    }
+}
+
+/// Whether the Playground starts training when the page opens (`autoplay=1` or `true`).
+pub fn autoplay(query: &Query) -> (bool, Option<Notice>) {
+    page_flag(query, "autoplay", false)
+}
+
 impl ViewOptions {
     pub fn from_query(query: &Query) -> (ViewOptions, Vec<Notice>) {
         let mut notices = Vec::new();
-        let mut flag = |key: &str, default: bool| match query.get(key) {
-            None => default,
-            Some("1") | Some("true") => true,
-            Some("0") | Some("false") => false,
-            Some(other) => {
-                notices.push(Notice::new(
-                    key,
-                    format!("{key}={other} is not 0 or 1: using {}.", u8::from(default)),
-                ));
-                default
-            }
+        let mut flag = |key: &str, default: bool| {
+            let (on, notice) = page_flag(query, key, default);
+            notices.extend(notice);
+            on
         };
         let embed = flag("embed", false);
         let controls = flag("controls", true);
@@ -183,6 +196,25 @@ mod tests {
         assert_eq!(v.panels, None);
         assert_eq!(n.len(), 2);
         assert!(n[1].message.contains("bogus"));
+    }
+
+    #[test]
+    fn page_switches_take_1_and_true_alike() {
+        for text in ["autoplay=1", "autoplay=true", "autoplay=TRUE", "autoplay= true "] {
+            assert_eq!(autoplay(&Query::parse(text)), (true, None), "{text}");
+        }
+        for text in ["", "autoplay=0", "autoplay=false"] {
+            assert_eq!(autoplay(&Query::parse(text)), (false, None), "{text}");
+        }
+        let (on, notice) = autoplay(&Query::parse("autoplay=yes"));
+        assert!(!on);
+        assert_eq!(
+            notice.expect("a notice").message,
+            "autoplay=yes is not 1 (or true) or 0 (or false): using 0."
+        );
+        let (v, n) = ViewOptions::from_query(&Query::parse("embed=true&controls=false&present=True"));
+        assert!(n.is_empty(), "{n:?}");
+        assert!(v.embed && !v.controls && v.present);
     }
 
     #[test]

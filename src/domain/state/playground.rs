@@ -183,6 +183,33 @@ pub fn next_seed(seed: u64) -> u64 {
     Rng::derive(seed, "next-seed").next_u64() % 1_000_000
 }
 
+/// Why the Playground cannot train, if it cannot: it has no training point (a link's
+/// `numPoints` × `percTrainData` rounding to 0, a CSV of test rows only, every training point
+/// removed). `train` and `test` count the session's points. While this holds, Play and Step
+/// stay off and the output says this.
+pub fn cannot_train(train: usize, test: usize) -> Option<String> {
+    match (train, test) {
+        (0, 0) => Some(
+            "No points: there is nothing to learn from, so Play and Step are off. Click the plot to add a \
+             point (shift-click for the other class), or open a CSV."
+                .into(),
+        ),
+        (0, test) => {
+            let all = if test == 1 {
+                "the one point is a test point".to_string()
+            } else {
+                format!("all {test} points are test points")
+            };
+            Some(format!(
+                "No training points: {all}, so there is nothing to learn from and Play and Step are off. \
+                 Raise the training share or the number of points, click the plot to add a training \
+                 point, or open a CSV with train rows."
+            ))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +298,16 @@ mod tests {
         assert_eq!(a, b, "the same state regenerates to the same seed");
         assert_ne!(a.settings.seed, s.settings.seed);
         assert!(a.settings.seed < 1_000_000);
+    }
+
+    #[test]
+    fn without_a_training_point_the_playground_says_why_it_cannot_train() {
+        assert_eq!(cannot_train(1, 0), None);
+        assert_eq!(cannot_train(250, 250), None);
+        let m = cannot_train(0, 2).expect("a reason");
+        assert!(m.starts_with("No training points: all 2 points are test points"), "{m}");
+        assert!(m.contains("Play and Step are off"), "{m}");
+        assert!(cannot_train(0, 1).expect("a reason").contains("the one point is a test point"));
+        assert!(cannot_train(0, 0).expect("a reason").starts_with("No points"));
     }
 }

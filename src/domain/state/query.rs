@@ -6,12 +6,16 @@
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pairs: Vec<(String, String)>,
+    /// Whether some of the pairs came from a hash (`#a=1`): TensorFlow Playground's form of a
+    /// link (this app only ever writes the query), whose missing keys mean TF's defaults.
+    hash_form: bool,
 }
 
 impl Query {
     /// Parses `?a=1&b=x`, `#a=1&b=x` or `a=1&b=x`. Percent-escapes and `+` are decoded;
     /// malformed escapes are kept literally (never an error: a link is never refused whole).
     pub fn parse(text: &str) -> Query {
+        let hash_form = text.trim_start_matches('?').starts_with('#');
         let text = text.trim_start_matches(['?', '#']);
         let pairs = text
             .split('&')
@@ -20,16 +24,23 @@ impl Query {
                 Some((k, v)) => (decode(k), decode(v)),
                 None => (decode(part), String::new()),
             })
-            .collect();
-        Query { pairs }
+            .collect::<Vec<_>>();
+        Query { hash_form: hash_form && !pairs.is_empty(), pairs }
     }
 
     /// Reads both parts of a URL: the hash first, then the search, so that an explicit query
     /// key wins over a TensorFlow Playground hash key of the same name.
     pub fn from_location(search: &str, hash: &str) -> Query {
-        let mut q = Query::parse(hash);
+        let mut q = Query::parse(hash.trim_start_matches('#'));
+        q.hash_form = !q.pairs.is_empty();
         q.pairs.extend(Query::parse(search).pairs);
         q
+    }
+
+    /// Whether the link is in TensorFlow Playground's hash form (`#activation=tanh&…`): then a
+    /// key it does not hold means TF Playground's default, not ours.
+    pub fn is_hash_form(&self) -> bool {
+        self.hash_form
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
@@ -116,6 +127,12 @@ mod tests {
         assert_eq!(q.get("activation"), Some("relu"));
         assert_eq!(q.get("networkShape"), Some("4,2"));
         assert_eq!(q.get("missing"), None);
+        assert!(q.is_hash_form());
+        // Our own links never use the hash.
+        assert!(!Query::from_location("?tab=play&networkShape=4,2", "").is_hash_form());
+        assert!(!Query::from_location("?tab=play", "#").is_hash_form());
+        assert!(Query::parse("#networkShape=4,2").is_hash_form());
+        assert!(!Query::parse("networkShape=4,2").is_hash_form());
     }
 
     #[test]

@@ -8,6 +8,9 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::query::Query;
 
 pub const FORMAT: &str = "activation-lab/model-1";
+/// The largest epoch a model file may say it was saved at (a billion: at the Playground's
+/// fastest, 3000 epochs a second, over three days of training).
+pub const MAX_EPOCH: usize = 1_000_000_000;
 
 /// The file's text: `{"format", "settings" (the link's query form), "epoch", "layers": [...]}`.
 pub fn export(play: &PlayState, epoch: usize, weights: &NetworkWeights) -> String {
@@ -47,9 +50,7 @@ pub fn import(text: &str) -> Result<(PlayState, NetworkWeights, usize), String> 
     if let Some(n) = notices.first() {
         return Err(format!("The model file's settings are not valid: {}", n.message));
     }
-    let epoch =
-        doc.get("epoch").and_then(Json::as_f64).filter(|e| *e >= 0.0 && e.fract() == 0.0).unwrap_or(0.0)
-            as usize;
+    let epoch = read_epoch(doc.get("epoch"))?;
     let layers = doc.get("layers").and_then(Json::as_array).ok_or("The model file has no \"layers\".")?;
     let floats = |v: Option<&Json>, what: &str, l: usize| -> Result<Vec<f32>, String> {
         v.and_then(Json::as_array)
@@ -87,6 +88,21 @@ pub fn import(text: &str) -> Result<(PlayState, NetworkWeights, usize), String> 
     Ok((play, weights, epoch))
 }
 
+/// The file's `"epoch"`: a whole number from 0 to [`MAX_EPOCH`] (absent: 0); anything else
+/// refuses the file, with a message saying what it holds.
+fn read_epoch(value: Option<&Json>) -> Result<usize, String> {
+    let Some(value) = value else { return Ok(0) };
+    let wanted = format!("expected a whole number from 0 to {MAX_EPOCH}");
+    let Some(e) = value.as_f64() else {
+        return Err(format!("The model file's \"epoch\" is not a number: {wanted}."));
+    };
+    if !(0.0..=MAX_EPOCH as f64).contains(&e) || e.fract() != 0.0 {
+        let shown = if e.abs() >= 1e15 { format!("{e:e}") } else { format!("{e}") };
+        return Err(format!("The model file's \"epoch\" is {shown}: {wanted}."));
+    }
+    Ok(e as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +136,17 @@ mod tests {
             .contains("not valid"));
         let broken = good.replacen("\"biases\":[", "\"biases\":[\"x\",", 1);
         assert!(import(&broken).unwrap_err().contains("Layer 1"));
+        // An absurd epoch is refused, not opened "at epoch 4294967295".
+        let epoch = |e: &str| import(&good.replace("\"epoch\":0", &format!("\"epoch\":{e}")));
+        assert_eq!(
+            epoch("1e308").unwrap_err(),
+            "The model file's \"epoch\" is 1e308: expected a whole number from 0 to 1000000000."
+        );
+        assert!(epoch("-3").unwrap_err().contains("is -3:"));
+        assert!(epoch("2.5").unwrap_err().contains("is 2.5:"));
+        assert!(epoch("\"soon\"").unwrap_err().contains("not a number"));
+        assert_eq!(epoch("1000000000").map(|(_, _, e)| e), Ok(MAX_EPOCH));
+        assert_eq!(epoch("120").map(|(_, _, e)| e), Ok(120));
         // A well-formed file whose shape does not fit its settings is refused.
         let text = good.replace("networkShape=4,2", "networkShape=4,3");
         assert!(import(&text).unwrap_err().contains("do not fit"));

@@ -64,6 +64,13 @@ impl<'a> UrlReader<'a> {
         self.parse_number(key, text, range, "the default")
     }
 
+    /// As [`UrlReader::optional_number`], the notice for a value that is not a number saying
+    /// that `kept` is kept.
+    pub fn number_keeping(&mut self, key: &str, range: (f64, f64), kept: &str) -> Option<f64> {
+        let text = self.value(key)?;
+        self.parse_number(key, text, range, kept)
+    }
+
     /// A whole number rounded and clamped into `lo..=hi` (notice if changed); absent: `default`;
     /// not a number: notice, `default`.
     pub fn count(&mut self, key: &str, (lo, hi): (usize, usize), default: usize) -> usize {

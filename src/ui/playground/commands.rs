@@ -4,34 +4,69 @@
 use yew::prelude::*;
 
 use super::session::PlaySession;
+use crate::domain::nn::trainer::Status;
 use crate::domain::state::embed::{Command, EPOCH_TYPE};
+use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
-use crate::domain::state::playground::PlayAction;
+use crate::domain::state::playground::{cannot_train, PlayAction};
 use crate::domain::state::query::Query;
 use crate::ui::running::{RunMsg, Running};
-use crate::ui::shell::browser;
-use crate::ui::shell::embed::{object, post_to_parent, use_commands};
+use crate::ui::shell::embed::{object, post_to_parent, reply, use_commands};
 
+/// Every command is answered ([`reply`]): a `set` with the notices about its values (a refused
+/// value keeps the previous one; they are shown in the lab too), `play` and `step` with why the
+/// network cannot train, if it cannot.
 #[hook]
-pub fn use_play_commands(model: &UseReducerHandle<Running<PlayState>>, play: &PlaySession) {
+pub fn use_play_commands(
+    model: &UseReducerHandle<Running<PlayState>>,
+    play: &PlaySession,
+    on_notice: &Callback<Vec<Notice>>,
+) {
     {
         let (model, on_step, on_reset) = (model.clone(), play.on_step.clone(), play.on_reset.clone());
-        use_commands(Callback::from(move |command: Command| match command {
-            Command::Play => model.dispatch(RunMsg::Run(true)),
-            Command::Pause => model.dispatch(RunMsg::Run(false)),
-            Command::Step => on_step.emit(()),
-            Command::Reset => on_reset.emit(()),
-            Command::Set(settings) => {
-                let mut query = browser::read_query();
-                let given = Query::parse(&settings);
-                for key in given.keys() {
-                    if let Some(value) = given.get(key) {
-                        query.set(key, value);
+        let (session, on_notice) = (play.live.session.clone(), on_notice.clone());
+        use_commands(Callback::from(move |command: Command| {
+            let name = command.name();
+            let blocked = || {
+                let s = session.borrow();
+                let data = s.dataset();
+                let reason = cannot_train(data.train.len(), data.test.len());
+                let reason = reason.or_else(|| match s.status() {
+                    Status::Diverged { .. } => Some("Training diverged: send reset first.".to_string()),
+                    Status::Running => None,
+                });
+                reason.map(|r| vec![Notice::new(name, r)]).unwrap_or_default()
+            };
+            let notices = match command {
+                Command::Play => {
+                    let notices = blocked();
+                    if notices.is_empty() {
+                        model.dispatch(RunMsg::Run(true));
                     }
+                    notices
                 }
-                let (play, _) = PlayState::from_query(&query);
-                model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(play))));
-            }
+                Command::Pause => {
+                    model.dispatch(RunMsg::Run(false));
+                    Vec::new()
+                }
+                Command::Step => {
+                    on_step.emit(());
+                    blocked()
+                }
+                Command::Reset => {
+                    on_reset.emit(());
+                    Vec::new()
+                }
+                Command::Set(settings) => {
+                    let (next, notices) = model.state.updated(&Query::parse(&settings));
+                    model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(next))));
+                    if !notices.is_empty() {
+                        on_notice.emit(notices.clone());
+                    }
+                    notices
+                }
+            };
+            reply(name, &notices);
         }));
     }
     let session = play.live.session.clone();

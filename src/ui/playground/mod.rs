@@ -67,10 +67,12 @@ impl PartialEq for Live {
     }
 }
 
-/// The Playground's settings from the link (`autoplay=1` starts training).
+/// The Playground's settings from the link (`autoplay=1` or `true` starts training).
 fn read_link(query: &Query) -> (Running<PlayState>, Vec<Notice>) {
-    let (state, notices) = PlayState::from_query(query);
-    (Running { state, running: query.get("autoplay") == Some("1") }, notices)
+    let (state, mut notices) = PlayState::from_query(query);
+    let (running, notice) = crate::domain::state::page::autoplay(query);
+    notices.extend(notice);
+    (Running { state, running }, notices)
 }
 
 /// The link holds the page's own keys and the Playground's settings.
@@ -106,7 +108,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         })
     };
     use_keys(Keys { toggle, step: play.on_step.clone(), reset: play.on_reset.clone(), other: None });
-    use_play_commands(&model, &play);
+    use_play_commands(&model, &play, &props.on_notice);
     let caveat = link_caveat(&play.live.session.borrow().history().changes);
     use_link_caveats(caveat.into_iter().collect());
 

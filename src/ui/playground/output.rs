@@ -17,7 +17,7 @@ use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::metrics::{format_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
-use crate::domain::state::playground::PlayAction;
+use crate::domain::state::playground::{cannot_train, PlayAction};
 use crate::ui::canvas::boundary_canvas::{fit_square, paint_heatmap};
 use crate::ui::canvas::chart_canvas::draw_on;
 use crate::ui::export::png_button::PngButton;
@@ -42,7 +42,7 @@ pub fn Output(props: &OutputProps) -> Html {
     let (rect, error) = use_output_drawing(canvas.clone(), props);
     let edits = use_point_edits(rect, props.play.settings.is_regression(), props.on_point.clone());
     let session = props.live.session.borrow();
-    let stats = stats(session.metrics());
+    let stats = stats(session.metrics(), session.status().is_diverged());
     let diverged = match session.status() {
         Status::Diverged { message, .. } => html! {
             <div class="diverged" role="alert" data-testid="diverged">
@@ -51,6 +51,12 @@ pub fn Output(props: &OutputProps) -> Html {
         },
         Status::Running => Html::default(),
     };
+    let data = session.dataset();
+    let no_training = cannot_train(data.train.len(), data.test.len()).map(|why| {
+        html! {
+            <div class="no-training" role="alert" data-testid="no-training">{ why }</div>
+        }
+    });
     drop(session);
     let showing = showing(props);
     let message = error.map(|e| format!("The output could not be drawn: {e}"));
@@ -62,6 +68,7 @@ pub fn Output(props: &OutputProps) -> Html {
         <div class="output">
             <h3>{ "Output" }</h3>
             { diverged }
+            { no_training.unwrap_or_default() }
             { stats }
             <p class="muted caption" data-testid="output-caption">{ showing }</p>
             <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas"
@@ -93,9 +100,10 @@ fn showing(props: &OutputProps) -> String {
     format!("Layer {} neuron {}. {}", l + 1, j + 1, story.unwrap_or_default())
 }
 
-/// The losses, accuracy and dead / saturated counts as plain numbers.
-fn stats(m: &EpochMetrics) -> Html {
-    let accuracy = m.test_accuracy.map(|acc| format!("{:.1}%", acc * 100.0));
+/// The losses, accuracy and dead / saturated counts as plain numbers. A diverged run shows no
+/// accuracy: its NaN outputs all fall on one side, which is no measure of anything.
+fn stats(m: &EpochMetrics, diverged: bool) -> Html {
+    let accuracy = m.test_accuracy.filter(|_| !diverged).map(|acc| format!("{:.1}%", acc * 100.0));
     let per_layer = m.layers.iter().enumerate().map(|(i, l)| {
         let (title, text, testid) = (
             format!("layer {}: died {} · revived {}", i + 1, l.died, l.revived),

@@ -126,8 +126,11 @@ fn fits(session: &Session, settings: &Settings) -> bool {
 }
 
 /// Up to `most` epochs (at least one), stopping early when the frame's training budget is
-/// spent or the run diverged.
+/// spent or the run diverged; none, and a stop, without a training point.
 fn train_for_a_frame(session: &mut Session, most: usize, budget_ms: f64) -> Trained {
+    if session.train_len() == 0 {
+        return Trained { rounds: 0, stop: true };
+    }
     let start = browser::now_ms();
     let mut rounds = 0;
     for _ in 0..most.max(1) {

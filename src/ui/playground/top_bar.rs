@@ -6,7 +6,7 @@ use super::Live;
 use crate::domain::activation::Activation;
 use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization};
 use crate::domain::state::play_url::PlayState;
-use crate::domain::state::playground::{PlayAction, MAX_SPEED};
+use crate::domain::state::playground::{cannot_train, PlayAction, MAX_SPEED};
 use crate::ui::controls::{number, number_options, opts, select, slider};
 
 /// A callback for an activation `<select>`: the picked id's activation, through `action`
@@ -45,8 +45,19 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let act = props.on_action.clone();
     let session = props.live.session.borrow();
     let epoch = session.epoch();
+    // A diverged run cannot train until it is reset, nor one without a training point.
     let diverged = session.status().is_diverged();
+    let data = session.dataset();
+    let stuck = cannot_train(data.train.len(), data.test.len()).is_some();
     drop(session);
+    let off = diverged || stuck;
+    let why_off = if diverged {
+        Some("Training diverged: reset to train again")
+    } else if stuck {
+        Some("No training points: see the output")
+    } else {
+        None
+    };
 
     let toggle = {
         let (on_run, running) = (props.on_run.clone(), props.running);
@@ -84,12 +95,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <div class="top-bar play-controls panel" role="toolbar" aria-label="Training">
             <div class="transport">
-                <button class="primary play" onclick={toggle} data-testid="play" disabled={diverged}
+                <button class="primary play" onclick={toggle} data-testid="play" disabled={off} title={why_off}
                         aria-label={if props.running { "Pause (space)" } else { "Play (space)" }}
                         aria-pressed={props.running.to_string()}>
                     { if props.running { "❚❚ Pause" } else { "▶ Play" } }
                 </button>
-                <button onclick={step} data-testid="step" disabled={diverged} aria-label="Step one epoch (s)">{ "Step" }</button>
+                <button onclick={step} data-testid="step" disabled={off} title={why_off} aria-label="Step one epoch (s)">{ "Step" }</button>
                 <button onclick={reset} data-testid="reset" aria-label="Reset to the same initial weights (r)">{ "↺ Reset" }</button>
                 <div class="epoch-box">
                     <span class="control-label">{ "Epoch" }</span>

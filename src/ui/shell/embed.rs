@@ -11,7 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::domain::state::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE};
+use crate::domain::state::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE, REPLY_TYPE};
+use crate::domain::state::page::Notice;
 use crate::ui::shell::browser;
 
 /// Whether the lab runs inside a frame (embedded in another page).
@@ -70,9 +71,26 @@ fn content_height() -> i32 {
     }
 }
 
+/// Answers a command (`{type: "activation-lab:reply", command, ok, notices: [{key,
+/// message}]}`): `ok` when nothing was refused, clamped or ignored, else the notices say what
+/// and what was kept instead.
+pub fn reply(command: &str, notices: &[Notice]) {
+    let list = js_sys::Array::new();
+    for n in notices {
+        list.push(&object(&[("key", n.key.as_str().into()), ("message", n.message.as_str().into())]));
+    }
+    post_to_parent(&object(&[
+        ("type", REPLY_TYPE.into()),
+        ("command", command.into()),
+        ("ok", notices.is_empty().into()),
+        ("notices", list.into()),
+    ]));
+}
+
 /// Calls `on_command` for well-formed command messages from the parent page
-/// (`{type: "activation-lab:command", command: "play"|"pause"|"step"|"reset"|"set", settings?}`).
-/// Messages of any other shape are ignored.
+/// (`{type: "activation-lab:command", command: "play"|"pause"|"step"|"reset"|"set", settings?}`);
+/// a malformed one of that type is answered with a [`reply`] saying why. Messages of any
+/// other type are ignored.
 #[hook]
 pub fn use_commands(on_command: Callback<Command>) {
     let latest = use_mut_ref(|| on_command.clone());
@@ -88,10 +106,13 @@ pub fn use_commands(on_command: Callback<Command>) {
                 if !data.is_object() || get("type").as_deref() != Some(COMMAND_TYPE) {
                     return;
                 }
-                let command = get("command").and_then(|c| Command::parse(&c, get("settings").as_deref()));
-                if let Some(command) = command {
-                    let callback = latest.borrow().clone();
-                    callback.emit(command);
+                let name = get("command").unwrap_or_default();
+                match Command::parse(&name, get("settings").as_deref()) {
+                    Ok(command) => {
+                        let callback = latest.borrow().clone();
+                        callback.emit(command);
+                    }
+                    Err(message) => reply(&name, &[Notice::new("command", message)]),
                 }
             })
         });

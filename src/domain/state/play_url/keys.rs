@@ -82,14 +82,14 @@ pub const KEYS: &[KeyDoc] = &[
     doc(
         "loss",
         "`sigmoid_bce`, `linear_mse`, `tanh_mse`",
-        "sigmoid_bce (classification), linear_mse (regression)",
+        "sigmoid_bce (classification), linear_mse (regression); TF Playground hash links: tanh_mse (classification)",
         "Output unit and loss",
         false,
     ),
     doc(
         "init",
         "`he_normal`, `he_uniform`, `xavier_normal`, `xavier_uniform`, `lecun_normal`, `lecun_uniform`, `tf_uniform`",
-        "he_normal",
+        "he_normal (TF Playground hash links: tf_uniform)",
         "How the initial weights are drawn",
         false,
     ),

@@ -4,8 +4,12 @@
 //! The keys and values TensorFlow Playground has (its `State.PROPS` in tensorflow/playground
 //! `src/state.ts`) keep TF's names and values, so a teacher's existing TF Playground link
 //! (`#activation=tanh&batchSize=10&dataset=circle&…`, merged from the hash by
-//! [`Query::from_location`](crate::domain::state::query::Query::from_location)) opens the same setup. TF keys we have no use for (`cosX`, `cosY`,
-//! `collectStats`, `tutorial`, `initZero`, `hideText`, `*_hide`) and unknown keys are ignored
+//! [`Query::from_location`](crate::domain::state::query::Query::from_location)) opens the same
+//! setup: a link in TF's hash form takes TF's own defaults for every key it does not hold
+//! ([`PlayState::tensorflow`]: tanh, weights uniform in ±0.5, bias 0.1, a tanh output with
+//! squared error), so it shows what TF Playground showed. TF keys that would change what TF
+//! showed but that we do not offer (`cosX`, `cosY`, `initZero` when true) get a notice; the
+//! others (`collectStats`, `tutorial`, `hideText`, `*_hide`) and unknown keys are ignored
 //! silently. Our own settings get new camelCase keys ([`KEYS`] lists them all).
 //!
 //! A bad value never breaks the page: it is clamped into its range, or refused (the default is
@@ -18,7 +22,8 @@ mod write;
 
 pub use keys::KEYS;
 
-use crate::domain::nn::settings::Settings;
+use crate::domain::activation::Activation;
+use crate::domain::nn::settings::{Init, LossKind, Settings};
 
 /// Most hidden layers the Playground offers (the model itself accepts more).
 pub const MAX_PLAY_LAYERS: usize = 8;
@@ -54,6 +59,23 @@ impl Default for PlayState {
     }
 }
 
+impl PlayState {
+    /// TensorFlow Playground's own defaults (its `State` in `src/state.ts` and the network it
+    /// builds): tanh hidden layers, weights uniform in ±0.5 and biases 0.1 (`tf_uniform`), a
+    /// tanh output with squared error for classification (a linear one for regression), the
+    /// rest as ours. What a key missing from a TF hash link means.
+    pub fn tensorflow() -> PlayState {
+        let settings = Settings {
+            activation: Activation::Tanh,
+            init: Init::TfUniform,
+            bias_init: None,
+            loss: LossKind::TanhMse,
+            ..Settings::default()
+        };
+        PlayState { settings, ..PlayState::default() }
+    }
+}
+
 /// The seed a `seed=` value stands for: a whole number is used as it is; any other text (TF
 /// Playground's seeds are texts such as `0.54335`) is hashed with 64-bit FNV-1a, so the same
 /// text always gives the same run.
@@ -74,10 +96,9 @@ pub fn seed_from_text(text: &str) -> u64 {
 mod tests {
     use super::write::percent_text;
     use super::*;
-    use crate::domain::activation::Activation;
     use crate::domain::nn::data::DatasetKind;
     use crate::domain::nn::features::Feature;
-    use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization};
+    use crate::domain::nn::settings::{OptimizerKind, Regularization};
     use crate::domain::state::key_doc::markdown_table;
     use crate::domain::state::page::Notice;
     use crate::domain::state::query::Query;

@@ -1,9 +1,9 @@
 //! Reading the Playground's state from a link: every key of [`KEYS`](super::KEYS) through the
 //! one [`UrlReader`], plus the checks only the Playground's keys need.
 
-use super::{seed_from_text, PlayState, BIAS_LIMIT, MAX_PLAY_LAYERS, PERC_TRAIN_RANGE, SPEED_RANGE};
+use super::{seed_from_text, PlayState, BIAS_LIMIT, KEYS, MAX_PLAY_LAYERS, PERC_TRAIN_RANGE, SPEED_RANGE};
 use crate::domain::activation::Activation;
-use crate::domain::nn::data::{DatasetKind, MAX_NOISE};
+use crate::domain::nn::data::{train_count, DatasetKind, MAX_NOISE};
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::schedule::{parse_schedule, Scheduled};
 use crate::domain::nn::settings::{
@@ -15,59 +15,146 @@ use crate::domain::state::query::Query;
 use crate::domain::state::url_reader::UrlReader;
 
 impl PlayState {
-    /// Reads every key of [`KEYS`](super::KEYS) from the query; a missing key means its
-    /// default, an unknown key is ignored, a bad value is clamped or refused with a notice. The
-    /// state is always valid.
+    /// Reads every key of [`KEYS`] from the query; a missing key means its default (TF
+    /// Playground's own when the link is in TF's hash form, [`PlayState::tensorflow`]), an
+    /// unknown key is ignored, a bad value is clamped or refused with a notice. The state is
+    /// always valid.
     pub fn from_query(query: &Query) -> (PlayState, Vec<Notice>) {
-        let mut r = UrlReader::new(query);
-        let d = PlayState::default();
-        let mut settings = settings(&mut r);
-        let show_test_data = r.flag("showTestData", d.show_test_data);
-        let discretize = r.flag("discretize", d.discretize);
-        let (lo, hi) = SPEED_RANGE;
-        let speed = r.count("speed", (lo as usize, hi as usize), d.speed as usize) as u32;
-        // Every value was checked; this only guards against a combination slipping through.
-        if let Err(e) = settings.validate() {
-            r.notice(
-                "settings",
-                format!("The link's settings cannot be used ({e}): using the nearest valid ones."),
-            );
-            settings = settings.clamped();
+        let base = if query.is_hash_form() { PlayState::tensorflow() } else { PlayState::default() };
+        let (state, mut notices) = read_over(UrlReader::new(query), &base);
+        notices.extend(tensorflow_only_keys(query));
+        (state, notices)
+    }
+
+    /// This state with the keys `query` holds changed (a course page's `set` message): a
+    /// missing key keeps this state's value, a refused value keeps it too (its notice says
+    /// which), a clamped one is used with a notice, and a key that is no Playground setting
+    /// is ignored with a notice. An empty value is a bad value here (in a link it counts as
+    /// absent, as in TF Playground), except where it means something: `networkShape=` (no hidden
+    /// layer), `biasInit=` (the scheme's own), `layerActivations=` and `schedule=` (none).
+    pub fn updated(&self, query: &Query) -> (PlayState, Vec<Notice>) {
+        let (state, mut notices) = read_over(UrlReader::with_empty_values(query), self);
+        let mut seen: Vec<&str> = Vec::new();
+        for key in query.keys() {
+            if KEYS.iter().any(|k| k.key == key) || seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            notices.push(Notice::new(
+                key,
+                format!("{key} is not a Playground setting (README.md lists them): ignored."),
+            ));
         }
-        (PlayState { settings, show_test_data, discretize, speed }, r.finish())
+        (state, notices)
     }
 }
 
-/// The training settings of the link, read in the order their ranges need (`problem` first,
-/// `numPoints` before `batchSize`, `networkShape` before `layerActivations`).
-fn settings(r: &mut UrlReader) -> Settings {
-    let ds = Settings::default();
+/// The state of `query` over `base`: every key the query does not hold is `base`'s (see
+/// [`Base`] for the few that follow another key), and a refused value keeps `base`'s.
+fn read_over(mut r: UrlReader, base: &PlayState) -> (PlayState, Vec<Notice>) {
+    let mut settings = settings(&mut r, &base.settings);
+    let show_test_data = r.flag("showTestData", base.show_test_data);
+    let discretize = r.flag("discretize", base.discretize);
+    let (lo, hi) = SPEED_RANGE;
+    let speed = r.count("speed", (lo as usize, hi as usize), base.speed as usize) as u32;
+    // Every value was checked; this only guards against a combination slipping through.
+    if let Err(e) = settings.validate() {
+        r.notice(
+            "settings",
+            format!("The link's settings cannot be used ({e}): using the nearest valid ones."),
+        );
+        settings = settings.clamped();
+    }
+    no_training_point(&mut r, &settings);
+    (PlayState { settings, show_test_data, discretize, speed }, r.finish())
+}
+
+/// A notice when the points and the training share leave no training point (2 points at
+/// 10 %): the Playground then has nothing to learn from and keeps Play off.
+fn no_training_point(r: &mut UrlReader, s: &Settings) {
+    if train_count(s.num_points, s.train_fraction) > 0 {
+        return;
+    }
+    let percent = super::write::percent_text(s.train_fraction);
+    r.notice(
+        "percTrainData",
+        format!(
+            "numPoints={} with percTrainData={percent} leaves no training point ({percent} % of {} \
+             rounds to 0): Play stays off until there is one; raise numPoints or percTrainData.",
+            s.num_points, s.num_points
+        ),
+    );
+}
+
+/// TF Playground keys the lab has no use for but which changed what TF showed: a notice when
+/// they ask for something (TF's own links always hold them, set to false).
+fn tensorflow_only_keys(query: &Query) -> Vec<Notice> {
+    let asks = |key: &str| query.get(key).map(str::trim).is_some_and(|v| !v.is_empty() && v != "false");
+    let mut out = Vec::new();
+    for (key, name) in [("cosX", "cos(X₁)"), ("cosY", "cos(X₂)")] {
+        if asks(key) {
+            out.push(Notice::new(
+                key,
+                format!(
+                    "{key}={}: TensorFlow Playground keeps this key but offers no {name} input, and \
+                     neither does the lab: ignored (the inputs are x, y, xTimesY, xSquared, ySquared, \
+                     sinX, sinY).",
+                    query.get(key).unwrap_or_default().trim()
+                ),
+            ));
+        }
+    }
+    if asks("initZero") {
+        out.push(Notice::new(
+            "initZero",
+            "initZero=true (TensorFlow Playground's all-zero weights) is not offered: the weights are \
+             drawn as init says (TF Playground's own: init=tf_uniform).",
+        ));
+    }
+    out
+}
+
+/// The training settings of the link over `base`, read in the order their ranges need
+/// (`problem` first, `numPoints` before `batchSize`, `networkShape` before `layerActivations`).
+/// A key that follows another takes its own default when that other one changed: the data
+/// set and loss follow `problem` (the problem's own), the number of points follows the data
+/// set (the set's own).
+fn settings(r: &mut UrlReader, base: &Settings) -> Settings {
+    let was_regression = base.is_regression();
+    let problem = if was_regression { "regression" } else { "classification" };
     let regression = r.choice(
         "problem",
         |t| ["classification", "regression"].iter().position(|p| *p == t).map(|i| i == 1),
         &["classification", "regression"],
-        false,
-        "classification",
+        was_regression,
+        problem,
     );
-    let dataset = if regression {
-        dataset(r, "regDataset", DatasetKind::RegPlane, true)
-    } else {
-        dataset(r, "dataset", DatasetKind::Circle, false)
+    let dataset = match (regression, regression == was_regression) {
+        (true, same) => {
+            dataset(r, "regDataset", if same { base.dataset } else { DatasetKind::RegPlane }, true)
+        }
+        (false, same) => dataset(r, "dataset", if same { base.dataset } else { DatasetKind::Circle }, false),
     };
-    let num_points = r.count("numPoints", (2, MAX_POINTS), dataset.default_num_points());
-    let noise = r.number("noise", (0.0, MAX_NOISE), ds.noise);
-    let train_fraction = r.number("percTrainData", PERC_TRAIN_RANGE, ds.train_fraction * 100.0) / 100.0;
-    let batch_size = r.count("batchSize", (1, num_points), ds.batch_size.min(num_points));
-    let features = features(r);
-    let hidden = network_shape(r, &ds.hidden);
-    let default_loss = if regression { LossKind::LinearMse } else { LossKind::SigmoidBce };
+    let points_default = if dataset == base.dataset { base.num_points } else { dataset.default_num_points() };
+    let num_points = r.count("numPoints", (2, MAX_POINTS), points_default);
+    let noise = r.number("noise", (0.0, MAX_NOISE), base.noise);
+    let train_fraction = r.number("percTrainData", PERC_TRAIN_RANGE, base.train_fraction * 100.0) / 100.0;
+    let batch_size = r.count("batchSize", (1, num_points), base.batch_size.clamp(1, num_points));
+    let features = features(r, &base.features);
+    let hidden = network_shape(r, &base.hidden);
+    let default_loss = match (regression == was_regression, regression) {
+        (true, _) => base.loss,
+        (false, true) => LossKind::LinearMse,
+        (false, false) => LossKind::SigmoidBce,
+    };
     // Empty, or missing beside an explicit `init`: the scheme's own bias (TF Playground's 0.1
-    // for tf_uniform); missing altogether: the default bias.
+    // for tf_uniform); missing altogether: the base's bias.
     let query = r.query();
-    let bias_default = if query.contains("biasInit") || query.contains("init") { None } else { ds.bias_init };
+    let bias_default =
+        if query.contains("biasInit") || query.contains("init") { None } else { base.bias_init };
     Settings {
-        activation: activation(r, ds.activation),
-        layer_activations: layer_activations(r, hidden.len()),
+        activation: activation(r, base.activation),
+        layer_activations: layer_activations(r, hidden.len(), &base.layer_activations),
         loss: r.choice(
             "loss",
             LossKind::from_id,
@@ -75,29 +162,33 @@ fn settings(r: &mut UrlReader) -> Settings {
             default_loss,
             default_loss.id(),
         ),
-        init: r.choice("init", Init::from_id, &Init::ALL.map(|k| k.id()), ds.init, ds.init.id()),
-        bias_init: match r.value("biasInit") {
-            Some(_) => r.optional_number("biasInit", (-BIAS_LIMIT, BIAS_LIMIT)),
+        init: r.choice("init", Init::from_id, &Init::ALL.map(|k| k.id()), base.init, base.init.id()),
+        bias_init: match r.query().get("biasInit").map(str::trim) {
+            Some("") => None,
+            Some(_) => {
+                let kept = base.bias_init.map_or("the scheme's own".to_string(), |b| b.to_string());
+                r.number_keeping("biasInit", (-BIAS_LIMIT, BIAS_LIMIT), &kept).or(base.bias_init)
+            }
             None => bias_default,
         },
         optimizer: r.choice(
             "optimizer",
             OptimizerKind::from_id,
             &OptimizerKind::ALL.map(|k| k.id()),
-            ds.optimizer,
-            ds.optimizer.id(),
+            base.optimizer,
+            base.optimizer.id(),
         ),
-        learning_rate: r.number("learningRate", LEARNING_RATE_RANGE, ds.learning_rate),
+        learning_rate: r.number("learningRate", LEARNING_RATE_RANGE, base.learning_rate),
         regularization: r.choice(
             "regularization",
             |t| Regularization::ALL.into_iter().find(|k| k.id().eq_ignore_ascii_case(t)),
             &Regularization::ALL.map(|k| k.id()),
-            ds.regularization,
-            ds.regularization.id(),
+            base.regularization,
+            base.regularization.id(),
         ),
-        reg_rate: r.number("regularizationRate", REG_RATE_RANGE, ds.reg_rate),
-        seed: r.value("seed").map_or(ds.seed, seed_from_text),
-        schedule: read_schedule(r),
+        reg_rate: r.number("regularizationRate", REG_RATE_RANGE, base.reg_rate),
+        seed: r.value("seed").filter(|t| !t.is_empty()).map_or(base.seed, seed_from_text),
+        schedule: read_schedule(r, &base.schedule),
         dataset,
         num_points,
         noise,
@@ -108,9 +199,14 @@ fn settings(r: &mut UrlReader) -> Settings {
     }
 }
 
-/// The scripted changes (`schedule=300:learningRate=3`); a bad entry is left out with a notice.
-fn read_schedule(r: &mut UrlReader) -> Vec<Scheduled> {
-    let (schedule, errors) = parse_schedule(r.value("schedule").unwrap_or_default());
+/// The scripted changes (`schedule=300:learningRate=3`; absent: `base`'s); a bad entry is
+/// left out with a notice.
+fn read_schedule(r: &mut UrlReader, base: &[Scheduled]) -> Vec<Scheduled> {
+    // Present but empty: no scripted change (a link writes `schedule=` for none).
+    let Some(text) = r.query().get("schedule").map(str::trim) else {
+        return base.to_vec();
+    };
+    let (schedule, errors) = parse_schedule(text);
     for e in errors {
         r.notice("schedule", format!("schedule: {e}; this change is left out."));
     }
@@ -142,14 +238,20 @@ fn dataset(r: &mut UrlReader, key: &str, default: DatasetKind, regression: bool)
     }
 }
 
-/// The input features, in [`Feature::ALL`] order; X₁ and X₂ if every flag is off.
-fn features(r: &mut UrlReader) -> Vec<Feature> {
-    let defaults = Settings::default().features;
-    let on: Vec<Feature> =
-        Feature::ALL.into_iter().filter(|f| r.flag(f.id(), defaults.contains(f))).collect();
+/// The input features, in [`Feature::ALL`] order (a missing flag: as in `base`); `base`'s
+/// if every flag is off.
+fn features(r: &mut UrlReader, base: &[Feature]) -> Vec<Feature> {
+    let on: Vec<Feature> = Feature::ALL.into_iter().filter(|f| r.flag(f.id(), base.contains(f))).collect();
     if on.is_empty() {
-        r.notice("x", "Every input feature is off in the link, but a network needs an input: using x and y.");
-        return defaults;
+        let kept: Vec<&str> = base.iter().map(|f| f.id()).collect();
+        r.notice(
+            "x",
+            format!(
+                "Every input feature is off in the link, but a network needs an input: using {}.",
+                kept.join(" and ")
+            ),
+        );
+        return base.to_vec();
     }
     on
 }
@@ -208,12 +310,22 @@ fn activation(r: &mut UrlReader, default: Activation) -> Activation {
     })
 }
 
-/// `layerActivations`: one entry per hidden layer, empty = the global activation. A bad entry
-/// is dropped with a notice; entries beyond the hidden layers are ignored.
-fn layer_activations(r: &mut UrlReader, layers: usize) -> Vec<Option<Activation>> {
+/// `layerActivations`: one entry per hidden layer, empty = the global activation (absent:
+/// `base`'s for the layers there are). A bad entry is dropped with a notice; entries beyond the
+/// hidden layers are ignored.
+fn layer_activations(
+    r: &mut UrlReader,
+    layers: usize,
+    base: &[Option<Activation>],
+) -> Vec<Option<Activation>> {
     let key = "layerActivations";
-    let Some(text) = r.value(key) else {
-        return Vec::new();
+    // Present but empty: no override (a link writes `layerActivations=` for none).
+    let Some(text) = r.query().get(key).map(str::trim) else {
+        let mut kept: Vec<Option<Activation>> = base.iter().take(layers).copied().collect();
+        while kept.last().is_some_and(Option::is_none) {
+            kept.pop();
+        }
+        return kept;
     };
     let mut out: Vec<Option<Activation>> = Vec::new();
     for (i, part) in text.split(',').map(str::trim).enumerate() {

@@ -124,3 +124,16 @@ fn a_schedule_entry_is_a_live_change() {
     assert_eq!(session.settings().batch_size, 1);
     assert_eq!(session.history().changes[0].label, "batch 10 → 1");
 }
+
+#[test]
+fn an_opened_model_starts_at_its_epoch() {
+    let mut a = Session::new(small());
+    a.step(12);
+    let mut b = Session::new(small());
+    b.set_weights_at(&a.weights(), 12).expect("the weights fit");
+    assert_eq!(b.epoch(), 12);
+    assert_eq!(b.history().epoch, vec![12], "the history starts at the model's epoch");
+    assert_eq!(b.metrics().train_loss.to_bits(), a.metrics().train_loss.to_bits());
+    b.step(1);
+    assert_eq!(b.epoch(), 13);
+}

@@ -564,20 +564,26 @@ mod tests {
         assert!(acc(&relu) > 0.9 && acc(&sigmoid) < 0.6, "{} {}", acc(&relu), acc(&sigmoid));
     }
 
-    /// Not a lucky seed: at initialisation, over seeds 1..=8, the sigmoid ratio is always two
-    /// orders of magnitude below the ReLU one, and the medians are ≤ 1e-4 and ≥ 1e-1.
+    /// Not a lucky seed: at initialisation, over seeds 1..=8, the sigmoid ratio is always at
+    /// least an order of magnitude below the ReLU one and two orders below on seven seeds of
+    /// eight, and the medians are ≤ 1e-4 and ≥ 1e-1. (The norms include the biases' gradient:
+    /// on seed 6 the ReLU net's last hidden layer gets a large bias gradient, and its ratio is
+    /// 7e-3 against sigmoid's 1e-4.)
     #[test]
     fn the_gap_holds_across_seeds() {
         let mut sig = Vec::new();
         let mut rel = Vec::new();
+        let mut wide = 0;
         for seed in 1..=8 {
             let d = DepthState { seed, ..DepthState::default() };
             let (rs, rr) = (ratio(&Session::new(d.settings(0))), ratio(&Session::new(d.settings(1))));
             println!("seed {seed}: sigmoid {rs:.1e}, relu {rr:.1e}");
-            assert!(rr / rs > 100.0, "seed {seed}: sigmoid {rs:e}, relu {rr:e}");
+            assert!(rr / rs > 10.0, "seed {seed}: sigmoid {rs:e}, relu {rr:e}");
+            wide += usize::from(rr / rs > 100.0);
             sig.push(rs);
             rel.push(rr);
         }
+        assert!(wide >= 7, "two orders of magnitude on only {wide} seeds of 8");
         sig.sort_by(f64::total_cmp);
         rel.sort_by(f64::total_cmp);
         assert!(sig[4] < 1e-4 && rel[3] > 1e-1, "{sig:?} {rel:?}");

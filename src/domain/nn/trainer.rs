@@ -385,6 +385,17 @@ impl Session {
         Ok(())
     }
 
+    /// Replaces the weights as [`Session::set_weights`] does, as they were after `epoch` epochs
+    /// of another run (an opened model file): the epoch count is `epoch` and the history starts
+    /// there. The minibatch order starts from the seed's first (the file does not hold where
+    /// the other run's order was), so training on is not a replay of that run.
+    pub fn set_weights_at(&mut self, w: &NetworkWeights, epoch: usize) -> Result<(), String> {
+        w.check_shape(self.settings.num_inputs(), &self.activations, &self.settings.hidden)?;
+        self.epoch = epoch;
+        self.history.clear();
+        self.set_weights(w)
+    }
+
     /// The output at (x, y), in the labels' scale ([`LossKind::output`]).
     pub fn predict(&self, x: f64, y: f64) -> f64 {
         let row = feature_row(&self.settings.features, x, y);

@@ -14,7 +14,7 @@ use crate::ui::export::download;
 pub struct ModelFileProps {
     pub play: PlayState,
     pub live: Live,
-    pub on_load: Callback<(PlayState, NetworkWeights)>,
+    pub on_load: Callback<(PlayState, NetworkWeights, usize)>,
 }
 
 #[component]
@@ -49,7 +49,7 @@ pub fn ModelFile(props: &ModelFileProps) -> Html {
                 match text.as_deref().map(snapshot::import) {
                     Some(Ok((play, weights, epoch))) => {
                         message.set(format!("Opened a model saved at epoch {epoch}."));
-                        on_load.emit((play, weights));
+                        on_load.emit((play, weights, epoch));
                     }
                     Some(Err(e)) => message.set(format!("Not opened: {e}")),
                     None => message.set("Not opened: the file could not be read as text.".into()),

@@ -30,7 +30,7 @@ pub struct PlaySession {
     pub on_reset: Callback<()>,
     pub on_data: Callback<Dataset>,
     pub on_point: Callback<PointEdit>,
-    pub on_load: Callback<(PlayState, NetworkWeights)>,
+    pub on_load: Callback<(PlayState, NetworkWeights, usize)>,
     /// A live setting changed by hand: the session takes it over from its next step.
     pub on_live: Callback<LiveChange>,
 }
@@ -107,9 +107,9 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     // reducer (equal, so the session is kept).
     let on_load = {
         let (held, session, model) = (held.clone(), session.clone(), model.clone());
-        Callback::from(move |(play, weights): (PlayState, NetworkWeights)| {
+        Callback::from(move |(play, weights, epoch): (PlayState, NetworkWeights, usize)| {
             let mut next = Session::new(play.settings.clone());
-            if next.set_weights(&weights).is_ok() {
+            if next.set_weights_at(&weights, epoch).is_ok() {
                 held.set(Held::new(session.replaced(next)));
                 model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(play))));
             }

@@ -16,8 +16,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
         return html! {};
     }
     let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
-    let items: Html =
-        props.notices.iter().map(|n| html! { <li key={n.key.clone()}>{ &n.message }</li> }).collect();
+    let items: Html = props
+        .notices
+        .iter()
+        .enumerate()
+        .map(|(i, n)| html! { <li key={format!("{i}-{}", n.key)}>{ &n.message }</li> })
+        .collect();
     html! {
         <div class="notices" role="status" data-testid="notices">
             <ul>{ items }</ul>

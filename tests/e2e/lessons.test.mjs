@@ -252,3 +252,20 @@ test('a layer of the diagram takes its own activation; the top bar says the laye
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('the Explorer lessons: relu dead on one side; kinks at 0 for relu and leaky relu, at ±3 for hardswish', async () => {
+  // what-is-relu: "its derivative is 1 on the right and 0 on the left": one zone, one kink.
+  let { page, context, problems } = await open(`${server.url}?lesson=what-is-relu`);
+  const canvas = () => page.getByTestId('explorer-canvas');
+  await page.waitForFunction(() => document.querySelector('[data-testid=explorer-canvas]')?.dataset.zones);
+  assert.equal(await canvas().getAttribute('data-zones'), '1');
+  assert.equal(await canvas().getAttribute('data-kink-dots'), '2');
+  await context.close();
+  // kink-at-zero: "Hardswish has two such kinks, at ±3": an open and a filled dot at each (the
+  // lesson's range is ±6: at ±3 they would sit on the chart's edges, undrawn).
+  ({ page, context, problems } = await open(`${server.url}?lesson=kink-at-zero`));
+  await page.waitForFunction(() => document.querySelector('[data-testid=explorer-canvas]')?.dataset.kinkDots);
+  assert.equal(await canvas().getAttribute('data-kink-dots'), '2 2 4');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

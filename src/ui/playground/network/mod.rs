@@ -288,6 +288,7 @@ fn legend() -> Html {
                 <span class="legend-swatch w-pos-bg" aria-hidden="true"></span>{ " positive" }
                 <span class="muted">{ " · thicker: larger · small square: bias" }</span>
             </div>
+            <span class="muted legend-inputs">{ "Click an input to use it or leave it out (faded)." }</span>
         </div>
     }
 }

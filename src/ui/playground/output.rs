@@ -1,6 +1,7 @@
 //! The output: the decision boundary (100×100) with the training points (and test points when
 //! shown), or the hovered neuron's heatmap large; the losses and dead counts as plain numbers.
-//! Click adds a point of class +1, shift-click class −1, right-click or long-press removes.
+//! Click (or tap) adds a point of the class picked above the plot ("Add: class +1 / class −1"),
+//! shift-click the other class; right-click or long-press removes.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -40,7 +41,10 @@ type SharedRect = Rc<RefCell<Option<PlotRect>>>;
 pub fn Output(props: &OutputProps) -> Html {
     let canvas = use_node_ref();
     let (rect, error) = use_output_drawing(canvas.clone(), props);
-    let edits = use_point_edits(rect, props.play.settings.is_regression(), props.on_point.clone());
+    let regression = props.play.settings.is_regression();
+    let negative = use_state(|| false);
+    let edits = use_point_edits(rect, regression, *negative, props.on_point.clone());
+    let picker = class_picker(&negative, regression);
     let session = props.live.session.borrow();
     let stats = stats(session.metrics(), session.status().is_diverged());
     let diverged = match session.status() {
@@ -70,9 +74,10 @@ pub fn Output(props: &OutputProps) -> Html {
             { diverged }
             { no_training.unwrap_or_default() }
             { stats }
+            { picker }
             <p class="muted caption" data-testid="output-caption">{ showing }</p>
             <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas"
-                    role="img" aria-label="Decision boundary with the data points; click to add a point, shift-click for the other class, right-click to remove"
+                    role="img" aria-label="Decision boundary with the data points; click or tap to add a point of the chosen class, shift-click for the other class, right-click or long-press to remove"
                     {onclick} {oncontextmenu} {onpointerdown} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} />
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
             <div class="row">
@@ -83,6 +88,30 @@ pub fn Output(props: &OutputProps) -> Html {
                 <PngButton layers={vec![canvas.clone()]} file="activation-lab-output.png" label="the output plot"
                            testid="export-output-png" class={classes!()} />
             </div>
+        </div>
+    }
+}
+
+/// "Add: ● class +1 / ● class −1": which class a click or tap adds (shift-click adds the other),
+/// two pressed-or-not buttons, so a touch screen can add either class.
+fn class_picker(negative: &UseStateHandle<bool>, regression: bool) -> Html {
+    let (pos_text, neg_text) =
+        if regression { (" value +0.5", " value −0.5") } else { (" class +1", " class −1") };
+    let pick = |neg: bool| {
+        let negative = negative.clone();
+        Callback::from(move |_: MouseEvent| negative.set(neg))
+    };
+    let (on_pos, on_neg) = (pick(false), pick(true));
+    let (pos_on, neg_on) = ((!**negative).to_string(), (**negative).to_string());
+    html! {
+        <div class="class-picker" role="group" aria-label="Class of the point a click or tap adds">
+            <span class="muted">{ "Add:" }</span>
+            <button class="class-pick" aria-pressed={pos_on} onclick={on_pos} data-testid="add-class-pos"
+                    title="A click or tap adds this class (shift-click: the other)">
+                <span class="dot w-pos-bg" aria-hidden="true"></span>{ pos_text }</button>
+            <button class="class-pick" aria-pressed={neg_on} onclick={on_neg} data-testid="add-class-neg"
+                    title="A click or tap adds this class (shift-click: the other)">
+                <span class="dot w-neg-bg" aria-hidden="true"></span>{ neg_text }</button>
         </div>
     }
 }
@@ -167,10 +196,16 @@ struct PointEdits {
     onpointerup: Callback<PointerEvent>,
 }
 
-/// Click adds a point (+1, shift: −1; ±0.5 in regression), right-click removes the nearest,
-/// and so does a touch held still for 600 ms.
+/// Click adds a point of the picked class (`negative`: −1, else +1; ±0.5 in regression),
+/// shift-click the other; right-click removes the nearest, and so does a touch held still for
+/// 600 ms.
 #[hook]
-fn use_point_edits(rect: SharedRect, regression: bool, on_point: Callback<PointEdit>) -> PointEdits {
+fn use_point_edits(
+    rect: SharedRect,
+    regression: bool,
+    negative: bool,
+    on_point: Callback<PointEdit>,
+) -> PointEdits {
     let press = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let long_pressed = use_mut_ref(|| Rc::new(Cell::new(false)));
     let to_data = move |x: i32, y: i32| {
@@ -184,7 +219,7 @@ fn use_point_edits(rect: SharedRect, regression: bool, on_point: Callback<PointE
             }
             if let Some((x, y)) = to_data(e.offset_x(), e.offset_y()) {
                 let size = if regression { 0.5 } else { 1.0 };
-                let label = if e.shift_key() { -size } else { size };
+                let label = if e.shift_key() != negative { -size } else { size };
                 on_point.emit(PointEdit::Add(Point { x, y, label }));
             }
         })

@@ -1,7 +1,9 @@
 //! The network diagram: inputs, hidden layers and the output as small live heatmaps, links
 //! whose width and colour show each weight, every bias, and dead (✕, greyed) or saturated (≈)
 //! neurons marked with a tooltip saying since when and why. Hovering a neuron shows it large
-//! in the output panel.
+//! in the output panel. Every input feature is in the first column, labelled; an unused one is
+//! faded and a click adds it (a click on a used one removes it). A legend under the diagram
+//! gives the colours' scale (−1 … 1) and the links' meaning.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -24,7 +26,7 @@ use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
 use layer_head::{layer_head, LayerHeadProps};
 use net_link::{net_link, NetLinkProps};
-use net_node::{net_node, NetNodeProps};
+use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
 const HALF_ROW_PX: f64 = 27.0;
@@ -83,31 +85,54 @@ fn neuron_title(
     }
 }
 
-/// The inputs' names, every hidden neuron's state and the output's bias, as nodes.
-fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html> {
+/// Every input (used ones as nodes, unused ones as faded buttons), every hidden neuron's
+/// state and the output's bias, as nodes.
+fn nodes(props: &NetworkProps, grid: &Layout) -> Vec<Html> {
     let session = props.live.session.borrow();
     let (weights, metrics) = (session.weights(), session.metrics());
     let (activations, points) = (session.activations(), session.train_len());
     let cols = grid.nodes.len();
-    let node =
-        |c: usize, j: usize, title: String, class: Classes, mark: Option<&'static str>, bias: Option<f32>| {
-            let (gc, gr, _) = grid.nodes[c][j];
-            let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
-            net_node(&NetNodeProps {
-                column: c,
-                index: j,
-                place: (gc, gr),
-                title: title.into(),
-                class,
-                mark,
-                bias,
-                hover_key,
-                on_hover: props.on_hover.clone(),
-            })
-        };
+    let node = |c: usize,
+                j: usize,
+                title: String,
+                class: Classes,
+                mark: Option<&'static str>,
+                bias: Option<f32>,
+                input: Option<(&'static str, Callback<MouseEvent>)>| {
+        let (gc, gr, _) = grid.nodes[c][j];
+        let hover_key = (c > 0 && c < cols - 1).then_some((c - 1, j));
+        let (label, on_click) = input.map_or((None, None), |(l, cb)| (Some(l), Some(cb)));
+        net_node(&NetNodeProps {
+            column: c,
+            index: j,
+            place: (gc, gr),
+            title: title.into(),
+            class,
+            mark,
+            bias,
+            hover_key,
+            on_hover: props.on_hover.clone(),
+            label,
+            on_click,
+        })
+    };
     let mut nodes = Vec::new();
-    for (j, f) in features.iter().enumerate() {
-        nodes.push(node(0, j, format!("Input {}", f.label()), classes!("input"), None, None));
+    let used = &props.play.settings.features;
+    for (j, &f) in Feature::ALL.iter().enumerate() {
+        let toggle = props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleFeature(f));
+        if used.contains(&f) {
+            let title = format!("Input {}: click to stop using it", f.label());
+            nodes.push(node(0, j, title, classes!("input"), None, None, Some((f.label(), toggle))));
+        } else {
+            let (gc, gr, _) = grid.nodes[0][j];
+            let place = (gc, gr);
+            nodes.push(unused_input(&UnusedInputProps {
+                index: j,
+                place,
+                label: f.label(),
+                onclick: toggle,
+            }));
+        }
     }
     for (l, &width) in props.play.settings.hidden.iter().enumerate() {
         for j in 0..width {
@@ -123,7 +148,8 @@ fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html>
             let class = classes!(class, hovered.then_some("hovered"));
             let activation = activations.get(l).copied().unwrap_or(props.play.settings.activation);
             let story = move |m: &NeuronMetrics| neuron_story(l, m, points, &activation);
-            nodes.push(node(l + 1, j, neuron_title(l, j, m, bias, &story), class, mark, Some(bias)));
+            let title = neuron_title(l, j, m, bias, &story);
+            nodes.push(node(l + 1, j, title, class, mark, Some(bias), None));
         }
     }
     let out_bias = weights.layers.last().and_then(|lw| lw.biases.first()).copied().unwrap_or(0.0);
@@ -134,18 +160,21 @@ fn nodes(props: &NetworkProps, features: &[Feature], grid: &Layout) -> Vec<Html>
         classes!("output"),
         None,
         Some(out_bias),
+        None,
     ));
     nodes
 }
 
-/// Links, drawn under the nodes: weights[l][out][in] joins column l to column l+1.
-fn links(props: &NetworkProps, grid: &Layout) -> Vec<Html> {
+/// Links, drawn under the nodes: weights[l][out][in] joins column l to column l+1 (the first
+/// layer's inputs are the used features, placed at their row among all of them).
+fn links(props: &NetworkProps, grid: &Layout, used: &[usize]) -> Vec<Html> {
     let session = props.live.session.borrow();
     let mut links = Vec::new();
     for (l, layer) in session.weights().layers.iter().enumerate() {
         for (o, row) in layer.weights.iter().enumerate() {
             for (i, &w) in row.iter().enumerate() {
-                let from = grid.nodes.get(l).and_then(|c| c.get(i));
+                let row_in = if l == 0 { used.get(i).copied() } else { Some(i) };
+                let from = row_in.and_then(|i| grid.nodes.get(l).and_then(|c| c.get(i)));
                 let to = grid.nodes.get(l + 1).and_then(|c| c.get(o));
                 let (Some(&(_, _, from)), Some(&(_, _, to))) = (from, to) else { continue };
                 links.push(net_link(&NetLinkProps { from, to, weight: w }));
@@ -182,28 +211,33 @@ pub fn Network(props: &NetworkProps) -> Html {
     let dark = use_dark_mode();
     let container = use_node_ref();
     let settings = &props.play.settings;
-    let features: Vec<Feature> =
-        Feature::ALL.iter().copied().filter(|f| settings.features.contains(f)).collect();
-    let feature_maps = use_memo(features.clone(), |features| {
-        features.iter().map(|f| feature_grid(*f)).collect::<Vec<Vec<f32>>>()
-    });
+    // Where each used feature sits among all of them (the first layer's weights follow them).
+    let used: Vec<usize> = Feature::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| settings.features.contains(f))
+        .map(|(p, _)| p)
+        .collect();
+    let feature_maps =
+        use_memo((), |_| Feature::ALL.iter().map(|f| feature_grid(*f)).collect::<Vec<Vec<f32>>>());
 
     // Paint every heatmap after each render (new probe, theme or shape).
     {
         let (container, live, maps) = (container.clone(), props.live.clone(), feature_maps.clone());
         let discretize = props.play.discretize;
-        use_effect_with((live.version, dark, maps.len(), discretize), move |_| {
+        let shape = (settings.features.clone(), settings.hidden.clone());
+        use_effect_with((live.version, dark, shape, discretize), move |_| {
             paint_all(&container, &live, &maps, dark, discretize);
         });
     }
 
-    let mut columns = vec![features.len()];
+    let mut columns = vec![Feature::ALL.len()];
     columns.extend(settings.hidden.iter().copied());
     columns.push(1);
     let cols = columns.len();
     let grid = layout(&columns);
     let height = grid.rows as f64 * HALF_ROW_PX;
-    let (links, nodes, headers) = (links(props, &grid), nodes(props, &features, &grid), headers(props, cols));
+    let (links, nodes, headers) = (links(props, &grid, &used), nodes(props, &grid), headers(props, cols));
     let (links, nodes, headers): (Html, Html, Html) =
         (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
 
@@ -230,8 +264,38 @@ pub fn Network(props: &NetworkProps) -> Html {
                 </svg>
                 { nodes }
             </div>
+            { legend() }
         </div>
     }
+}
+
+/// The colour scale of the heatmaps (−1 … 1: the output, and each neuron scaled to its own
+/// largest value) and what the links' and biases' colours and widths say.
+fn legend() -> Html {
+    let size = GRID.to_string();
+    html! {
+        <div class="net-legend" data-testid="net-legend">
+            <div class="legend-scale">
+                <span class="muted">{ "Heatmaps" }</span>
+                <span class="legend-end">{ "−1" }</span>
+                <canvas class="legend-map" width={size.clone()} height={size} data-testid="legend-map"
+                        role="img" aria-label="Colour scale from −1 (orange) through 0 to 1 (blue)" />
+                <span class="legend-end">{ "1" }</span>
+            </div>
+            <div class="legend-links">
+                <span class="muted">{ "Weights" }</span>
+                <span class="legend-swatch w-neg-bg" aria-hidden="true"></span>{ " negative " }
+                <span class="legend-swatch w-pos-bg" aria-hidden="true"></span>{ " positive" }
+                <span class="muted">{ " · thicker: larger · small square: bias" }</span>
+            </div>
+            <span class="muted legend-inputs">{ "Click an input to use it or leave it out (faded)." }</span>
+        </div>
+    }
+}
+
+/// The legend's colour bar: −1 at the left to 1 at the right, in the heatmaps' colours.
+fn legend_values() -> Vec<f32> {
+    (0..GRID * GRID).map(|k| (-1.0 + 2.0 * ((k % GRID) as f64 + 0.5) / GRID as f64) as f32).collect()
 }
 
 fn fmt(v: f64) -> String {
@@ -246,8 +310,15 @@ fn feature_grid(f: Feature) -> Vec<f32> {
 
 fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, discretize: bool) {
     let Some(root) = container.cast::<web_sys::Element>() else { return };
-    let Ok(canvases) = root.query_selector_all("canvas.node-map") else { return };
     let theme = Theme::for_scheme(dark);
+    if let Ok(Some(bar)) = root.query_selector("canvas.legend-map") {
+        if let Ok(bar) = bar.dyn_into::<HtmlCanvasElement>() {
+            let rgba = heatmap::rgba(&legend_values(), GRID, 1.0, false, &theme);
+            // A bar that cannot be drawn stays blank; its ends are labelled anyway.
+            let _ = put_pixels(&bar, &rgba, GRID);
+        }
+    }
+    let Ok(canvases) = root.query_selector_all("canvas.node-map") else { return };
     let probe = &live.probe;
     let hidden_layers = probe.hidden.len();
     for k in 0..canvases.length() {

@@ -168,7 +168,7 @@ struct BitWriter {
 impl BitWriter {
     fn push(&mut self, value: u32, bits: u32) {
         for b in (0..bits).rev() {
-            if self.used % 8 == 0 {
+            if self.used.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             let bit = ((value >> b) & 1) as u8;

@@ -2,7 +2,9 @@
 //! open the same setup, and bad values give notices and a valid state, never a panic.
 
 use activation_lab::domain::activation::Activation;
-use activation_lab::domain::nn::data::DatasetKind;
+use std::rc::Rc;
+
+use activation_lab::domain::nn::data::{Dataset, DatasetKind, Point};
 use activation_lab::domain::nn::features::Feature;
 use activation_lab::domain::nn::rng::Rng;
 use activation_lab::domain::nn::schedule::{LiveChange, Scheduled};
@@ -11,7 +13,9 @@ use activation_lab::domain::nn::settings::{
 };
 use activation_lab::domain::nn::trainer::Session;
 use activation_lab::domain::state::page::Notice;
+use activation_lab::domain::state::play_url::data_link::{self, MAX_LINK_POINTS};
 use activation_lab::domain::state::play_url::{seed_from_text, PlayState, MAX_PLAY_LAYERS};
+use activation_lab::domain::state::playground::PlayAction;
 use activation_lab::domain::state::query::Query;
 
 fn read(text: &str) -> (PlayState, Vec<Notice>) {
@@ -89,11 +93,17 @@ fn random_state(rng: &mut Rng) -> PlayState {
         schedule: random_schedule(rng, num_points),
     };
     assert_eq!(settings.validate(), Ok(()), "{settings:?}");
+    // Custom points sometimes, up to the link's 300 and on its grid (as clicked points are).
+    let custom = (rng.next_f64() < 0.3).then(|| {
+        let data = Dataset::generate(dataset, rng.below(MAX_LINK_POINTS + 1), 20.0, 0.5, rng.next_u64());
+        Rc::new(data_link::decode(&data_link::encode(&data).unwrap(), dataset).unwrap())
+    });
     PlayState {
         settings,
         show_test_data: rng.next_f64() < 0.5,
         discretize: rng.next_f64() < 0.5,
         speed: 1 + rng.below(50) as u32,
+        custom,
     }
 }
 
@@ -154,7 +164,7 @@ fn a_tensorflow_playground_hash_link_opens_the_same_setup() {
         seed: seed_from_text("0.54335"),
         schedule: vec![],
     };
-    let want = PlayState { settings: want, show_test_data: false, discretize: false, speed: 5 };
+    let want = PlayState { settings: want, show_test_data: false, discretize: false, speed: 5, custom: None };
     assert_eq!(state, want);
     let tf = PlayState::tensorflow();
     assert_eq!(
@@ -520,4 +530,61 @@ fn a_set_message_follows_the_problem_it_switches_to() {
     assert_eq!(with.updated(&Query::parse("seed=4")).0.settings.schedule.len(), 1);
     let (cleared, _) = with.updated(&Query::parse("layerActivations=&schedule="));
     assert_eq!(cleared, before);
+}
+
+/// Custom points travel in the link (`data=`) up to 300, exactly as the link's grid holds
+/// them; more are left out (the link says so elsewhere), and a bad value is refused with a
+/// notice, keeping the generated points.
+#[test]
+fn custom_points_travel_in_the_link_up_to_300() {
+    let (base, _) = read("numPoints=100&activation=tanh&seed=4");
+    let mut data = base.dataset();
+    data.add_point(data_link::quantised(Point { x: 1.234, y: -5.678, label: 1.0 }, false));
+    let state = base.apply(PlayAction::SetData(Rc::new(data.clone())));
+    let text = link(&state);
+    let (back, notices) = read(&text);
+    assert!(notices.is_empty(), "{notices:?}");
+    let got = back.custom.as_deref().expect("the link holds the points");
+    assert_eq!((got.train.len(), got.test.len()), (data.train.len(), data.test.len()));
+    assert_eq!(got.train.last(), Some(&Point { x: 1.23, y: -5.68, label: 1.0 }));
+    // Read back, the points are on the grid: written again, the same link.
+    assert_eq!(link(&back), text);
+    assert_eq!(read(&link(&back)).0, back);
+    // A feature change keeps them in the link; a data set change drops them.
+    let kept = back.apply(PlayAction::ToggleFeature(Feature::X1X2));
+    assert_eq!(read(&link(&kept)).0.custom, back.custom);
+    let dropped = back.apply(PlayAction::SetDataset(DatasetKind::Xor));
+    assert_eq!(Query::parse(&link(&dropped)).get("data"), Some(""));
+    assert_eq!(read(&link(&dropped)).0.custom, None);
+
+    // 501 points: not in the link.
+    let mut many = PlayState::default().dataset();
+    many.add_point(Point { x: 0.0, y: 0.0, label: 1.0 });
+    let big = PlayState::default().apply(PlayAction::SetData(Rc::new(many)));
+    assert_eq!(Query::parse(&link(&big)).get("data"), Some(""));
+
+    // Refused values: one notice each, naming the key, and the generated points.
+    let full = data_link::encode(&Dataset::generate(DatasetKind::Circle, 300, 0.0, 0.5, 1)).unwrap();
+    for (value, why) in [
+        ("c.AA*A", "base64url"),
+        ("zz", "does not start"),
+        ("r.AAAAAA", "regression points"),
+        ("c.AAAAAA", "whole number"),
+        (&*format!("{full}AAAA"), "longer than 300"),
+    ] {
+        let (state, notices) = read(&format!("data={value}"));
+        assert_eq!(state, PlayState::default(), "{value}");
+        assert_eq!(notices.len(), 1, "{value}: {notices:?}");
+        assert_eq!(notices[0].key, "data");
+        assert!(notices[0].message.contains(why), "{value}: {}", notices[0].message);
+    }
+
+    // A course page's `set`: keys that do not ask for new data keep the points.
+    let (after, n) = back.updated(&Query::parse("activation=relu&learningRate=0.3"));
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(after.custom, back.custom);
+    let (after, _) = back.updated(&Query::parse("noise=20"));
+    assert_eq!(after.custom, None);
+    let (after, _) = back.updated(&Query::parse("data="));
+    assert_eq!(after.custom, None);
 }

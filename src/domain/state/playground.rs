@@ -2,8 +2,10 @@
 //! `PlayState::apply`). Training itself (step, reset, points drawn by hand) acts on a
 //! `Session` and lives in the ui's callbacks; this module only decides the next settings.
 
+use std::rc::Rc;
+
 use crate::domain::activation::Activation;
-use crate::domain::nn::data::DatasetKind;
+use crate::domain::nn::data::{Dataset, DatasetKind};
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::rng::Rng;
 use crate::domain::nn::schedule::{diff, same_run, LiveChange};
@@ -47,12 +49,29 @@ pub enum PlayAction {
     ToggleDiscretize,
     /// Replace everything (a preset or an imported file).
     Load(Box<PlayState>),
+    /// Train on these points (drawn by hand or imported) until a change asks for new data.
+    SetData(Rc<Dataset>),
 }
 
 impl PlayState {
     /// The next state. Pure: same state and action, same result.
+    /// The custom points are kept, except by the actions that ask for new data: another data
+    /// set, noise, training share or problem, and Regenerate.
     pub fn apply(&self, action: PlayAction) -> PlayState {
         let mut next = self.clone();
+        let new_problem =
+            matches!(action, PlayAction::SetRegression(r) if r != self.settings.is_regression());
+        if new_problem
+            || matches!(
+                action,
+                PlayAction::SetDataset(_)
+                    | PlayAction::SetNoise(_)
+                    | PlayAction::SetPercTrain(_)
+                    | PlayAction::NextSeed
+            )
+        {
+            next.custom = None;
+        }
         let s = &mut next.settings;
         match action {
             PlayAction::SetDataset(kind) => {
@@ -125,6 +144,7 @@ impl PlayState {
             PlayAction::ToggleTestData => next.show_test_data = !next.show_test_data,
             PlayAction::ToggleDiscretize => next.discretize = !next.discretize,
             PlayAction::Load(state) => next = *state,
+            PlayAction::SetData(data) => next.custom = Some(data),
         }
         next
     }
@@ -213,6 +233,45 @@ pub fn cannot_train(train: usize, test: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn custom_points_survive_every_change_but_those_asking_for_new_data() {
+        let mut data = PlayState::default().dataset();
+        data.add_point(crate::domain::nn::data::Point { x: 1.0, y: 2.0, label: 1.0 });
+        assert_eq!(data.len(), 501);
+        let data = Rc::new(data);
+        let custom = PlayState::default().apply(PlayAction::SetData(data.clone()));
+        assert_eq!(custom.dataset(), *data);
+        for keeps in [
+            PlayAction::SetLearningRate(0.3),
+            PlayAction::SetActivation(Activation::Tanh),
+            PlayAction::ToggleFeature(Feature::X1X2),
+            PlayAction::SetSeed(77),
+            PlayAction::AddLayer,
+            PlayAction::RemoveNeuron(0),
+            PlayAction::SetInit(Init::XavierNormal),
+            PlayAction::SetLoss(LossKind::TanhMse),
+            PlayAction::SetBatchSize(3),
+            PlayAction::SetRegression(false),
+            PlayAction::ToggleTestData,
+        ] {
+            let next = custom.apply(keeps.clone());
+            assert_eq!(next.custom.as_deref(), Some(&*data), "{keeps:?}");
+            assert_eq!(next.dataset().len(), 501, "{keeps:?}");
+        }
+        for asks in [
+            PlayAction::SetDataset(DatasetKind::Circle),
+            PlayAction::SetDataset(DatasetKind::Xor),
+            PlayAction::SetNoise(10.0),
+            PlayAction::SetPercTrain(70.0),
+            PlayAction::SetRegression(true),
+            PlayAction::NextSeed,
+        ] {
+            let next = custom.apply(asks.clone());
+            assert_eq!(next.custom, None, "{asks:?}");
+            assert_ne!(next.dataset().len(), 501, "{asks:?}");
+        }
+    }
 
     #[test]
     fn network_edits_stay_within_the_limits() {

@@ -1,4 +1,7 @@
 //! Data: dataset thumbnails, noise, train/test ratio, batch size, regenerate, CSV in and out.
+//! Points drawn by hand or imported show as "Custom data (N points)", selected in place of a
+//! data set (a thumbnail brings the generated set back); a CSV that cannot be read says why in
+//! the page's notice banner.
 
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
@@ -7,6 +10,7 @@ use yew::prelude::*;
 use super::Live;
 use crate::domain::nn::data::{generate, Dataset, DatasetKind, Point, DOMAIN};
 use crate::domain::nn::rng::Rng;
+use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::ui::controls::{select, slider};
@@ -20,6 +24,8 @@ pub struct DataPanelProps {
     pub live: Live,
     pub on_action: Callback<PlayAction>,
     pub on_data: Callback<Dataset>,
+    /// The page's notice banner (a CSV that cannot be imported says why there).
+    pub on_notice: Callback<Vec<Notice>>,
 }
 
 /// A small picture of each dataset (fixed seed, no noise), drawn once.
@@ -62,6 +68,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let s = &props.play.settings;
     let act = props.on_action.clone();
     let regression = s.is_regression();
+    let custom = props.play.custom.is_some();
 
     let tiles = thumbs
         .iter()
@@ -69,7 +76,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         .map(|(k, pts)| {
             let kind = *k;
             let onclick = act.reform(move |_: MouseEvent| PlayAction::SetDataset(kind));
-            let on = s.dataset == kind;
+            let on = !custom && s.dataset == kind;
             let testid = format!("dataset-{}", kind.id());
             html! {
                 <button class={classes!("thumb", on.then_some("on"))} {onclick} aria-pressed={on.to_string()}
@@ -102,13 +109,19 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         })
     };
     let on_import = {
-        let (on_data, message, kind) = (props.on_data.clone(), message.clone(), s.dataset);
+        let (on_data, on_notice, message, kind) =
+            (props.on_data.clone(), props.on_notice.clone(), message.clone(), s.dataset);
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
-            let (on_data, message) = (on_data.clone(), message.clone());
+            let (on_data, on_notice, message) = (on_data.clone(), on_notice.clone(), message.clone());
+            let name = file.name();
             wasm_bindgen_futures::spawn_local(async move {
+                let refused = |why: String| {
+                    message.set(String::new());
+                    on_notice.emit(vec![Notice::new("csv", format!("{name} was not imported: {why}."))]);
+                };
                 let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
                 match text.map(|t| Dataset::from_csv(kind, &t)) {
                     Some(Ok(data)) => {
@@ -119,8 +132,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                         ));
                         on_data.emit(data);
                     }
-                    Some(Err(e)) => message.set(format!("Not imported: {e}")),
-                    None => message.set("Not imported: the file could not be read as text.".into()),
+                    Some(Err(e)) => refused(e.to_string()),
+                    None => refused("the file could not be read as text".into()),
                 }
             });
         })
@@ -129,10 +142,16 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let train_percent = (s.train_fraction * 100.0).round();
     let train_text = format!("{}%", train_percent);
     let batch_now_text = batch_now.to_string();
+    let custom_text = format!("Custom data ({} points)", train_len + test_len);
     html! {
         <div class="data-panel">
             <h3>{ "Data" }</h3>
             <div class="thumbs" role="group" aria-label="Dataset">{ tiles }</div>
+            if custom {
+                <p class="custom-data on" data-testid="custom-data" aria-current="true"
+                   title="Points drawn on the output or imported; pick a data set above for generated ones">
+                    { custom_text }</p>
+            }
             <p class="muted counts"><span data-testid="train-count">{ train_len }</span>{ " training · " }
                 <span data-testid="test-count">{ test_len }</span>{ " test points" }</p>
             { slider("Noise", "noise", 0.0, 50.0, 5.0, s.noise, noise_text,

@@ -23,6 +23,7 @@ use crate::domain::nn::data::Point;
 use crate::domain::nn::schedule::link_caveat;
 use crate::domain::nn::trainer::{GridProbe, Session};
 use crate::domain::state::page::Notice;
+use crate::domain::state::play_url::data_link::MAX_LINK_POINTS;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
@@ -110,7 +111,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     use_keys(Keys { toggle, step: play.on_step.clone(), reset: play.on_reset.clone(), other: None });
     use_play_commands(&model, &play, &props.on_notice);
     let caveat = link_caveat(&play.live.session.borrow().history().changes);
-    use_link_caveats(caveat.into_iter().collect());
+    use_link_caveats(caveat.into_iter().chain(data_caveat(&model.state)).collect());
 
     // A live setting changed by hand goes to the running session at once (and to the state).
     let on_action = {
@@ -136,7 +137,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     {on_run} on_step={play.on_step.clone()} on_reset={play.on_reset.clone()} />
             <div class="play-grid">
                 <aside class="play-data panel">
-                    <DataPanel play={state.clone()} live={live.clone()} on_action={on_action.clone()} on_data={play.on_data.clone()} />
+                    <DataPanel play={state.clone()} live={live.clone()} on_action={on_action.clone()} on_data={play.on_data.clone()}
+                               on_notice={props.on_notice.clone()} />
                     <Features play={state.clone()} on_action={on_action.clone()} />
                     <PanelPngButton name="play-data" label="data" />
                 </aside>
@@ -156,6 +158,14 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             <Summary live={live.clone()} />
         </div>
     }
+}
+
+/// What the link leaves out: custom points too many for it.
+fn data_caveat(play: &PlayState) -> Option<String> {
+    let n = play.custom.as_ref()?.len();
+    (n > MAX_LINK_POINTS).then(|| {
+        format!("This link does not include your {n} points: export them as CSV (Data panel) to share them.")
+    })
 }
 
 /// A point drawn on (or removed from) the output plot.

@@ -3,8 +3,10 @@
 //! gets a new session (new data and weights from the seed) in the same render, so no view ever
 //! draws new settings with old weights; a change of a live setting (learning rate, optimizer,
 //! regularization, batch size) is taken over by the session from its next step, keeping the
-//! weights ([`Session::follow`]). Points drawn by hand and opened model files replace it with
-//! one of the same settings. Trained within each frame's budget while playing.
+//! weights ([`Session::follow`]). Points drawn by hand or imported are part of the state
+//! (`PlayState::custom`, kept by every change that does not ask for new data), so every new
+//! session trains on them; an opened model file replaces the session with one of its settings
+//! and weights. Trained within each frame's budget while playing.
 
 use std::rc::Rc;
 
@@ -17,6 +19,7 @@ use crate::domain::nn::model::NetworkWeights;
 use crate::domain::nn::schedule::{same_run, LiveChange};
 use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::Session;
+use crate::domain::state::play_url::data_link::quantised;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::ui::running::{untimed_refresh, use_budgeted_training, RunMsg, Running, Trained};
@@ -37,8 +40,8 @@ pub struct PlaySession {
 
 #[hook]
 pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySession {
-    let (held, shown) =
-        use_derived(model.state.settings.clone(), fits, |settings| Session::new(settings.clone()));
+    let key = (model.state.settings.clone(), model.state.custom.clone());
+    let (held, shown) = use_derived(key, fits, build);
     let (session, chart_version) = (shown.live.clone(), shown.chart_version);
     let probe = use_memo((session.id(), session.version()), {
         let session = session.clone();
@@ -80,20 +83,18 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             refresh.emit(true);
         })
     };
-    // Points drawn by hand or imported: a new session on the edited data (same settings).
+    // Points drawn by hand or imported: the state's custom data (a new session trains on it).
     let on_data = {
-        let (held, session, model) = (held.clone(), session.clone(), model.clone());
-        Callback::from(move |data: Dataset| {
-            let next = Session::with_dataset(model.state.settings.clone(), data);
-            held.set(Held::new(session.replaced(next)));
-        })
+        let model = model.clone();
+        Callback::from(move |data: Dataset| model.dispatch(RunMsg::Act(PlayAction::SetData(Rc::new(data)))))
     };
     let on_point = {
         let (session, on_data) = (session.clone(), on_data.clone());
         Callback::from(move |edit: PointEdit| {
             let mut data = session.borrow().dataset().clone();
             match edit {
-                PointEdit::Add(p) => data.add_point(p),
+                // On the link's grid, so that a link to the points gives them back exactly.
+                PointEdit::Add(p) => data.add_point(quantised(p, data.kind.is_regression())),
                 PointEdit::Remove(x, y) => {
                     if data.remove_nearest(x, y, 0.5).is_none() {
                         return;
@@ -108,7 +109,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     let on_load = {
         let (held, session, model) = (held.clone(), session.clone(), model.clone());
         Callback::from(move |(play, weights, epoch): (PlayState, NetworkWeights, usize)| {
-            let mut next = Session::new(play.settings.clone());
+            let mut next = Session::with_dataset(play.settings.clone(), play.dataset());
             if next.set_weights_at(&weights, epoch).is_ok() {
                 held.set(Held::new(session.replaced(next)));
                 model.dispatch(RunMsg::Act(PlayAction::Load(Box::new(play))));
@@ -119,10 +120,28 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live }
 }
 
-/// Whether `session` is the run of `settings` (it may still have to take over their live
-/// settings).
-fn fits(session: &Session, settings: &Settings) -> bool {
-    same_run(session.base_settings(), &settings.clamped())
+/// The settings and the custom points, if any: what a session is built from.
+type Key = (Settings, Option<Rc<Dataset>>);
+
+/// A session on the key's points (the custom ones, else those the settings generate).
+fn build((settings, custom): &Key) -> Session {
+    let state = PlayState { settings: settings.clone(), custom: custom.clone(), ..PlayState::default() };
+    Session::with_dataset(settings.clone(), state.dataset())
+}
+
+/// Whether `session` is the run of the key (it may still have to take over its live
+/// settings): the same run, on the same points.
+fn fits(session: &Session, (settings, custom): &Key) -> bool {
+    if !same_run(session.base_settings(), &settings.clamped()) {
+        return false;
+    }
+    match custom {
+        Some(data) => session.dataset() == &**data,
+        None => {
+            let state = PlayState { settings: settings.clone(), ..PlayState::default() };
+            session.dataset() == &state.dataset()
+        }
+    }
 }
 
 /// Up to `most` epochs (at least one), stopping early when the frame's training budget is

@@ -116,4 +116,11 @@ pub const KEYS: &[KeyDoc] = &[
         "Scripted changes: `300:learningRate=3` trains epochs 301 on with rate 3, on the weights as they are (a reset replays them)",
         false,
     ),
+    doc(
+        "data",
+        "empty, or up to 300 points: `c.` (classification) or `r.` (regression), then base64url of 11-bit x1 and x2 (`(v + 6) · 100`), a test bit, and the label (1 bit, or 8 bits `(label + 1) · 100`)",
+        "empty",
+        "Custom points (clicked or imported, rounded to 0.01) used instead of the generated ones; empty: the generated data set",
+        false,
+    ),
 ];

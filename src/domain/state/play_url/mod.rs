@@ -16,13 +16,17 @@
 //! kept), and either way a notice says what was used instead (the wording is
 //! [`UrlReader`](crate::domain::state::url_reader::UrlReader)'s).
 
+pub mod data_link;
 mod keys;
 mod read;
 mod write;
 
 pub use keys::KEYS;
 
+use std::rc::Rc;
+
 use crate::domain::activation::Activation;
+use crate::domain::nn::data::Dataset;
 use crate::domain::nn::settings::{Init, LossKind, Settings};
 
 /// Most hidden layers the Playground offers (the model itself accepts more).
@@ -46,6 +50,10 @@ pub struct PlayState {
     pub discretize: bool,
     /// Epochs trained per animation frame, 1..=50.
     pub speed: u32,
+    /// Points drawn by hand or imported, used instead of the generated data set until a
+    /// change asks for new data (data set, noise, training share, problem, Regenerate); in the
+    /// link (`data=`) when there are at most [`data_link::MAX_LINK_POINTS`].
+    pub custom: Option<Rc<Dataset>>,
 }
 
 impl Default for PlayState {
@@ -55,11 +63,23 @@ impl Default for PlayState {
             show_test_data: false,
             discretize: false,
             speed: DEFAULT_SPEED,
+            custom: None,
         }
     }
 }
 
 impl PlayState {
+    /// The points the run trains on: the custom ones, else those its settings generate.
+    pub fn dataset(&self) -> Dataset {
+        match &self.custom {
+            Some(data) => (**data).clone(),
+            None => {
+                let s = self.settings.clamped();
+                Dataset::generate(s.dataset, s.num_points, s.noise, s.train_fraction, s.seed)
+            }
+        }
+    }
+
     /// TensorFlow Playground's own defaults (its `State` in `src/state.ts` and the network it
     /// builds): tanh hidden layers, weights uniform in ±0.5 and biases 0.1 (`tf_uniform`), a
     /// tanh output with squared error for classification (a linear one for regression), the

@@ -1,9 +1,13 @@
 //! Reading the Playground's state from a link: every key of [`KEYS`](super::KEYS) through the
 //! one [`UrlReader`], plus the checks only the Playground's keys need.
 
-use super::{seed_from_text, PlayState, BIAS_LIMIT, KEYS, MAX_PLAY_LAYERS, PERC_TRAIN_RANGE, SPEED_RANGE};
+use std::rc::Rc;
+
+use super::{
+    data_link, seed_from_text, PlayState, BIAS_LIMIT, KEYS, MAX_PLAY_LAYERS, PERC_TRAIN_RANGE, SPEED_RANGE,
+};
 use crate::domain::activation::Activation;
-use crate::domain::nn::data::{train_count, DatasetKind, MAX_NOISE};
+use crate::domain::nn::data::{train_count, Dataset, DatasetKind, MAX_NOISE};
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::schedule::{parse_schedule, Scheduled};
 use crate::domain::nn::settings::{
@@ -65,8 +69,44 @@ fn read_over(mut r: UrlReader, base: &PlayState) -> (PlayState, Vec<Notice>) {
         );
         settings = settings.clamped();
     }
-    no_training_point(&mut r, &settings);
-    (PlayState { settings, show_test_data, discretize, speed }, r.finish())
+    let custom = custom_data(&mut r, base, &settings);
+    if custom.is_none() {
+        no_training_point(&mut r, &settings);
+    }
+    (PlayState { settings, show_test_data, discretize, speed, custom }, r.finish())
+}
+
+/// `data=`: the custom points (see [`data_link`]); absent: `base`'s, unless the settings ask
+/// for new data (another data set, noise, number of points or training share); empty: none. A
+/// refused value keeps none, with a notice.
+fn custom_data(r: &mut UrlReader, base: &PlayState, settings: &Settings) -> Option<Rc<Dataset>> {
+    let Some(text) = r.query().get("data").map(str::trim) else {
+        let (a, b) = (&base.settings, settings);
+        let same_data = a.dataset == b.dataset
+            && a.noise == b.noise
+            && a.num_points == b.num_points
+            && a.train_fraction == b.train_fraction;
+        return base.custom.clone().filter(|_| same_data);
+    };
+    if text.is_empty() {
+        return None;
+    }
+    match data_link::decode(text, settings.dataset) {
+        Ok(data) => Some(Rc::new(data)),
+        Err(e) => {
+            let generated = if settings.is_regression() { "regDataset" } else { "dataset" };
+            r.notice(
+                "data",
+                format!(
+                    "data= cannot be read ({e}): using the generated points ({generated}={}). A link \
+                     carries at most {} points; share more as a CSV file.",
+                    settings.dataset.id(),
+                    data_link::MAX_LINK_POINTS
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// A notice when the points and the training share leave no training point (2 points at

@@ -1,6 +1,6 @@
 //! Writing the Playground's state into the link: every key of [`KEYS`](super::KEYS), in that order.
 
-use super::PlayState;
+use super::{data_link, PlayState};
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::DatasetKind;
 use crate::domain::nn::features::Feature;
@@ -10,7 +10,9 @@ use crate::domain::state::query::Query;
 
 impl PlayState {
     /// Writes every key of [`KEYS`](super::KEYS), in that order, replacing any earlier value: the link then
-    /// reproduces the run exactly (`from_query` gives this state back, without notices).
+    /// reproduces the run exactly (`from_query` gives this state back, without notices), its
+    /// custom points rounded to the link's grid, or without them when they are more than
+    /// [`data_link::MAX_LINK_POINTS`] (`data=` is then empty).
     pub fn write_query(&self, query: &mut Query) {
         let s = &self.settings;
         // TF Playground's keys, in TF's order, with TF's values where TF has them.
@@ -46,6 +48,8 @@ impl PlayState {
         query.set("numPoints", s.num_points.to_string());
         query.set("speed", self.speed.to_string());
         query.set("schedule", schedule_text(&s.schedule));
+        let data = self.custom.as_deref().and_then(data_link::encode);
+        query.set("data", data.unwrap_or_default());
     }
 }
 

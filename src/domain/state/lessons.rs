@@ -17,7 +17,7 @@ pub struct Lesson {
     pub try_this: String,
     pub question: String,
     /// What presentation mode keeps on screen for this lesson (optional `focus:` line): the
-    /// chart or panel it talks about (ids of `page::PANELS`) and the controls its "try" step
+    /// chart or panel it talks about (ids of `page::PANELS` or [`FOCUS_CHARTS`]) and the controls its "try" step
     /// needs that presentation mode would hide (ids of [`FOCUS_CONTROLS`]).
     pub focus: Vec<String>,
 }
@@ -26,13 +26,18 @@ pub struct Lesson {
 pub const FOCUS_CONTROLS: [&str; 8] =
     ["optimizer", "loss", "regularization", "reg-rate", "init", "bias-init", "problem", "seed"];
 
-/// The `focus:` list: ids separated by commas or spaces, each a panel or a control.
+/// The side-by-side experiment's charts a lesson may name in `focus:`.
+pub const FOCUS_CHARTS: [&str; 2] = ["cmp-chart-loss", "cmp-chart-dead"];
+
+/// The `focus:` list: ids separated by commas or spaces, each a panel, a chart or a control.
 fn parse_focus(text: &str) -> Result<Vec<String>, String> {
     let ids: Vec<String> = text.split([',', ' ']).filter(|t| !t.is_empty()).map(String::from).collect();
-    match ids.iter().find(|id| !PANELS.contains(&id.as_str()) && !FOCUS_CONTROLS.contains(&id.as_str())) {
+    let known = |id: &str| PANELS.contains(&id) || FOCUS_CHARTS.contains(&id) || FOCUS_CONTROLS.contains(&id);
+    match ids.iter().find(|id| !known(id)) {
         Some(bad) => Err(format!(
-            "focus '{bad}' is neither a panel ({}) nor a control ({})",
+            "focus '{bad}' is neither a panel ({}, {}) nor a control ({})",
             PANELS.join(", "),
+            FOCUS_CHARTS.join(", "),
             FOCUS_CONTROLS.join(", ")
         )),
         None => Ok(ids),
@@ -224,9 +229,9 @@ mod tests {
             let prefixes: &[&str] = match tab {
                 Tab::Explore => &["explorer-"],
                 Tab::Play => &["play-", "chart-"],
-                Tab::Experiments => &["experiments"],
+                Tab::Experiments => &["cmp-chart-"],
             };
-            let panel = l.focus.iter().find(|f| PANELS.contains(&f.as_str()));
+            let panel = l.focus.iter().find(|f| !FOCUS_CONTROLS.contains(&f.as_str()));
             assert!(
                 panel.is_some_and(|p| prefixes.iter().any(|x| p.starts_with(x))),
                 "{}: focus {:?}",

@@ -55,7 +55,7 @@ async function snippetFor(query, choose = async () => {}) {
   return snippet;
 }
 
-const coursePage = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>Week 3</title></head>
+const coursePage = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>Week 3</title><link rel="icon" href="data:,"></head>
 <body style="margin:0;font-family:sans-serif"><h1>Week 3: activations</h1><p>Read, then try it yourself.</p>
 ${body}
 <p id="after">Questions for the seminar.</p></body></html>`;

@@ -20,7 +20,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
         .notices
         .iter()
         .enumerate()
-        .map(|(i, n)| html! { <li key={format!("{i}-{}", n.key)}>{ &n.message }</li> })
+        .map(|(i, n)| {
+            let key = format!("{i}-{}", n.key);
+            html! { <li {key}>{ &n.message }</li> }
+        })
         .collect();
     html! {
         <div class="notices" role="status" data-testid="notices">

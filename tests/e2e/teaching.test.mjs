@@ -79,12 +79,68 @@ test('presentation mode: f toggles large type and hides the advanced controls', 
   await context.close();
 });
 
+// Presentation mode fits a lecture: at 1920×1080 every lesson shows what it is about without
+// scrolling (the network and the output, or the lesson's part, and the chart its `focus:` names).
+const lessonFile = await (await import('node:fs/promises')).readFile(new URL('../../lessons/lessons.txt', import.meta.url), 'utf8');
+const lessonFocus = [...lessonFile.matchAll(/^id: (\S+)$[\s\S]*?^focus: (.+)$/gm)].map((m) => [m[1], m[2].split(/[ ,]+/)]);
+
+test('presentation mode at 1920×1080: each lesson\'s network, output and focus chart are on screen', async () => {
+  assert.ok(lessonFocus.length >= 10, `${lessonFocus.length} lessons with a focus`);
+  const { page, context } = await openPage(browser, `${server.url}`, { viewport: { width: 1920, height: 1080 } });
+  for (const [id, focus] of lessonFocus) {
+    await page.goto(`${server.url}?lesson=${id}&present=1`);
+    await page.waitForSelector('.shell.presenting');
+    await page.waitForTimeout(300);
+    const tab = await page.locator('main').getAttribute('class');
+    const parts = tab.includes('section-play') ? ['.play-network', '.play-output', '.output-canvas']
+      : tab.includes('section-experiments') ? ['.cmp-multiples', '[data-testid=cmp-next-seed]'] : [];
+    const chart = focus.find((f) => f.includes('chart'));
+    for (const sel of [...parts, `.${chart}`]) {
+      const box = await page.locator(sel).first().boundingBox();
+      assert.ok(box && box.height > 100 || sel.includes('next-seed'), `${id}: ${sel} is shown`);
+      assert.ok(box.y >= 0 && box.y + box.height <= 1080, `${id}: ${sel} spans ${Math.round(box.y)}–${Math.round(box.y + box.height)} px`);
+    }
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    // The lesson folds to its title and "try" step; its toggle opens the rest.
+    assert.equal(await page.locator('.lesson .look').isVisible(), false, id);
+    assert.ok(await page.locator('.lesson .try').isVisible(), id);
+  }
+  // The controls a lesson's "try" needs stay visible; presenting hides the others.
+  await page.goto(`${server.url}?lesson=vanishing-gradients&present=1`);
+  await page.waitForSelector('.shell.presenting');
+  assert.ok(await page.getByTestId('init').isVisible(), 'vanishing-gradients needs Initialisation');
+  assert.equal(await page.getByTestId('optimizer').isVisible(), false);
+  await page.getByTestId('lesson-toggle').click();
+  assert.ok(await page.locator('.lesson .look').isVisible());
+  await context.close();
+});
+
+test('presentation mode at 3840×2160: checkboxes grow with the text', async () => {
+  const sizes = {};
+  for (const [w, h] of [[1920, 1080], [3840, 2160]]) {
+    const { page, context } = await openPage(browser, `${server.url}?tab=play&present=1`, { viewport: { width: w, height: h } });
+    await waitForApp(page);
+    await page.getByTestId('embed-code').click();
+    sizes[w] = await page.evaluate(() => ({
+      text: parseFloat(getComputedStyle(document.querySelector('.epoch')).fontSize),
+      box: document.querySelector('[data-testid=embed-controls]').getBoundingClientRect().width,
+    }));
+    await page.getByRole('button', { name: 'Close' }).click();
+    const bottom = await page.locator('.output-canvas').evaluate((c) => c.getBoundingClientRect().bottom);
+    assert.ok(bottom <= h, `${w}: the output ends at ${bottom} px`);
+    await context.close();
+  }
+  assert.ok(sizes[3840].text >= sizes[1920].text * 1.8, JSON.stringify(sizes));
+  assert.ok(sizes[3840].box >= sizes[1920].box * 1.6 && sizes[1920].box > 0, JSON.stringify(sizes));
+});
+
 test('the embed code dialog writes an iframe snippet for the current view', async () => {
   const { page, context } = await openPage(browser, `${server.url}?tab=explore&act=relu,gelu`);
   await waitForApp(page);
   await page.getByTestId('embed-code').click();
   const snippet = await page.getByTestId('embed-snippet').inputValue();
-  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?[^"]*act=relu,gelu[^"]*embed=1"/);
+  assert.match(snippet, /^<iframe data-activation-lab src="http:\/\/127\.0\.0\.1:\d+\/\?[^"]*act=relu,gelu[^"]*embed=1"/);
+  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>$/);
   for (const part of ['title="Activation Lab"', 'loading="lazy"', 'allow="fullscreen"', 'width="100%"', 'height="720"']) {
     assert.ok(snippet.includes(part), part);
   }
@@ -106,7 +162,8 @@ test('the embed example: two sandboxed labs under the CSP, driven by postMessage
   assert.equal(await explore.locator('.explorer-controls').isVisible(), false, 'panels= hides the controls');
   assert.equal(await explore.locator('.explorer-chart').isVisible(), true);
   assert.equal(await explore.locator('.explorer-properties').isVisible(), false);
-  assert.equal(await play.locator('.top-bar').isVisible(), false, 'controls=0 hides the controls');
+  assert.equal(await play.getByTestId('activation').isVisible(), false, 'controls=0 hides the controls');
+  assert.equal(await play.getByTestId('play').isVisible(), true, 'but without autoplay it keeps Play');
   // Auto-height: embed.js fits each iframe to its lab's content, shrinking it below the height
   // the page gave it as well as growing it: no empty band under the lab, no scrolling inside.
   await page.waitForFunction(() => document.getElementById('lab-play').style.height !== '');

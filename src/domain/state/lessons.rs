@@ -1,7 +1,7 @@
 //! Guided lessons: the texts live in `lessons/lessons.txt` (data a teacher can read and
 //! improve, not code); this module parses them and applies a lesson's settings to a link.
 
-use crate::domain::state::page::Notice;
+use crate::domain::state::page::{Notice, PANELS};
 use crate::domain::state::query::Query;
 
 /// The lesson file, read at build time.
@@ -16,6 +16,32 @@ pub struct Lesson {
     pub look: String,
     pub try_this: String,
     pub question: String,
+    /// What presentation mode keeps on screen for this lesson (optional `focus:` line): the
+    /// chart or panel it talks about (ids of `page::PANELS` or [`FOCUS_CHARTS`]) and the controls its "try" step
+    /// needs that presentation mode would hide (ids of [`FOCUS_CONTROLS`]).
+    pub focus: Vec<String>,
+}
+
+/// The Playground's advanced controls a lesson may name in `focus:` (their test ids).
+pub const FOCUS_CONTROLS: [&str; 8] =
+    ["optimizer", "loss", "regularization", "reg-rate", "init", "bias-init", "problem", "seed"];
+
+/// The side-by-side experiment's charts a lesson may name in `focus:`.
+pub const FOCUS_CHARTS: [&str; 2] = ["cmp-chart-loss", "cmp-chart-dead"];
+
+/// The `focus:` list: ids separated by commas or spaces, each a panel, a chart or a control.
+fn parse_focus(text: &str) -> Result<Vec<String>, String> {
+    let ids: Vec<String> = text.split([',', ' ']).filter(|t| !t.is_empty()).map(String::from).collect();
+    let known = |id: &str| PANELS.contains(&id) || FOCUS_CHARTS.contains(&id) || FOCUS_CONTROLS.contains(&id);
+    match ids.iter().find(|id| !known(id)) {
+        Some(bad) => Err(format!(
+            "focus '{bad}' is neither a panel ({}, {}) nor a control ({})",
+            PANELS.join(", "),
+            FOCUS_CHARTS.join(", "),
+            FOCUS_CONTROLS.join(", ")
+        )),
+        None => Ok(ids),
+    }
 }
 
 /// Parses the lesson format (see the comment at the top of lessons.txt). Errors name the
@@ -58,7 +84,7 @@ pub fn parse(text: &str) -> Result<Vec<Lesson>, String> {
         };
         if let Some((k, _)) = fields
             .iter()
-            .find(|(k, _)| !["id", "title", "link", "look", "try", "question"].contains(&k.as_str()))
+            .find(|(k, _)| !["id", "title", "link", "look", "try", "question", "focus"].contains(&k.as_str()))
         {
             return Err(format!("lesson block {}: unknown key '{k}'", b + 1));
         }
@@ -69,6 +95,10 @@ pub fn parse(text: &str) -> Result<Vec<Lesson>, String> {
             look: take("look")?,
             try_this: take("try")?,
             question: take("question")?,
+            focus: match fields.iter().find(|(k, _)| k == "focus") {
+                Some((_, v)) => parse_focus(v).map_err(|e| format!("lesson block {}: {e}", b + 1))?,
+                None => Vec::new(),
+            },
         };
         if !lesson.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             return Err(format!("lesson '{}': ids use letters, digits and dashes", lesson.id));
@@ -184,5 +214,32 @@ mod tests {
             .contains("dashes"));
         assert!(parse("  orphan").unwrap_err().contains("continuation"));
         assert!(parse("id: a\nwhat: x").unwrap_err().contains("unknown key 'what'"));
+        let bad_focus = parse("id: a\ntitle: t\nlink: tab=play\nlook: x\ntry: y\nquestion: q?\nfocus: chart-grad, initialisation");
+        assert!(bad_focus.unwrap_err().contains("focus 'initialisation' is neither"));
+        let ok =
+            parse("id: a\ntitle: t\nlink: tab=play\nlook: x\ntry: y\nquestion: q?\nfocus: chart-grad, init")
+                .expect("parses");
+        assert_eq!(ok[0].focus, vec!["chart-grad".to_string(), "init".to_string()]);
+    }
+
+    #[test]
+    fn every_lesson_names_what_presentation_mode_keeps_on_screen_in_its_own_section() {
+        for l in all() {
+            let tab = read_tab(&Query::parse(&l.link)).0;
+            let prefixes: &[&str] = match tab {
+                Tab::Explore => &["explorer-"],
+                Tab::Play => &["play-", "chart-"],
+                Tab::Experiments => &["cmp-chart-"],
+            };
+            let panel = l.focus.iter().find(|f| !FOCUS_CONTROLS.contains(&f.as_str()));
+            assert!(
+                panel.is_some_and(|p| prefixes.iter().any(|x| p.starts_with(x))),
+                "{}: focus {:?}",
+                l.id,
+                l.focus
+            );
+        }
+        let vanishing = all().into_iter().find(|l| l.id == "vanishing-gradients").expect("lesson");
+        assert!(vanishing.focus.contains(&"init".to_string()), "its 'try' step changes the initialisation");
     }
 }

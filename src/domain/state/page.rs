@@ -95,6 +95,8 @@ pub struct ViewOptions {
     pub panels: Option<Vec<String>>,
     pub controls: bool,
     pub present: bool,
+    /// `autoplay=1`: with `controls=0` the lab then needs no play control of its own.
+    pub autoplay: bool,
 }
 
 /// A page-level switch (`embed`, `controls`, `present`, `autoplay`): `1` or `true` is on, `0`
@@ -128,6 +130,8 @@ impl ViewOptions {
         let embed = flag("embed", false);
         let controls = flag("controls", true);
         let present = flag("present", false);
+        // The Playground reads autoplay too and says what is wrong with it: no second notice.
+        let autoplay = autoplay(query).0;
         let panels = query.get("panels").map(|list| {
             let (known, unknown): (Vec<&str>, Vec<&str>) =
                 list.split(',').map(str::trim).filter(|p| !p.is_empty()).partition(|p| PANELS.contains(p));
@@ -140,10 +144,11 @@ impl ViewOptions {
             known.into_iter().map(str::to_string).collect::<Vec<_>>()
         });
         let panels = panels.filter(|p| !p.is_empty());
-        (ViewOptions { embed, panels, controls, present }, notices)
+        (ViewOptions { embed, panels, controls, present, autoplay }, notices)
     }
 
-    /// CSS classes for the shell: `embed`, `presenting`, `no-controls`, and `hide-<panel>` for
+    /// CSS classes for the shell: `embed`, `presenting`, `no-controls` (and `play-only` when
+    /// nothing starts training by itself), and `hide-<panel>` for
     /// every panel not chosen.
     pub fn classes(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -155,6 +160,10 @@ impl ViewOptions {
         }
         if !self.controls {
             out.push("no-controls".to_string());
+            // Without controls and without autoplay the lab would sit still: keep Play.
+            if !self.autoplay {
+                out.push("play-only".to_string());
+            }
         }
         if let Some(chosen) = &self.panels {
             let charts_chosen = chosen.iter().any(|p| p.starts_with("chart-"));
@@ -187,6 +196,12 @@ mod tests {
         assert!(!classes.contains(&"hide-play-charts".to_string()), "the charts row holds a chosen chart");
         assert!(classes.contains(&"hide-chart-loss".to_string()));
         assert_eq!(ViewOptions::from_query(&Query::parse("")).0.classes(), Vec::<String>::new());
+        assert!(classes.contains(&"play-only".to_string()), "no autoplay: Play stays");
+        let autoplaying = ViewOptions::from_query(&Query::parse("controls=0&autoplay=1")).0.classes();
+        assert!(
+            autoplaying.contains(&"no-controls".to_string())
+                && !autoplaying.contains(&"play-only".to_string())
+        );
     }
 
     #[test]

@@ -69,8 +69,9 @@ pub fn use_play_commands(
             reply(name, &notices);
         }));
     }
+    // Also when training stops: the page hears the epoch the lab stops at, not the last redraw's.
     let session = play.live.session.clone();
-    use_effect_with(play.live.chart_version, move |_| {
+    use_effect_with((play.live.chart_version, model.running), move |_| {
         let session = session.borrow();
         let m = session.metrics();
         post_to_parent(&object(&[

@@ -106,12 +106,17 @@ pub fn App() -> Html {
 
     let options = ViewOptions { present: *presenting, ..initial.options.clone() };
     let view = View { presenting: *presenting };
+    // Presentation mode lays the page out around what the open lesson talks about.
+    let focus: Vec<String> = match (initial.lesson.and_then(|i| initial.lessons.get(i)), *presenting) {
+        (Some(lesson), true) => lesson.focus.iter().map(|f| format!("focus-{f}")).collect(),
+        _ => Vec::new(),
+    };
     let main_classes = classes!("section", format!("section-{}", tab.id()));
     let labelled_by = format!("tab-{}", tab.id());
     html! {
         <ContextProvider<View> context={view}>
         <ContextProvider<LinkCaveats> context={(*caveats).clone()}>
-            <div class={classes!("shell", options.classes())}>
+            <div class={classes!("shell", options.classes(), focus)}>
                 if !options.embed {
                     <Header current={*tab} {on_select} presenting={*presenting} {on_present}
                             on_embed={on_embed.reform(|_| true)} />

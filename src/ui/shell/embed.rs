@@ -11,8 +11,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::domain::state::embed::{Command, COMMAND_TYPE, HEIGHT_TYPE, REPLY_TYPE};
-use crate::domain::state::page::Notice;
+use crate::domain::state::embed::{
+    panels_for, snippet, Command, SnippetOptions, COMMAND_TYPE, HEIGHT_TYPE, REPLY_TYPE,
+};
+use crate::domain::state::page::{autoplay, page_flag, read_tab, Notice};
+use crate::domain::state::query::Query;
 use crate::ui::shell::browser;
 
 /// Whether the lab runs inside a frame (embedded in another page).
@@ -120,27 +123,33 @@ pub fn use_commands(on_command: Callback<Command>) {
     });
 }
 
-/// A sensible iframe height for each section.
-fn height_for(tab: Option<&str>) -> u32 {
-    match tab {
-        Some("play") => 900,
-        Some("experiments") => 900,
-        _ => 720,
-    }
-}
-
-/// The iframe snippet for the current view.
-fn snippet() -> String {
-    let mut query = browser::read_query();
-    query.set("embed", "1");
+/// The lab's address without query, as the snippet names it.
+fn page_address() -> String {
     let location = web_sys::window().map(|w| w.location());
     let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
     let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let height = height_for(query.get("tab"));
-    format!(
-        "<iframe src=\"{origin}{path}?{}\" title=\"Activation Lab\" loading=\"lazy\" allow=\"fullscreen\" width=\"100%\" height=\"{height}\" style=\"border:0\"></iframe>",
-        query.to_query_string().replace('&', "&amp;")
-    )
+    format!("{origin}{path}")
+}
+
+/// The dialog's starting choices: those of the current link.
+fn initial_options(query: &Query, tab: &str) -> SnippetOptions {
+    let chosen: Vec<String> =
+        query.get("panels").unwrap_or_default().split(',').map(str::trim).map(String::from).collect();
+    SnippetOptions {
+        panels: panels_for(tab)
+            .iter()
+            .filter(|p| chosen.iter().any(|c| c == *p))
+            .map(|p| p.to_string())
+            .collect(),
+        controls: page_flag(query, "controls", true).0,
+        autoplay: autoplay(query).0,
+    }
+}
+
+/// A readable name for a panel id in the dialog.
+fn panel_label(id: &str) -> String {
+    let name = id.strip_prefix("explorer-").or_else(|| id.strip_prefix("play-")).unwrap_or(id);
+    name.replace("chart-", "chart: ").replace('-', " ")
 }
 
 #[derive(Properties, PartialEq)]
@@ -152,7 +161,45 @@ pub struct EmbedDialogProps {
 /// clipboard is not allowed.
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
-    let code = use_memo((), |_| snippet());
+    let query = use_memo((), |_| browser::read_query());
+    let tab = read_tab(&query).0.id();
+    let options = use_state(|| initial_options(&query, tab));
+    let code = use_memo(((*options).clone(), query.clone()), |(options, query)| {
+        snippet(&page_address(), query, options)
+    });
+    let toggle = |change: fn(&mut SnippetOptions, String)| {
+        let options = options.clone();
+        move |value: String| {
+            let mut next = (*options).clone();
+            change(&mut next, value);
+            options.set(next);
+        }
+    };
+    let on_controls = toggle(|o, _| o.controls = !o.controls);
+    let on_autoplay = toggle(|o, _| o.autoplay = !o.autoplay);
+    let on_panel = toggle(|o, id| {
+        if o.panels.contains(&id) {
+            o.panels.retain(|p| *p != id);
+        } else {
+            o.panels.push(id);
+        }
+    });
+    let panel_boxes: Html = panels_for(tab)
+        .iter()
+        .map(|id| {
+            let on_panel = on_panel.clone();
+            let checked = options.panels.iter().any(|p| p == id);
+            let onchange = Callback::from(move |_: Event| on_panel(id.to_string()));
+            let testid = format!("embed-panel-{id}");
+            html! {
+                <label class="check"><input type="checkbox" {checked} {onchange} data-testid={testid} />{ panel_label(id) }</label>
+            }
+        })
+        .collect();
+    let has_panels = !panels_for(tab).is_empty();
+    let is_play = tab == "play";
+    let on_controls = Callback::from(move |_: Event| on_controls(String::new()));
+    let on_autoplay = Callback::from(move |_: Event| on_autoplay(String::new()));
     let caveats = use_context::<LinkCaveats>().map(|c| c.get()).unwrap_or_default();
     let caveats: Html = caveats
         .into_iter()
@@ -189,9 +236,20 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         <div class="dialog-backdrop">
             <div class="dialog panel" role="dialog" aria-modal="true" aria-labelledby="embed-title" data-testid="embed-dialog">
                 <h2 id="embed-title">{ "Embed this view" }</h2>
-                <p>{ "Paste this into a course page (HTML, Jupyter Book, Quarto, MkDocs, Moodle or Canvas: see docs/embedding.md). It opens exactly what you see now." }</p>
+                <p>{ "Paste this into a course page (HTML, Jupyter Book, Quarto, MkDocs, Moodle or Canvas: see docs/embedding.md). It opens exactly what you see now; its script grows the frame to the lab's height." }</p>
                 { caveats }
-                <textarea ref={area} readonly=true rows="5" data-testid="embed-snippet" aria-label="Embed code" value={(*code).clone()} />
+                <fieldset class="embed-options">
+                    <legend>{ "Options" }</legend>
+                    <label class="check"><input type="checkbox" checked={options.controls} onchange={on_controls} data-testid="embed-controls" />{ "Show the controls" }</label>
+                    if is_play {
+                        <label class="check"><input type="checkbox" checked={options.autoplay} onchange={on_autoplay} data-testid="embed-autoplay" />{ "Start training when the page opens" }</label>
+                    }
+                    if has_panels {
+                        <p class="muted">{ "Show only these panels (none ticked: all of them):" }</p>
+                        <div class="embed-panels">{ panel_boxes }</div>
+                    }
+                </fieldset>
+                <textarea ref={area} readonly=true rows="6" data-testid="embed-snippet" aria-label="Embed code" value={(*code).clone()} />
                 <div class="row">
                     <button class="primary" onclick={on_copy} data-testid="embed-copy">{ "Copy embed code" }</button>
                     <button onclick={close}>{ "Close" }</button>

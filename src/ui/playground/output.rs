@@ -22,7 +22,7 @@ use crate::domain::state::playground::{cannot_train, PlayAction};
 use crate::ui::canvas::boundary_canvas::{fit_square, paint_heatmap};
 use crate::ui::canvas::chart_canvas::draw_on;
 use crate::ui::export::png_button::PngButton;
-use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
+use crate::ui::hooks::{pixel_ratio, text_scale, use_dark_mode, use_resize_tick};
 use crate::ui::shell::view::View;
 
 #[derive(Properties, PartialEq)]
@@ -288,7 +288,7 @@ fn render(
         train: &data.train,
         test: look.show_test.then_some(&data.test[..]),
         regression: session.settings().is_regression(),
-        point_radius: (3.0 * pixel_ratio()).round() as u32,
+        point_radius: (3.0 * pixel_ratio() * text_scale()).round() as u32,
         show_axes: true,
     };
     draw_on(canvas, &chart, theme)

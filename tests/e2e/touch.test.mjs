@@ -41,8 +41,11 @@ const pixelAt = (page, { x, y }) => page.getByTestId('output-canvas').evaluate((
 const waitPixel = (page, spot, rgb) => page.waitForFunction(([x, y, rgb]) => {
   const c = document.querySelector('[data-testid=output-canvas]');
   const r = c.getBoundingClientRect();
-  const d = c.getContext('2d').getImageData(Math.round(x * c.width / r.width), Math.round(y * c.height / r.height), 1, 1).data;
-  return d[0] === rgb[0] && d[1] === rgb[1] && d[2] === rgb[2];
+  // A 5×5 neighbourhood: a drawn point sits on the link's 0.01 grid, a fraction of a pixel
+  // from where the click landed.
+  const d = c.getContext('2d').getImageData(Math.round(x * c.width / r.width) - 2, Math.round(y * c.height / r.height) - 2, 5, 5).data;
+  for (let i = 0; i < d.length; i += 4) if (d[i] === rgb[0] && d[i + 1] === rgb[1] && d[i + 2] === rgb[2]) return true;
+  return false;
 }, [spot.x, spot.y, rgb]);
 
 /** Taps the output canvas at a CSS position inside it. */

@@ -3,6 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::activation::Activation;
+
 /// Options (value, text) for a <select> of numbers, with the current value added when it is not
 /// among them (a link may carry any value in range); also the current value as text.
 pub fn number_options<T: std::fmt::Display + Copy>(
@@ -101,4 +103,18 @@ pub fn number(
 /// Options from (id, label) pairs.
 pub fn opts<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
     items.into_iter().map(|(v, t)| (v.to_string(), t.to_string())).collect()
+}
+
+/// A callback for an activation `<select>`: the picked id's activation, through `action`
+/// (any other value, such as "mixed", is ignored).
+pub fn pick_activation<A: 'static>(
+    act: &Callback<A>,
+    action: impl Fn(Activation) -> A + 'static,
+) -> Callback<String> {
+    let act = act.clone();
+    Callback::from(move |v: String| {
+        if let Ok(a) = Activation::parse(&v) {
+            act.emit(action(a));
+        }
+    })
 }

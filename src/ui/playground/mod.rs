@@ -13,7 +13,7 @@ mod network;
 mod output;
 mod session;
 mod summary;
-pub(crate) mod top_bar;
+mod top_bar;
 
 use std::rc::Rc;
 

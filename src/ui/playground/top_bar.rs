@@ -7,21 +7,7 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization};
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction, MAX_SPEED};
-use crate::ui::controls::{number, number_options, opts, select, slider};
-
-/// A callback for an activation `<select>`: the picked id's activation, through `action`
-/// (any other value, such as "mixed", is ignored).
-pub fn pick_activation(
-    act: &Callback<PlayAction>,
-    action: impl Fn(Activation) -> PlayAction + 'static,
-) -> Callback<String> {
-    let act = act.clone();
-    Callback::from(move |v: String| {
-        if let Ok(a) = Activation::parse(&v) {
-            act.emit(action(a));
-        }
-    })
-}
+use crate::ui::controls::{number, number_options, opts, pick_activation, select, slider};
 
 /// TF Playground's learning rates and regularization rates, the values teachers know.
 const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];

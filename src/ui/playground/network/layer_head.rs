@@ -7,8 +7,7 @@ use web_sys::HtmlSelectElement;
 
 use crate::domain::activation::Activation;
 use crate::domain::state::playground::{PlayAction, MAX_WIDTH};
-use crate::ui::controls::opts;
-use crate::ui::playground::top_bar::pick_activation;
+use crate::ui::controls::{opts, pick_activation};
 
 pub struct LayerHeadProps {
     /// 0-based hidden layer.

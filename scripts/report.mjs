@@ -1,6 +1,7 @@
 // `./lab report`: what the release build costs a visitor. Prints the .wasm size (raw and gzip),
-// the JS glue size, and the time from navigation start to the app's first render in headless
-// Chromium (median of 5 fresh loads, each in a new browser context with an empty cache).
+// the JS glue size, and, in headless Chromium (median of 5 fresh loads, each in a new browser
+// context with an empty cache), the first contentful paint (the static shell, before the wasm)
+// and the time from navigation start to the app's first render.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -20,6 +21,7 @@ console.log(`js glue: ${kib(glueBytes.length)} raw, ${kib(zlib.gzipSync(glueByte
 const server = await serve();
 const browser = await launch();
 const times = [];
+const paints = [];
 for (let i = 0; i < 5; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -29,8 +31,10 @@ for (let i = 0; i < 5; i++) {
     return m ? m.startTime : null;
   }, null, { timeout: 30000 });
   times.push(await t.jsonValue());
+  paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
   await context.close();
 }
 await browser.close();
 await server.close();
+console.log(`first contentful paint: ${median(paints).toFixed(0)} ms median of 5 loads (${paints.map((t) => t.toFixed(0)).join(', ')})`);
 console.log(`first render: ${median(times).toFixed(0)} ms median of 5 loads (${times.map((t) => t.toFixed(0)).join(', ')})`);

@@ -2,6 +2,10 @@
 // Content-Security-Policy `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 import init from './activation-lab.js';
 
+// The static shell in index.html shows the header; an embedded lab has none (as the app).
+const embed = new URLSearchParams(window.location.search).get('embed');
+if (embed === '1' || embed === 'true') document.documentElement.classList.add('embed-boot');
+
 // plotters measures chart text with a <span> styled through setAttribute('style', …), which a
 // strict `style-src 'self'` refuses (inline style attribute). Route exactly that call through
 // the CSSOM, which CSP allows, so labels are measured right in an embedding page too.

@@ -11,6 +11,31 @@
 use std::fmt;
 
 use crate::domain::nn::rng::Rng;
+use crate::domain::nn::settings::MAX_POINTS;
+
+/// The largest CSV file the import reads (1 MB): [`MAX_POINTS`] points at up to 100 bytes a
+/// line, where a line of the lab's own export (full f64 precision) takes at most about 70. A
+/// larger file is refused by its size before it is read.
+pub const MAX_CSV_BYTES: usize = 1_000_000;
+
+/// Refuses a CSV file of `bytes` bytes (a browser's `File.size`) before reading it.
+pub fn check_csv_size(bytes: f64) -> Result<(), CsvError> {
+    if bytes.is_nan() || bytes > MAX_CSV_BYTES as f64 {
+        return Err(CsvError::TooLarge { bytes });
+    }
+    Ok(())
+}
+
+/// "1.5 MB", "820 KB", "12 bytes": a file size for people.
+pub fn size_text(bytes: f64) -> String {
+    if bytes >= 1e6 {
+        format!("{:.1} MB", bytes / 1e6)
+    } else if bytes >= 1e3 {
+        format!("{:.0} KB", bytes / 1e3)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
 
 /// Which dataset the Playground trains on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -408,7 +433,10 @@ impl Dataset {
     /// Classification labels must be -1 or 1 (0 is read as -1); regression labels must lie in
     /// [-1, 1]; x1 and x2 must lie in [-6, 6]. Line numbers in errors count from 1 and include
     /// the header and blank lines.
+    /// A text over [`MAX_CSV_BYTES`] or with more than [`MAX_POINTS`] points is refused (the
+    /// rows are counted as they are read, before a point beyond the limit is built).
     pub fn from_csv(kind: DatasetKind, text: &str) -> Result<Dataset, CsvError> {
+        check_csv_size(text.len() as f64)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut data = Dataset { kind, train: Vec::new(), test: Vec::new() };
         let mut seen_first = false;
@@ -426,6 +454,9 @@ impl Dataset {
                     return Err(CsvError::BadColumnCount { line, found: fields.len() });
                 }
                 continue;
+            }
+            if data.train.len() + data.test.len() == MAX_POINTS {
+                return Err(CsvError::TooManyPoints { line });
             }
             let (p, is_train) = parse_row(kind, line, &fields)?;
             if is_train {
@@ -491,11 +522,34 @@ fn parse_row(kind: DatasetKind, line: usize, fields: &[&str]) -> Result<(Point, 
 #[derive(Clone, Debug, PartialEq)]
 pub enum CsvError {
     Empty,
-    BadColumnCount { line: usize, found: usize },
-    BadNumber { line: usize, column: &'static str, text: String },
-    OutOfDomain { line: usize },
-    BadLabel { line: usize, label: f64 },
-    BadSet { line: usize, text: String },
+    BadColumnCount {
+        line: usize,
+        found: usize,
+    },
+    BadNumber {
+        line: usize,
+        column: &'static str,
+        text: String,
+    },
+    OutOfDomain {
+        line: usize,
+    },
+    BadLabel {
+        line: usize,
+        label: f64,
+    },
+    BadSet {
+        line: usize,
+        text: String,
+    },
+    /// The file (of this many bytes) is larger than [`MAX_CSV_BYTES`].
+    TooLarge {
+        bytes: f64,
+    },
+    /// Line `line` holds point number [`MAX_POINTS`] + 1.
+    TooManyPoints {
+        line: usize,
+    },
 }
 
 impl fmt::Display for CsvError {
@@ -523,6 +577,16 @@ impl fmt::Display for CsvError {
             CsvError::BadSet { line, text } => write!(
                 f,
                 "line {line}: set must be \"train\" or \"test\", found \"{text}\""
+            ),
+            CsvError::TooLarge { bytes } => write!(
+                f,
+                "the file is {}, more than the {} a CSV of {MAX_POINTS} points needs, so it was not read",
+                size_text(*bytes),
+                size_text(MAX_CSV_BYTES as f64)
+            ),
+            CsvError::TooManyPoints { line } => write!(
+                f,
+                "line {line}: more than {MAX_POINTS} points, the most the lab trains on"
             ),
         }
     }
@@ -995,5 +1059,39 @@ mod tests {
         assert!(m.contains("line 1") && m.contains("\"dev\"") && m.contains("train"), "{m}");
         let e: Box<dyn std::error::Error> = Box::new(CsvError::Empty);
         assert!(!e.to_string().is_empty());
+    }
+
+    #[test]
+    fn ten_thousand_points_of_the_labs_own_csv_fit_the_size_cap_and_one_more_is_refused() {
+        // The longest lines the export writes: full-precision coordinates of a regression set.
+        let data = Dataset::generate(DatasetKind::RegGauss, MAX_POINTS, 50.0, 0.5, 7);
+        let csv = data.to_csv();
+        assert!(csv.len() < MAX_CSV_BYTES * 8 / 10, "{} bytes", csv.len());
+        assert!(check_csv_size(csv.len() as f64).is_ok());
+        let back = Dataset::from_csv(DatasetKind::RegGauss, &csv).expect("10,000 points load");
+        assert_eq!(back.len(), MAX_POINTS);
+        let one_more = format!("{csv}0,0,0.5,train\n");
+        assert_eq!(
+            Dataset::from_csv(DatasetKind::RegGauss, &one_more),
+            Err(CsvError::TooManyPoints { line: MAX_POINTS + 2 }),
+            "header + 10,000 lines, then the one too many"
+        );
+        let text = CsvError::TooManyPoints { line: 10_002 }.to_string();
+        assert_eq!(text, "line 10002: more than 10000 points, the most the lab trains on");
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_by_its_size_alone() {
+        let refused = check_csv_size(2_000_000.0).expect_err("2 MB is over the cap");
+        assert_eq!(
+            refused.to_string(),
+            "the file is 2.0 MB, more than the 1.0 MB a CSV of 10000 points needs, so it was not read"
+        );
+        assert!(check_csv_size(f64::NAN).is_err());
+        assert!(check_csv_size(MAX_CSV_BYTES as f64).is_ok());
+        let big = "0,0,1\n".repeat(MAX_CSV_BYTES / 6 + 1);
+        assert!(matches!(Dataset::from_csv(DatasetKind::Circle, &big), Err(CsvError::TooLarge { .. })));
+        assert_eq!(size_text(820_000.0), "820 KB");
+        assert_eq!(size_text(12.0), "12 bytes");
     }
 }

@@ -29,7 +29,7 @@
 //!   (population std).
 
 use crate::domain::activation::Activation;
-use crate::domain::nn::schedule::AppliedChange;
+pub use crate::domain::nn::history::{History, LayerHistory};
 use crate::domain::nn::settings::LossKind;
 
 /// Below this |f′| on every training input a live neuron counts as saturated.
@@ -125,145 +125,6 @@ impl EpochMetrics {
         let mut v: Vec<f64> = self.layers.iter().map(|l| l.grad_norm).collect();
         v.push(self.output_grad_norm);
         v
-    }
-}
-
-/// One hidden layer's series over the epochs.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LayerHistory {
-    pub dead: Vec<usize>,
-    pub revived: Vec<usize>,
-    pub saturated: Vec<usize>,
-    pub sparsity: Vec<f64>,
-    pub grad_norm: Vec<f64>,
-    pub pre_mean: Vec<f64>,
-    pub pre_std: Vec<f64>,
-}
-
-/// Every epoch's metrics as series (one `Vec` per quantity, all the same length), for charts.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct History {
-    pub epoch: Vec<usize>,
-    pub train_loss: Vec<f64>,
-    pub test_loss: Vec<f64>,
-    pub train_accuracy: Vec<Option<f64>>,
-    pub test_accuracy: Vec<Option<f64>>,
-    pub output_grad_norm: Vec<f64>,
-    pub weight_norm: Vec<f64>,
-    /// Per hidden layer.
-    pub layers: Vec<LayerHistory>,
-    /// The live settings' changes during the run, in order (the charts mark them).
-    pub changes: Vec<AppliedChange>,
-}
-
-impl History {
-    /// The metric history as CSV: one row per epoch; per hidden layer its dead count, its
-    /// revived count, sparsity and gradient norm (weights and biases, as the chart); last, the
-    /// settings changed at that epoch ("lr 0.03 → 3", several joined by "; ").
-    pub fn to_csv(&self) -> String {
-        let mut out =
-            String::from("epoch,train_loss,test_loss,train_accuracy,test_accuracy,output_grad_norm");
-        for l in 1..=self.layers.len() {
-            out.push_str(&format!(",dead_{l},revived_{l},sparsity_{l},grad_norm_{l}"));
-        }
-        out.push_str(",change\n");
-        let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
-        for i in 0..self.len() {
-            out.push_str(&format!(
-                "{},{},{},{},{},{}",
-                self.epoch[i],
-                self.train_loss[i],
-                self.test_loss[i],
-                opt(self.train_accuracy[i]),
-                opt(self.test_accuracy[i]),
-                self.output_grad_norm[i]
-            ));
-            for l in &self.layers {
-                out.push_str(&format!(
-                    ",{},{},{},{}",
-                    l.dead[i], l.revived[i], l.sparsity[i], l.grad_norm[i]
-                ));
-            }
-            let changes: Vec<&str> =
-                self.changes.iter().filter(|c| c.epoch == self.epoch[i]).map(|c| c.label.as_str()).collect();
-            out.push(',');
-            out.push_str(&changes.join("; "));
-            out.push('\n');
-        }
-        out
-    }
-
-    /// Number of epochs recorded (epoch 0 included).
-    pub fn len(&self) -> usize {
-        self.epoch.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.epoch.is_empty()
-    }
-
-    /// (epoch, value(i)) for a chart: every epoch while there are at most `max_points`, else
-    /// every k-th (k the smallest stride that fits), always ending at the latest epoch.
-    pub fn sampled(&self, max_points: usize, value: impl Fn(usize) -> f64) -> Vec<(f64, f64)> {
-        let stride = self.len().div_ceil(max_points.max(1)).max(1);
-        let mut out: Vec<(f64, f64)> =
-            (0..self.len()).step_by(stride).map(|i| (self.epoch[i] as f64, value(i))).collect();
-        if let Some(last) = self.len().checked_sub(1) {
-            if last % stride != 0 {
-                out.push((self.epoch[last] as f64, value(last)));
-            }
-        }
-        out
-    }
-
-    /// Appends one epoch.
-    pub fn push(&mut self, m: &EpochMetrics) {
-        self.epoch.push(m.epoch);
-        self.train_loss.push(m.train_loss);
-        self.test_loss.push(m.test_loss);
-        self.train_accuracy.push(m.train_accuracy);
-        self.test_accuracy.push(m.test_accuracy);
-        self.output_grad_norm.push(m.output_grad_norm);
-        self.weight_norm.push(m.weight_norm);
-        if self.layers.len() < m.layers.len() {
-            self.layers.resize_with(m.layers.len(), LayerHistory::default);
-        }
-        for (h, l) in self.layers.iter_mut().zip(&m.layers) {
-            h.dead.push(l.dead);
-            h.revived.push(l.revived);
-            h.saturated.push(l.saturated);
-            h.sparsity.push(l.sparsity);
-            h.grad_norm.push(l.grad_norm);
-            h.pre_mean.push(l.pre_mean);
-            h.pre_std.push(l.pre_std);
-        }
-    }
-
-    /// Drops the last epoch (if any).
-    pub fn pop(&mut self) {
-        if self.is_empty() {
-            return;
-        }
-        self.epoch.pop();
-        self.train_loss.pop();
-        self.test_loss.pop();
-        self.train_accuracy.pop();
-        self.test_accuracy.pop();
-        self.output_grad_norm.pop();
-        self.weight_norm.pop();
-        for h in &mut self.layers {
-            h.dead.pop();
-            h.revived.pop();
-            h.saturated.pop();
-            h.sparsity.pop();
-            h.grad_norm.pop();
-            h.pre_mean.pop();
-            h.pre_std.pop();
-        }
-    }
-
-    pub fn clear(&mut self) {
-        *self = History::default();
     }
 }
 
@@ -420,17 +281,6 @@ mod csv_tests {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_long_history_is_thinned_for_charts_but_keeps_its_last_epoch() {
-        let h = super::History { epoch: (0..=10).collect(), ..Default::default() };
-        let all = h.sampled(20, |i| i as f64 * 2.0);
-        assert_eq!(all.len(), 11);
-        assert_eq!(all[10], (10.0, 20.0));
-        let thin = h.sampled(4, |i| i as f64);
-        assert_eq!(thin.iter().map(|p| p.0).collect::<Vec<_>>(), vec![0.0, 3.0, 6.0, 9.0, 10.0]);
-        assert!(super::History::default().sampled(4, |_| 0.0).is_empty());
-    }
-
     use super::*;
 
     fn layer(activation: Activation, pre: &[f32], width: usize) -> LayerMetrics {

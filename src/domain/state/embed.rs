@@ -14,6 +14,11 @@ pub const REPLY_TYPE: &str = "activation-lab:reply";
 /// The longest `settings` a `set` command may carry.
 pub const MAX_SETTINGS_LEN: usize = 4096;
 
+/// The notice for `set` settings of `len` characters (more than [`MAX_SETTINGS_LEN`]).
+pub fn too_long(len: usize) -> String {
+    format!("set: settings of {len} characters are too long (at most {MAX_SETTINGS_LEN}); nothing changed.")
+}
+
 /// What the Embed dialog lets a teacher choose beyond the view itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SnippetOptions {
@@ -100,10 +105,7 @@ impl Command {
             ("pause", _) => Ok(Command::Pause),
             ("step", _) => Ok(Command::Step),
             ("reset", _) => Ok(Command::Reset),
-            ("set", Some(q)) if q.len() > MAX_SETTINGS_LEN => Err(format!(
-                "set: settings of {} characters are too long (at most {MAX_SETTINGS_LEN}); nothing changed.",
-                q.len()
-            )),
+            ("set", Some(q)) if q.len() > MAX_SETTINGS_LEN => Err(too_long(q.len())),
             ("set", Some(q)) if !q.trim().is_empty() => Ok(Command::Set(q.to_string())),
             ("set", _) => Err(
                 "set needs settings: a string of the link's keys, e.g. \"learningRate=0.1\"; nothing changed."

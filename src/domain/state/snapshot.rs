@@ -11,6 +11,22 @@ pub const FORMAT: &str = "activation-lab/model-1";
 /// The largest epoch a model file may say it was saved at (a billion: at the Playground's
 /// fastest, 3000 epochs a second, over three days of training).
 pub const MAX_EPOCH: usize = 1_000_000_000;
+/// The largest model file the Playground opens (512 KB), refused by its size before it is read:
+/// a file of the largest network (8 hidden layers of 16 on every input feature, a full
+/// schedule and 300 custom points) takes about a fifth of it.
+pub const MAX_MODEL_BYTES: usize = 512_000;
+
+/// Refuses a model file of `bytes` bytes (a browser's `File.size`) before reading it.
+pub fn check_size(bytes: f64) -> Result<(), String> {
+    if bytes.is_nan() || bytes > MAX_MODEL_BYTES as f64 {
+        let size = crate::domain::nn::data::size_text(bytes);
+        let most = crate::domain::nn::data::size_text(MAX_MODEL_BYTES as f64);
+        return Err(format!(
+            "The file is {size}, more than the {most} of the largest model file, so it was not read."
+        ));
+    }
+    Ok(())
+}
 
 /// The file's text: `{"format", "settings" (the link's query form), "epoch", "layers": [...]}`.
 pub fn export(play: &PlayState, epoch: usize, weights: &NetworkWeights) -> String {
@@ -39,6 +55,7 @@ pub fn export(play: &PlayState, epoch: usize, weights: &NetworkWeights) -> Strin
 
 /// Reads a model file: the settings, the weights and the epoch it was saved at.
 pub fn import(text: &str) -> Result<(PlayState, NetworkWeights, usize), String> {
+    check_size(text.len() as f64)?;
     let doc = Json::parse(text).map_err(|e| format!("This is not a model file: {e}."))?;
     match doc.get("format").and_then(Json::as_str) {
         Some(FORMAT) => {}
@@ -122,6 +139,35 @@ mod tests {
         fresh.set_weights(&weights).expect("same shape");
         assert_eq!(fresh.metrics().train_loss, session.metrics().train_loss);
         assert_eq!(fresh.metrics().test_loss, session.metrics().test_loss);
+    }
+
+    #[test]
+    fn the_largest_model_file_fits_the_size_cap_and_a_larger_file_is_refused() {
+        use crate::domain::nn::data::{Dataset, DatasetKind};
+        use std::rc::Rc;
+        let sixteen = ["16"; 8].join(",");
+        let schedule: Vec<String> = (1..=20).map(|i| format!("{}:learningRate=0.00{i}", i * 1000)).collect();
+        let acts = ["leaky_relu(0.123456)"; 8].join(",");
+        let query = format!(
+            "networkShape={sixteen}&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true&layerActivations={acts}&schedule={}",
+            schedule.join(",")
+        );
+        let (mut play, notices) = PlayState::from_query(&Query::parse(&query));
+        assert!(notices.is_empty(), "{notices:?}");
+        play.custom = Some(Rc::new(Dataset::generate(DatasetKind::Circle, 300, 0.0, 0.5, 1)));
+        let weights = Session::new(play.settings.clone()).weights();
+        let text = export(&play, MAX_EPOCH, &weights);
+        assert!(text.contains("data="), "the custom points are in the file");
+        assert!(text.len() * 3 < MAX_MODEL_BYTES, "{} bytes", text.len());
+        assert!(import(&text).is_ok());
+        assert!(check_size(text.len() as f64).is_ok());
+        let refused = check_size(100e6).expect_err("100 MB");
+        assert_eq!(
+            refused,
+            "The file is 100.0 MB, more than the 512 KB of the largest model file, so it was not read."
+        );
+        let padded = format!("{text}{}", " ".repeat(MAX_MODEL_BYTES));
+        assert_eq!(import(&padded).map(|_| ()), Err(check_size(padded.len() as f64).unwrap_err()));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::Live;
-use crate::domain::nn::data::{generate, Dataset, DatasetKind, Point, DOMAIN};
+use crate::domain::nn::data::{check_csv_size, generate, Dataset, DatasetKind, Point, DOMAIN};
 use crate::domain::nn::rng::Rng;
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
@@ -117,11 +117,17 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             input.set_value("");
             let (on_data, on_notice, message) = (on_data.clone(), on_notice.clone(), message.clone());
             let name = file.name();
+            let cleared = message.clone();
+            let refused = move |why: String| {
+                cleared.set(String::new());
+                on_notice.emit(vec![Notice::new("csv", format!("{name} was not imported: {why}."))]);
+            };
+            // Refused by its size before a byte is read: the previous data stays.
+            if let Err(e) = check_csv_size(file.size()) {
+                refused(e.to_string());
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
-                let refused = |why: String| {
-                    message.set(String::new());
-                    on_notice.emit(vec![Notice::new("csv", format!("{name} was not imported: {why}."))]);
-                };
                 let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
                 match text.map(|t| Dataset::from_csv(kind, &t)) {
                     Some(Ok(data)) => {

@@ -89,13 +89,17 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
                 Rc::new(per_layer(h, |lh, i| lh.sparsity[i])),
                 width,
                 Rc::new(markers),
+                h.thinned_note(),
             )
         }
     });
-    let (loss, dead, grads, sparsity, width, markers) = (*charts).clone();
+    let (loss, dead, grads, sparsity, width, markers, thinned) = (*charts).clone();
     let v = props.live.chart_version;
     html! {
         <section class="live-charts play-charts png-panel" aria-label="Training charts">
+            if let Some(note) = thinned {
+                <p class="muted chart-note" data-testid="charts-thinned">{ note }</p>
+            }
             <LineCanvas title="Loss" y_label="loss" series={loss} version={v} y_from_zero=true
                         markers={markers.clone()} testid="chart-loss" />
             <LineCanvas title="Dead per layer (dashed: revived)" y_label="neurons" series={dead} version={v} y_from_zero=true

@@ -43,6 +43,11 @@ pub fn ModelFile(props: &ModelFileProps) -> Html {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
+            // Refused by its size before a byte is read: the current model stays.
+            if let Err(e) = snapshot::check_size(file.size()) {
+                message.set(format!("Not opened: {e}"));
+                return;
+            }
             let (on_load, message) = (on_load.clone(), message.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());

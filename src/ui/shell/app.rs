@@ -86,7 +86,10 @@ pub fn App() -> Html {
     let on_notice = {
         let notices = notices.clone();
         Callback::from(move |more: Vec<Notice>| {
+            // A newer notice replaces one with the same key (a file refused twice, a value
+            // sent again by the embedding page): the list stays as long as there are keys.
             let mut all = (*notices).clone();
+            all.retain(|n| !more.iter().any(|m| m.key == n.key));
             all.extend(more);
             notices.set(all);
         })

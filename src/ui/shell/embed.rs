@@ -12,7 +12,8 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::domain::state::embed::{
-    panels_for, snippet, Command, SnippetOptions, COMMAND_TYPE, HEIGHT_TYPE, REPLY_TYPE,
+    panels_for, snippet, too_long, Command, SnippetOptions, COMMAND_TYPE, HEIGHT_TYPE, MAX_SETTINGS_LEN,
+    REPLY_TYPE,
 };
 use crate::domain::state::page::{autoplay, page_flag, read_tab, Notice};
 use crate::domain::state::query::Query;
@@ -103,14 +104,26 @@ pub fn use_commands(on_command: Callback<Command>) {
             EventListener::new(&w, "message", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
                 let data = e.data();
-                let get = |k: &str| {
-                    js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string())
+                // A string field is copied into wasm only when it fits a command: its length is
+                // read on the JS side first (a huge string would stay in wasm memory for good).
+                let get = |k: &str| -> Result<Option<String>, usize> {
+                    let v = js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+                    match v.as_ref().and_then(|v| v.dyn_ref::<js_sys::JsString>()) {
+                        Some(s) if s.length() as usize > MAX_SETTINGS_LEN => Err(s.length() as usize),
+                        Some(s) => Ok(s.as_string()),
+                        None => Ok(None),
+                    }
                 };
-                if !data.is_object() || get("type").as_deref() != Some(COMMAND_TYPE) {
+                let field = |k: &str| get(k).ok().flatten();
+                if !data.is_object() || field("type").as_deref() != Some(COMMAND_TYPE) {
                     return;
                 }
-                let name = get("command").unwrap_or_default();
-                match Command::parse(&name, get("settings").as_deref()) {
+                let name = field("command").unwrap_or_default();
+                let settings = match get("settings") {
+                    Ok(settings) => settings,
+                    Err(len) => return reply(&name, &[Notice::new("command", too_long(len))]),
+                };
+                match Command::parse(&name, settings.as_deref()) {
                     Ok(command) => {
                         let callback = latest.borrow().clone();
                         callback.emit(command);

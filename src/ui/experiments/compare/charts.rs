@@ -15,6 +15,9 @@ pub struct CompareChartsProps {
     /// Hidden neurons of each network (the dead chart's top).
     pub neurons: usize,
     pub version: u64,
+    /// What a thinned history keeps ("Before epoch 12,000: every 8th epoch…"), when it is.
+    #[prop_or_default]
+    pub thinned: Option<String>,
 }
 
 #[component]
@@ -23,6 +26,9 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
     let top = Some(props.neurons.max(1) as f64);
     html! {
         <section class="cmp-charts png-panel" aria-label="Training curves">
+            if let Some(note) = props.thinned.clone() {
+                <p class="muted chart-note" data-testid="cmp-charts-thinned">{ note }</p>
+            }
             <LineCanvas title="Test loss (log scale)" y_label="test loss" series={props.loss.clone()} version={v}
                         log_y=true testid="cmp-chart-loss" />
             <LineCanvas title="Dead neurons" y_label="dead" series={props.dead.clone()} version={v}

@@ -63,6 +63,7 @@ struct Charts {
     loss: Rc<Vec<Series>>,
     dead: Rc<Vec<Series>>,
     neurons: usize,
+    thinned: Option<String>,
 }
 
 fn build_charts(runs: &Runs) -> Charts {
@@ -82,7 +83,8 @@ fn build_charts(runs: &Runs) -> Charts {
         dead.push(Series { label, points: h.sampled(MAX_CHART_POINTS, total), colour: i, dashed: false });
     }
     let neurons = runs.lockstep.sessions().first().map_or(0, |s| s.metrics().neuron_count());
-    Charts { loss: Rc::new(loss), dead: Rc::new(dead), neurons }
+    let thinned = runs.lockstep.sessions().first().and_then(|s| s.history().thinned_note());
+    Charts { loss: Rc::new(loss), dead: Rc::new(dead), neurons, thinned }
 }
 
 /// One sentence per run: "Epoch 50. A relu: test loss 0.123, 3 of 16 neurons dead. …"
@@ -177,7 +179,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                                version={r.probes_taken} on_drawn={runs.on_drawn.clone()} />
                     <SummaryTable slots={slots.clone()} rows={(*rows).clone()} {target} version={chart_version} />
                     <CompareCharts loss={charts.loss.clone()} dead={charts.dead.clone()} neurons={charts.neurons}
-                                   version={chart_version} />
+                                   version={chart_version} thinned={charts.thinned.clone()} />
                 </div>
             </div>
         </div>

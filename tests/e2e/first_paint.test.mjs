@@ -22,7 +22,7 @@ async function withoutWasm(query, colorScheme = 'light') {
 test('before the wasm arrives the header and a loading state are painted', async () => {
   const { page, context } = await withoutWasm('?tab=play');
   const shell = page.locator('[data-boot-shell]');
-  assert.equal(await shell.locator('.brand').innerText(), '⌁Activation Lab');
+  assert.equal(await shell.locator('.brand').textContent(), '⌁Activation Lab');
   assert.deepEqual(await shell.locator('.tab').allInnerTexts(), ['Explorer', 'Playground', 'Experiments']);
   assert.ok(await page.getByText('Loading the lab…').isVisible());
   assert.equal(await page.locator('.shell').count(), 0, 'the app has not mounted');

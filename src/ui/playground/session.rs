@@ -25,6 +25,7 @@ use crate::domain::state::playground::PlayAction;
 use crate::ui::running::{untimed_refresh, use_budgeted_training, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
+use crate::ui::spans;
 
 /// The session shown and what changes it.
 pub struct PlaySession {
@@ -45,7 +46,10 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     let (session, chart_version) = (shown.live.clone(), shown.chart_version);
     let probe = use_memo((session.id(), session.version()), {
         let session = session.clone();
-        move |_| Rc::new(session.borrow().probe(GRID))
+        move |_| {
+            let _span = spans::span("lab:probe");
+            Rc::new(session.borrow().probe(GRID))
+        }
     });
 
     let train = {
@@ -72,6 +76,16 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     }
     let on_frame = untimed_refresh(&refresh);
     use_budgeted_training(model, PLAYGROUND, train, on_frame);
+    // A pause (from any path: the button, a key, a message) shows everything at the epoch it
+    // stopped at: the views that follow at the chart rate (charts, readouts, links) catch up.
+    {
+        let (refresh, behind) = (refresh.clone(), chart_version != session.version());
+        use_effect_with(model.running, move |&running| {
+            if !running && behind {
+                refresh.emit(true);
+            }
+        });
+    }
     let on_step = session.command(&refresh, |s| {
         s.step(1);
     });

@@ -67,7 +67,7 @@ pub struct Due {
 }
 
 /// The per-frame refresh of a section whose drawing is not timed: `refresh(charts)`, with the
-/// charts and tables when they are due (the Playground and depth; compare times its canvases).
+/// charts and tables when they are due (depth; compare and the Playground time their probes).
 pub fn untimed_refresh(refresh: &Callback<bool>) -> Callback<Due, f64> {
     let refresh = refresh.clone();
     Callback::from(move |due: Due| {

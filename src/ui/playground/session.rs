@@ -22,7 +22,7 @@ use crate::domain::nn::trainer::Session;
 use crate::domain::state::play_url::data_link::quantised;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::running::{untimed_refresh, use_budgeted_training, RunMsg, Running, Trained};
+use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
 use crate::ui::spans;
@@ -44,14 +44,6 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     let key = (model.state.settings.clone(), model.state.custom.clone());
     let (held, shown) = use_derived(key, fits, build);
     let (session, chart_version) = (shown.live.clone(), shown.chart_version);
-    let probe = use_memo((session.id(), session.version()), {
-        let session = session.clone();
-        move |_| {
-            let _span = spans::span("lab:probe");
-            Rc::new(session.borrow().probe(GRID))
-        }
-    });
-
     let train = {
         let (session, speed) = (session.clone(), model.state.speed);
         Callback::from(move |plan: FramePlan| {
@@ -74,12 +66,34 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             }
         });
     }
-    let on_frame = untimed_refresh(&refresh);
-    use_budgeted_training(model, PLAYGROUND, train, on_frame);
+    // A frame whose boundaries are not due (a probe dearer than `DRAW_EVERY_FRAME_MS` is taken
+    // every other frame) publishes nothing: the views keep their picture one frame longer.
+    let on_frame = {
+        let refresh = refresh.clone();
+        Callback::from(move |due: Due| {
+            if due.boundaries || due.charts {
+                refresh.emit(due.charts);
+            }
+            0.0
+        })
+    };
+    let drawn = use_budgeted_training(model, PLAYGROUND, train, on_frame);
+    // The probe behind the output and every node map, once per version shown; its time goes to
+    // the frame budget (taken out of the next frames' training time).
+    let probe = use_memo((session.id(), session.version()), {
+        let session = session.clone();
+        move |_| {
+            let _span = spans::span("lab:probe");
+            let start = browser::now_ms();
+            let probe = Rc::new(session.borrow().probe(GRID));
+            drawn.emit(browser::now_ms() - start);
+            probe
+        }
+    });
     // A pause (from any path: the button, a key, a message) shows everything at the epoch it
     // stopped at: the views that follow at the chart rate (charts, readouts, links) catch up.
     {
-        let (refresh, behind) = (refresh.clone(), chart_version != session.version());
+        let (refresh, behind) = (refresh.clone(), chart_version != session.current().version());
         use_effect_with(model.running, move |&running| {
             if !running && behind {
                 refresh.emit(true);

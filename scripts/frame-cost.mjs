@@ -8,9 +8,9 @@
 // --speed N     appends `&speed=N` (epochs per frame; 1 = one epoch per frame)
 // Prints: fps and epochs/s (from the epoch counter), the main thread's work per frame (median,
 // p95, mean: the renderer main thread's top-level tasks from Chromium's trace, summed between
-// animation frames), and where it goes: the app's `performance.measure` spans (named
-// `lab:…`, recorded only when the page sets `window.__labSpans = true`, as this script does),
-// plus style/layout/paint from the trace.
+// animation frames; in CPU time, and in wall time, which includes waiting for a core), and
+// where it goes: the app's `performance.measure` spans (named `lab:…`, recorded only when the
+// page sets `window.__labSpans = true`, as this script does), plus style/layout/paint.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { serve, launch } from '../tests/e2e/harness.mjs';
@@ -81,23 +81,31 @@ function report(events, { e0, e1, elapsed }) {
     if (!last || t.ts >= last.ts + last.dur) top.push(t);
   }
   // A frame's work: the tasks from its animation frame up to the next one.
+  // Wall time (`dur`) and the thread's CPU time (`tdur`: what the frame cost, less the time the
+  // thread waited for a core — on a loaded machine the two differ a lot).
   const perFrame = new Array(starts.length - 1).fill(0);
+  const cpuFrame = new Array(starts.length - 1).fill(0);
   let k = 0;
   for (const t of top) {
     while (k < starts.length - 1 && t.ts >= starts[k + 1]) k++;
     if (k >= starts.length - 1) break;
     if (t.ts + t.dur <= starts[0]) continue;
     perFrame[k] += t.dur / 1000;
+    cpuFrame[k] += (t.tdur ?? t.dur) / 1000;
   }
-  const sorted = perFrame.slice().sort((a, b) => a - b);
-  const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const stats = (values) => {
+    const sorted = values.slice().sort((a, b) => a - b);
+    const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms`;
+  };
   const span = (starts[starts.length - 1] - starts[0]) / 1e6;
-  const mean = perFrame.reduce((a, b) => a + b, 0) / perFrame.length;
   const n = perFrame.length;
   console.log(`${query}${throttle !== 1 ? `  (CPU throttled ${throttle}×)` : ''}${busy ? '  (one core kept busy)' : ''}`);
   console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   console.log(`fps: ${(n / span).toFixed(1)}   epochs/s: ${((e1 - e0) / elapsed).toFixed(0)} (epoch ${e0} → ${e1} in ${elapsed.toFixed(1)} s)`);
-  console.log(`main thread per frame: median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms (${n} frames)`);
+  console.log(`main thread per frame, CPU:  ${stats(cpuFrame)} (${n} frames)`);
+  console.log(`main thread per frame, wall: ${stats(perFrame)}`);
   // Where it goes: the app's spans (user timing, async begin/end pairs) and the browser's work.
   const sums = new Map();
   const add = (name, ms) => sums.set(name, (sums.get(name) ?? 0) + ms);
@@ -110,9 +118,9 @@ function report(events, { e0, e1, elapsed }) {
   }
   for (const e of main.filter((e) => e.ph === 'X')) {
     if (['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'HitTest', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'ParseHTML'].includes(e.name)) {
-      add(e.name, e.dur / 1000);
+      add(e.name, (e.tdur ?? e.dur) / 1000);
     }
   }
-  console.log('per frame (mean ms):');
+  console.log('per frame (mean ms; the lab:* spans in wall time, the browser\'s steps in CPU time):');
   for (const [name, ms] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(28)} ${(ms / n).toFixed(2)}`);
 }

@@ -66,18 +66,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             }
         });
     }
-    // A frame whose boundaries are not due (a probe dearer than `DRAW_EVERY_FRAME_MS` is taken
-    // every other frame) publishes nothing: the views keep their picture one frame longer.
-    let on_frame = {
-        let refresh = refresh.clone();
-        Callback::from(move |due: Due| {
-            if due.boundaries || due.charts {
-                refresh.emit(due.charts);
-            }
-            0.0
-        })
-    };
-    let drawn = use_budgeted_training(model, PLAYGROUND, train, on_frame);
+    let drawn = use_budgeted_training(model, PLAYGROUND, train, publish_when_due(&refresh));
     // The probe behind the output and every node map, once per version shown; its time goes to
     // the frame budget (taken out of the next frames' training time).
     let probe = use_memo((session.id(), session.version()), {
@@ -146,6 +135,19 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     };
     let live = Live { version: session.version(), session, probe: (*probe).clone(), chart_version };
     PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live }
+}
+
+/// A frame's refresh: a frame whose boundaries are not due (a probe dearer than
+/// `DRAW_EVERY_FRAME_MS` is taken every other frame) publishes nothing, and the views keep
+/// their picture one frame longer; the probe's time is reported where it is taken.
+fn publish_when_due(refresh: &Callback<bool>) -> Callback<Due, f64> {
+    let refresh = refresh.clone();
+    Callback::from(move |due: Due| {
+        if due.boundaries || due.charts {
+            refresh.emit(due.charts);
+        }
+        0.0
+    })
 }
 
 /// The settings and the custom points, if any: what a session is built from.

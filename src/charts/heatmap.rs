@@ -155,6 +155,29 @@ impl Ramp {
 }
 
 /// A neutral grey halfway between the background and the text, in either theme.
+/// An n×n grid shrunk `factor` times along each side (n / factor cells a side, rounded down):
+/// each cell the mean of its factor×factor block (a NaN in a block makes it NaN). For maps
+/// shown smaller than the probe (the diagram's nodes): a quarter of the cells to colour and
+/// copy at factor 2, and the same picture at the size shown. A factor of 0 or 1 copies.
+pub fn downsample(values: &[f32], n: usize, factor: usize) -> Vec<f32> {
+    if factor <= 1 {
+        return values.to_vec();
+    }
+    let m = n / factor;
+    let at = |row: usize, col: usize| values.get(row * n + col).copied().unwrap_or(f32::NAN);
+    let area = (factor * factor) as f32;
+    (0..m * m)
+        .map(|k| {
+            let (r0, c0) = ((k / m) * factor, (k % m) * factor);
+            let sum: f32 = (0..factor)
+                .flat_map(|i| (0..factor).map(move |j| (i, j)))
+                .map(|(i, j)| at(r0 + i, c0 + j))
+                .sum();
+            sum / area
+        })
+        .collect()
+}
+
 fn nan_grey(theme: &Theme) -> [u8; 3] {
     let luma = |c: RGBColor| (u32::from(c.0) * 3 + u32::from(c.1) * 6 + u32::from(c.2)) / 10;
     let g = ((luma(theme.background) + luma(theme.text)) / 2) as u8;
@@ -172,6 +195,25 @@ fn opaque([r, g, b]: [u8; 3]) -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn downsampling_averages_blocks_and_keeps_the_orientation() {
+        // 4×4, row 0 at the top: the top-left block is 1, the bottom-right 4.
+        let v = [
+            1.0, 1.0, 2.0, 2.0, //
+            1.0, 1.0, 2.0, 2.0, //
+            3.0, 3.0, 4.0, 0.0, //
+            3.0, 3.0, 8.0, 4.0,
+        ];
+        assert_eq!(downsample(&v, 4, 2), vec![1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(downsample(&v, 4, 1), v.to_vec());
+        let mut nan = v;
+        nan[0] = f32::NAN;
+        let d = downsample(&nan, 4, 2);
+        assert!(d[0].is_nan() && d[1] == 2.0, "a NaN taints only its own block: {d:?}");
+        assert_eq!(downsample(&v[..5], 4, 2).len(), 4, "a short grid gives NaN cells, no panic");
+        assert_eq!(downsample(&[0.5; 100 * 100], 100, 2).len(), 50 * 50);
+    }
 
     #[test]
     fn as_a_chart_each_cell_is_a_rectangle_in_its_colour() {

@@ -12,6 +12,7 @@ mod playground;
 mod running;
 mod section;
 mod shell;
+mod spans;
 
 pub use shell::app::App;
 pub use shell::panic_overlay;

@@ -10,6 +10,7 @@ use crate::domain::frame_budget::{FrameBudget, FramePlan, Tuning};
 use crate::domain::state::transition::Transition;
 use crate::ui::hooks::use_animation_loop;
 use crate::ui::shell::browser;
+use crate::ui::spans;
 
 #[derive(Clone, PartialEq)]
 pub struct Running<S> {
@@ -34,14 +35,18 @@ impl<S: Transition> Reducible for Running<S> {
     }
 }
 
-/// A callback that changes the settings.
-pub fn on_act<S>(model: &UseReducerHandle<Running<S>>) -> Callback<S::Action>
+/// A callback that changes the settings: the same one on every render, so a view given only
+/// it and the settings is not re-rendered by a frame that changed neither (the reducer's
+/// handle dispatches to the same reducer whichever render it came from).
+#[hook]
+pub fn use_on_act<S>(model: &UseReducerHandle<Running<S>>) -> Callback<S::Action>
 where
     S: Transition + 'static,
     S::Action: 'static,
 {
     let model = model.clone();
-    Callback::from(move |a| model.dispatch(RunMsg::Act(a)))
+    let callback = use_memo((), move |_| Callback::from(move |a| model.dispatch(RunMsg::Act(a))));
+    (*callback).clone()
 }
 
 /// What one frame's training did: how many rounds it ran and whether training must stop
@@ -62,7 +67,7 @@ pub struct Due {
 }
 
 /// The per-frame refresh of a section whose drawing is not timed: `refresh(charts)`, with the
-/// charts and tables when they are due (the Playground and depth; compare times its canvases).
+/// charts and tables when they are due (depth; compare and the Playground time their probes).
 pub fn untimed_refresh(refresh: &Callback<bool>) -> Callback<Due, f64> {
     let refresh = refresh.clone();
     Callback::from(move |due: Due| {
@@ -103,9 +108,13 @@ where
             }
             let plan = budget.borrow_mut().on_frame(t);
             let start = browser::now_ms();
-            let trained = train.emit(plan);
+            let trained = {
+                let _span = spans::span("lab:train");
+                train.emit(plan)
+            };
             budget.borrow_mut().trained(trained.rounds, browser::now_ms() - start);
             let charts = trained.stop || (trained.rounds > 0 && budget.borrow_mut().charts_due(t));
+            let _span = spans::span("lab:refresh");
             let drawn = refresh.emit(Due { boundaries: plan.boundaries || trained.stop, charts });
             budget.borrow_mut().drawn(drawn);
             if trained.stop {

@@ -134,10 +134,10 @@ test('Panel as PNG: the network panel at the pixel ratio, with its heatmaps, lin
   // the canvas on the page (dead neurons and unused inputs are faded by CSS: not compared).
   const maps = await p.evaluate(() => [...document.querySelectorAll('.play-network canvas.node-map')].map((c) => {
     const r = c.getBoundingClientRect();
-    const d = c.getContext('2d').getImageData(40, 40, 20, 20).data;
+    const d = c.getContext('2d').getImageData(c.width * 0.4, c.height * 0.4, c.width / 5, c.height / 5).data;
     const sum = [0, 0, 0];
     for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
-    return { x: r.x, y: r.y, w: r.width, h: r.height, mean: sum.map((v) => v / 400), dead: !!c.closest('.dead, .net-input-off') };
+    return { x: r.x, y: r.y, w: r.width, h: r.height, mean: sum.map((v) => v / (d.length / 4)), dead: !!c.closest('.dead, .net-input-off') };
   }));
   assert.ok(maps.length >= 7, `${maps.length} heatmaps`);
   for (const m of maps.filter((m) => !m.dead)) {

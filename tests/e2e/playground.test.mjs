@@ -167,3 +167,47 @@ test('a 4K projector at 100 % scaling gets larger type, charts that follow it, a
   assert.ok(uhd.chartsSpan > 0.9, `the live charts fill their row (${uhd.chartsSpan})`);
   assert.ok(uhd.boundaryWidth > 1.5 * laptop.boundaryWidth, 'the output plot grows with the screen');
 });
+
+test('after Pause the output plot, the diagram and the numbers show the final weights', async () => {
+  // Whatever a frame skipped to save time, Pause leaves no stale picture: what the page shows
+  // right after it equals a fresh drawing of the paused network (discretize on and off again
+  // redraws the output and every node from the current weights and re-renders the links).
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&networkShape=8,8&speed=1&seed=4`);
+  await waitForApp(page);
+  const shown = () => page.evaluate(() => {
+    const hash = (c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      for (let i = 0; i < d.length; i += 1) h = (h * 31 + d[i]) >>> 0;
+      return h;
+    };
+    return {
+      output: hash(document.querySelector('[data-testid=output-canvas]')),
+      nodes: [...document.querySelectorAll('.play-network canvas.node-map')].map(hash),
+      links: [...document.querySelectorAll('.play-network line.link')].map((l) => `${l.getAttribute('stroke-width')} ${l.textContent}`),
+      loss: document.querySelector('[data-testid=train-loss]').textContent,
+      epoch: document.querySelector('[data-testid=epoch]').textContent,
+    };
+  });
+  const start = await shown();
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=epoch]').textContent) >= 40, null, { timeout: 30000 });
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(300);
+  const paused = await shown();
+  assert.notEqual(paused.epoch, start.epoch);
+  assert.notEqual(paused.output, start.output, 'the output moved with training');
+  assert.notDeepEqual(paused.links, start.links, 'the links moved with training');
+  await page.getByTestId('discretize').click();
+  await page.waitForTimeout(200);
+  await page.getByTestId('discretize').click();
+  await page.waitForTimeout(300);
+  const redrawn = await shown();
+  assert.equal(redrawn.epoch, paused.epoch, 'still paused');
+  assert.equal(paused.output, redrawn.output, 'the output plot showed the final weights');
+  assert.deepEqual(paused.nodes, redrawn.nodes, 'every node map showed the final weights');
+  assert.deepEqual(paused.links, redrawn.links, 'every link showed the final weights');
+  assert.equal(paused.loss, redrawn.loss);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

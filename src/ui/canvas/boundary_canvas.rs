@@ -24,6 +24,7 @@ use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::browser::{self, context_2d as context};
 use crate::ui::shell::view::View;
+use crate::ui::spans;
 
 #[derive(Properties)]
 pub struct BoundaryCanvasProps {
@@ -189,6 +190,7 @@ fn render_heat(
     show_axes: bool,
     theme: Theme,
 ) -> Result<(), String> {
+    let _span = spans::span("lab:boundary-heat");
     let side = fit_square(canvas, 60);
     let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
     let map = Heatmap { values: &probe.output, n: probe.n, scale: 1.0, discretize: false };

@@ -17,6 +17,7 @@ use crate::charts::Chart;
 use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::view::View;
+use crate::ui::spans;
 
 /// How tall the canvas is for its width (CSS pixels).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -65,6 +66,7 @@ pub fn fit(canvas: &HtmlCanvasElement, width: f64, height: f64) -> (u32, u32) {
 
 /// Draws the chart on the whole canvas (over what is there) with the theme.
 pub fn draw_on<C: Chart>(canvas: &HtmlCanvasElement, chart: &C, theme: &Theme) -> Result<C::Layout, String> {
+    let _span = spans::span("lab:chart");
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
     chart.draw(&backend.into_drawing_area(), theme).map_err(|e| e.to_string())
 }

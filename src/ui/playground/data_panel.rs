@@ -15,6 +15,7 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::ui::controls::{select, slider};
 use crate::ui::export::download;
+use crate::ui::spans;
 
 const BATCH_SIZES: [usize; 8] = [1, 2, 5, 10, 20, 30, 50, 100];
 
@@ -29,40 +30,40 @@ pub struct DataPanelProps {
 }
 
 /// A small picture of each dataset (fixed seed, no noise), drawn once.
-fn thumbnails() -> Vec<(DatasetKind, Vec<Point>)> {
-    DatasetKind::ALL.iter().map(|&k| (k, generate(k, 160, 0.0, &mut Rng::derive(7, "thumbnail")))).collect()
+fn thumbnails() -> Vec<(DatasetKind, Html)> {
+    DatasetKind::ALL
+        .iter()
+        .map(|&k| (k, thumb_svg(&generate(k, 160, 0.0, &mut Rng::derive(7, "thumbnail")), k.is_regression())))
+        .collect()
 }
 
+/// A thumbnail: the points as two paths of small discs, one per class (12 elements for all the
+/// thumbnails instead of hundreds of circles for every render to compare).
 fn thumb_svg(points: &[Point], regression: bool) -> Html {
     let to_px = |v: f64| (v + DOMAIN) / (2.0 * DOMAIN) * 56.0 + 2.0;
-    let circles: Html = points
-        .iter()
-        .map(|p| {
-            let class = if regression {
-                if p.label >= 0.0 {
-                    "pt-pos"
-                } else {
-                    "pt-neg"
-                }
-            } else if p.label > 0.0 {
-                "pt-pos"
-            } else {
-                "pt-neg"
-            };
-            let cx = format!("{:.1}", to_px(p.x));
-            let cy = format!("{:.1}", 60.0 - to_px(p.y));
-            html! { <circle {cx} {cy} r="1.6" class={class} /> }
-        })
-        .collect();
+    let positive = |p: &Point| if regression { p.label >= 0.0 } else { p.label > 0.0 };
+    let discs = |pos: bool| -> String {
+        points
+            .iter()
+            .filter(|p| positive(p) == pos)
+            .map(|p| {
+                let (cx, cy) = (to_px(p.x) - 1.6, 60.0 - to_px(p.y));
+                format!("M{cx:.1} {cy:.1}a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0 -3.2 0")
+            })
+            .collect()
+    };
+    let (pos, neg) = (discs(true), discs(false));
     html! {
         <svg viewBox="0 0 60 60" width="60" height="60" aria-hidden="true">
-            { circles }
+            <path d={neg} class="pt-neg" />
+            <path d={pos} class="pt-pos" />
         </svg>
     }
 }
 
 #[component]
 pub fn DataPanel(props: &DataPanelProps) -> Html {
+    let _span = spans::span("lab:data-render");
     let thumbs = use_memo((), |_| thumbnails());
     let message = use_state(String::new);
     let s = &props.play.settings;
@@ -73,7 +74,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let tiles = thumbs
         .iter()
         .filter(|(k, _)| k.is_regression() == regression)
-        .map(|(k, pts)| {
+        .map(|(k, picture)| {
             let kind = *k;
             let onclick = act.reform(move |_: MouseEvent| PlayAction::SetDataset(kind));
             let on = !custom && s.dataset == kind;
@@ -81,7 +82,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             html! {
                 <button class={classes!("thumb", on.then_some("on"))} {onclick} aria-pressed={on.to_string()}
                         data-testid={testid} title={kind.label()}>
-                    { thumb_svg(pts, kind.is_regression()) }
+                    { picture.clone() }
                     <span>{ kind.label() }</span>
                 </button>
             }

@@ -28,9 +28,10 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
-use crate::ui::running::{on_act, Running};
+use crate::ui::running::{use_on_act, Running};
 use crate::ui::section::{self, on_run, use_keys, use_section, Keys, Link};
 use crate::ui::shell::caveats::use_link_caveats;
+use crate::ui::spans;
 
 use commands::use_play_commands;
 use data_panel::DataPanel;
@@ -48,6 +49,10 @@ const PAGE_KEYS: [&str; 7] = ["tab", "lesson", "embed", "panels", "controls", "a
 
 /// Resolution of the decision boundary and of every neuron's heatmap.
 pub const GRID: usize = 100;
+/// Resolution of each node's heatmap in the diagram: the probe shrunk twice along each side
+/// ([`heatmap::downsample`](crate::charts::heatmap::downsample)). A node is 2.5rem (40 CSS px)
+/// wide, so 50 cells a side still give more than one per pixel, for a quarter of the colouring.
+pub const NODE_GRID: usize = GRID / 2;
 
 /// What the Playground's views are given: the session (at the version shown) and what was
 /// last measured on it. Equal when nothing new has happened, so views re-render only when the
@@ -93,6 +98,7 @@ pub struct PlaygroundProps {
 
 #[component]
 pub fn Playground(props: &PlaygroundProps) -> Html {
+    let _span = spans::span("lab:play-render");
     let model = use_section(Link { read: read_link, write: write_link }, &props.on_notice);
     let play = use_play_session(&model);
     let hovered = use_state(|| None::<(usize, usize)>);
@@ -114,9 +120,12 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     use_link_caveats(caveat.into_iter().chain(data_caveat(&model.state)).collect());
 
     // A live setting changed by hand goes to the running session at once (and to the state).
+    // The same callback while the settings and the session are (a frame changes neither), so
+    // views given only it and the settings are not re-rendered by training.
+    let dispatch = use_on_act(&model);
     let on_action = {
-        let (dispatch, on_live, state) = (on_act(&model), play.on_live.clone(), model.state.clone());
-        Callback::from(move |action: PlayAction| {
+        let on_live = play.on_live.clone();
+        use_callback((model.state.clone(), play.live.session.id()), move |action: PlayAction, (state, _)| {
             if let Some(change) = state.live_change(&action) {
                 on_live.emit(change);
             }

@@ -13,7 +13,7 @@ use super::{Live, PointEdit};
 use crate::charts::boundary::{self, Boundary, PlotRect};
 use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
-use crate::domain::nn::data::Point;
+use crate::domain::nn::data::{Dataset, Point};
 use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::metrics::{format_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
@@ -23,7 +23,9 @@ use crate::ui::canvas::boundary_canvas::{fit_square, paint_heatmap};
 use crate::ui::canvas::chart_canvas::draw_on;
 use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, text_scale, use_dark_mode, use_resize_tick};
+use crate::ui::shell::browser::{self, context_2d};
 use crate::ui::shell::view::View;
+use crate::ui::spans;
 
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
@@ -39,14 +41,23 @@ type SharedRect = Rc<RefCell<Option<PlotRect>>>;
 
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
+    let _span = spans::span("lab:output-render");
     let canvas = use_node_ref();
     let (rect, error) = use_output_drawing(canvas.clone(), props);
     let regression = props.play.settings.is_regression();
     let negative = use_state(|| false);
     let edits = use_point_edits(rect, regression, *negative, props.on_point.clone());
     let picker = class_picker(&negative, regression);
+    // The numbers follow at the chart rate (a pause or a step shows the last epoch's).
+    let stats = use_memo((props.live.chart_version, props.live.session.id()), {
+        let live = props.live.session.clone();
+        move |_| {
+            let session = live.borrow();
+            stats(session.metrics(), session.status().is_diverged())
+        }
+    });
+    let stats = (*stats).clone();
     let session = props.live.session.borrow();
-    let stats = stats(session.metrics(), session.status().is_diverged());
     let diverged = match session.status() {
         Status::Diverged { message, .. } => html! {
             <div class="diverged" role="alert" data-testid="diverged">
@@ -165,7 +176,7 @@ fn use_output_drawing(canvas: NodeRef, props: &OutputProps) -> (SharedRect, Opti
     let tick = use_resize_tick();
     let view = use_context::<View>().unwrap_or_default();
     let rect = use_mut_ref(|| None::<PlotRect>);
-    let image = use_mut_ref(|| None::<HtmlCanvasElement>);
+    let layers = use_mut_ref(Layers::default);
     let error = use_state(|| None::<String>);
     {
         let (rect, error, live) = (rect.clone(), error.clone(), props.live.clone());
@@ -174,7 +185,7 @@ fn use_output_drawing(canvas: NodeRef, props: &OutputProps) -> (SharedRect, Opti
         use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, _, view)| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let look = Look { hovered, show_test, discretize, theme: view.theme(dark, pixel_ratio()) };
-            match render(&c, &mut image.borrow_mut(), &live, &look) {
+            match render(&c, &mut layers.borrow_mut(), &live, &look) {
                 Ok(r) => {
                     *rect.borrow_mut() = Some(r);
                     if error.is_some() {
@@ -262,13 +273,15 @@ struct Look {
 }
 
 /// Paints the heatmap (the output, or the hovered neuron scaled to its largest value) into the
-/// plot rectangle, then axes and points over it with plotters.
+/// plot rectangle, then the axes and points over it (from `points`, drawn again only when
+/// they or their look changed).
 fn render(
     canvas: &HtmlCanvasElement,
-    image: &mut Option<HtmlCanvasElement>,
+    layers: &mut Layers,
     live: &Live,
     look: &Look,
 ) -> Result<PlotRect, String> {
+    let _span = spans::span("lab:output-draw");
     let side = fit_square(canvas, 200);
     let probe = &live.probe;
     let hovered = look.hovered.and_then(|(l, j)| probe.hidden.get(l)?.get(j));
@@ -281,15 +294,65 @@ fn render(
     let theme = &look.theme;
     let rect = boundary::plot_rect((side, side), true, boundary::tick_font(theme));
     let map = Heatmap { values, n: probe.n, scale, discretize: snap };
-    paint_heatmap(canvas, image, &map, rect, theme)?;
+    paint_heatmap(canvas, &mut layers.image, &map, rect, theme)?;
     let session = live.session.borrow();
-    let data = session.dataset();
-    let chart = Boundary {
-        train: &data.train,
-        test: look.show_test.then_some(&data.test[..]),
+    let key = PointsKey {
+        data: session.dataset().clone(),
+        show_test: look.show_test,
         regression: session.settings().is_regression(),
-        point_radius: (3.0 * pixel_ratio() * text_scale()).round() as u32,
+        side,
+        radius: (3.0 * pixel_ratio() * text_scale()).round() as u32,
+        theme: *theme,
+    };
+    drop(session);
+    let points = points_layer(&mut layers.points, key)?;
+    context_2d(canvas)?
+        .draw_image_with_html_canvas_element(&points.canvas, 0.0, 0.0)
+        .map_err(|_| "the points could not be drawn".to_string())?;
+    Ok(points.rect)
+}
+
+/// The canvases behind the output: the heatmap's n×n pixels and the points layer.
+#[derive(Default)]
+struct Layers {
+    image: Option<HtmlCanvasElement>,
+    points: Option<PointsLayer>,
+}
+
+/// What the points layer shows: it is drawn again when any of it changes.
+#[derive(PartialEq)]
+struct PointsKey {
+    data: Dataset,
+    show_test: bool,
+    regression: bool,
+    /// The canvas side, in device pixels.
+    side: u32,
+    /// The points' radius, in device pixels.
+    radius: u32,
+    theme: Theme,
+}
+
+/// The axes and points (hundreds of discs and the tick labels: the dear part of the picture)
+/// on a transparent off-screen canvas of the output's size, and where the plot landed.
+struct PointsLayer {
+    key: PointsKey,
+    canvas: HtmlCanvasElement,
+    rect: PlotRect,
+}
+
+/// The points layer for `key`: the one in `slot` if it shows that, else drawn anew.
+fn points_layer(slot: &mut Option<PointsLayer>, key: PointsKey) -> Result<&PointsLayer, String> {
+    if slot.as_ref().is_some_and(|layer| layer.key == key) {
+        return slot.as_ref().ok_or_else(|| "no points layer".to_string());
+    }
+    let canvas = browser::new_canvas(key.side, key.side)?;
+    let chart = Boundary {
+        train: &key.data.train,
+        test: key.show_test.then_some(&key.data.test[..]),
+        regression: key.regression,
+        point_radius: key.radius,
         show_axes: true,
     };
-    draw_on(canvas, &chart, theme)
+    let rect = draw_on(&canvas, &chart, &key.theme)?;
+    Ok(slot.insert(PointsLayer { key, canvas, rect }))
 }

@@ -22,9 +22,10 @@ use crate::domain::nn::trainer::Session;
 use crate::domain::state::play_url::data_link::quantised;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::running::{untimed_refresh, use_budgeted_training, RunMsg, Running, Trained};
+use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
+use crate::ui::spans;
 
 /// The session shown and what changes it.
 pub struct PlaySession {
@@ -43,11 +44,6 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     let key = (model.state.settings.clone(), model.state.custom.clone());
     let (held, shown) = use_derived(key, fits, build);
     let (session, chart_version) = (shown.live.clone(), shown.chart_version);
-    let probe = use_memo((session.id(), session.version()), {
-        let session = session.clone();
-        move |_| Rc::new(session.borrow().probe(GRID))
-    });
-
     let train = {
         let (session, speed) = (session.clone(), model.state.speed);
         Callback::from(move |plan: FramePlan| {
@@ -70,8 +66,29 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             }
         });
     }
-    let on_frame = untimed_refresh(&refresh);
-    use_budgeted_training(model, PLAYGROUND, train, on_frame);
+    let drawn = use_budgeted_training(model, PLAYGROUND, train, publish_when_due(&refresh));
+    // The probe behind the output and every node map, once per version shown; its time goes to
+    // the frame budget (taken out of the next frames' training time).
+    let probe = use_memo((session.id(), session.version()), {
+        let session = session.clone();
+        move |_| {
+            let _span = spans::span("lab:probe");
+            let start = browser::now_ms();
+            let probe = Rc::new(session.borrow().probe(GRID));
+            drawn.emit(browser::now_ms() - start);
+            probe
+        }
+    });
+    // A pause (from any path: the button, a key, a message) shows everything at the epoch it
+    // stopped at: the views that follow at the chart rate (charts, readouts, links) catch up.
+    {
+        let (refresh, behind) = (refresh.clone(), chart_version != session.current().version());
+        use_effect_with(model.running, move |&running| {
+            if !running && behind {
+                refresh.emit(true);
+            }
+        });
+    }
     let on_step = session.command(&refresh, |s| {
         s.step(1);
     });
@@ -118,6 +135,19 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     };
     let live = Live { version: session.version(), session, probe: (*probe).clone(), chart_version };
     PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live }
+}
+
+/// A frame's refresh: a frame whose boundaries are not due (a probe dearer than
+/// `DRAW_EVERY_FRAME_MS` is taken every other frame) publishes nothing, and the views keep
+/// their picture one frame longer; the probe's time is reported where it is taken.
+fn publish_when_due(refresh: &Callback<bool>) -> Callback<Due, f64> {
+    let refresh = refresh.clone();
+    Callback::from(move |due: Due| {
+        if due.boundaries || due.charts {
+            refresh.emit(due.charts);
+        }
+        0.0
+    })
 }
 
 /// The settings and the custom points, if any: what a session is built from.

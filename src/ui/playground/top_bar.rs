@@ -8,6 +8,7 @@ use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization}
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction, MAX_SPEED};
 use crate::ui::controls::{number, number_options, opts, pick_activation, select, slider};
+use crate::ui::spans;
 
 /// TF Playground's learning rates and regularization rates, the values teachers know.
 const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
@@ -27,6 +28,7 @@ pub struct TopBarProps {
 
 #[component]
 pub fn TopBar(props: &TopBarProps) -> Html {
+    let _span = spans::span("lab:topbar-render");
     let s = &props.play.settings;
     let act = props.on_action.clone();
     let session = props.live.session.borrow();

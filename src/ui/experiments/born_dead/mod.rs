@@ -22,7 +22,7 @@ use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::domain::state::transition::Transition;
 use crate::ui::export::panel_png_button::PanelPngButton;
-use crate::ui::running::{on_act, Running};
+use crate::ui::running::{use_on_act, Running};
 use crate::ui::section::{use_section, Link};
 
 use chart::BdChart;
@@ -99,7 +99,7 @@ pub struct BornDeadProps {
 pub fn BornDead(props: &BornDeadProps) -> Html {
     let model = use_section(Link { read: read_link, write: write_link }, &props.on_notice);
     let job = use_born_dead_job(&model.state);
-    let on_action = on_act(&model);
+    let on_action = use_on_act(&model);
     let view = &model.state;
     let snapshot = &job.snapshot;
     let running = snapshot.status == RunStatus::Running;

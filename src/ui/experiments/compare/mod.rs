@@ -22,7 +22,7 @@ use crate::domain::experiments::compare::{loss_text, CompareState, SlotSummary};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
-use crate::ui::running::{on_act, Running};
+use crate::ui::running::{use_on_act, Running};
 use crate::ui::section::{use_keys, use_section, Keys, Link};
 
 use charts::CompareCharts;
@@ -158,7 +158,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let live = live.clone();
         move |_| spoken_summary(&live.borrow(), target)
     });
-    let on_action = on_act(&model);
+    let on_action = use_on_act(&model);
     let (slots, regression) = (r.built.slots.clone(), r.built.shared.is_regression());
 
     html! {

@@ -15,6 +15,7 @@ use crate::domain::nn::trainer::GridProbe;
 use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
+use crate::ui::spans;
 
 /// The runs and what was last measured on them.
 pub struct Runs {
@@ -65,6 +66,7 @@ impl Runs {
 
     /// New probes of every run; returns the time it took (ms).
     fn probe(&mut self) -> f64 {
+        let _span = spans::span("lab:probe");
         let start = browser::now_ms();
         let sessions = self.lockstep.sessions();
         self.probes = Rc::new(sessions.iter().map(|s| Rc::new(s.probe(GRID))).collect());

@@ -23,7 +23,7 @@ use crate::domain::nn::trainer::{Session, Status};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::ui::export::panel_png_button::PanelPngButton;
-use crate::ui::running::{on_act, untimed_refresh, use_budgeted_training, Running, Trained};
+use crate::ui::running::{untimed_refresh, use_budgeted_training, use_on_act, Running, Trained};
 use crate::ui::section::{on_run, use_derived, use_section, Link};
 use crate::ui::shell::browser;
 
@@ -191,7 +191,7 @@ pub fn Depth(props: &DepthProps) -> Html {
     let on_frame = untimed_refresh(&refresh);
     use_budgeted_training(&model, DEPTH, train, on_frame);
 
-    let on_action = on_act(&model);
+    let on_action = use_on_act(&model);
     let on_run = {
         let (on_run, refresh) = (on_run(&model), refresh.clone());
         Callback::from(move |run: bool| {

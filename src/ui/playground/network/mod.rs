@@ -13,7 +13,7 @@ mod layer_head;
 mod net_link;
 mod net_node;
 
-use super::{Live, GRID};
+use super::{Live, GRID, NODE_GRID};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::DOMAIN;
@@ -24,6 +24,7 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
+use crate::ui::spans;
 use layer_head::{layer_head, LayerHeadProps};
 use net_link::{net_link, NetLinkProps};
 use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
@@ -33,7 +34,7 @@ const HALF_ROW_PX: f64 = 27.0;
 /// Width of one column in the links' SVG units (the SVG stretches to the grid's width).
 const COL_UNITS: f64 = 100.0;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct NetworkProps {
     pub play: PlayState,
     pub live: Live,
@@ -208,6 +209,7 @@ fn headers(props: &NetworkProps, cols: usize) -> Vec<Html> {
 
 #[component]
 pub fn Network(props: &NetworkProps) -> Html {
+    let _span = spans::span("lab:net-render");
     let dark = use_dark_mode();
     let container = use_node_ref();
     let settings = &props.play.settings;
@@ -221,13 +223,19 @@ pub fn Network(props: &NetworkProps) -> Html {
     let feature_maps =
         use_memo((), |_| Feature::ALL.iter().map(|f| feature_grid(*f)).collect::<Vec<Vec<f32>>>());
 
-    // Paint every heatmap after each render (new probe, theme or shape).
+    // The inputs and the legend bar never change with training: painted when the theme or the
+    // shape (which nodes there are) changed.
+    let shape = (settings.features.clone(), settings.hidden.clone());
     {
-        let (container, live, maps) = (container.clone(), props.live.clone(), feature_maps.clone());
+        let (container, maps) = (container.clone(), feature_maps.clone());
+        use_effect_with((dark, shape.clone()), move |(dark, _)| paint_inputs(&container, &maps, *dark));
+    }
+    // The neurons and the output: with every new probe too.
+    {
+        let (container, live) = (container.clone(), props.live.clone());
         let discretize = props.play.discretize;
-        let shape = (settings.features.clone(), settings.hidden.clone());
-        use_effect_with((live.version, dark, shape, discretize), move |_| {
-            paint_all(&container, &live, &maps, dark, discretize);
+        use_effect_with((live.version, dark, shape, discretize), move |&(_, dark, _, discretize)| {
+            paint_neurons(&container, &live, dark, discretize);
         });
     }
 
@@ -237,9 +245,22 @@ pub fn Network(props: &NetworkProps) -> Html {
     let cols = columns.len();
     let grid = layout(&columns);
     let height = grid.rows as f64 * HALF_ROW_PX;
-    let (links, nodes, headers) = (links(props, &grid, &used), nodes(props, &grid), headers(props, cols));
-    let (links, nodes, headers): (Html, Html, Html) =
-        (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
+    // Links, node marks and tooltips follow the weights at the chart rate (a weight moves a
+    // hair per epoch: 8 redraws a second show it as well as 60, at a fraction of the layout and
+    // paint), and at once on any other change (settings, hover, a new session, a pause).
+    let key = (props.live.chart_version, props.live.session.id(), props.play.clone(), props.hovered);
+    let parts = use_memo(key, {
+        let props = props.clone();
+        move |_| {
+            let _span = spans::span("lab:net-diagram");
+            let (links, nodes, headers) =
+                (links(&props, &grid, &used), nodes(&props, &grid), headers(&props, cols));
+            let parts: (Html, Html, Html) =
+                (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
+            parts
+        }
+    });
+    let (links, nodes, headers) = (*parts).clone();
 
     let layers = settings.hidden.len();
     let add_layer = props.on_action.reform(|_: MouseEvent| PlayAction::AddLayer);
@@ -302,13 +323,28 @@ fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// A feature's value over the grid (row 0 at the top), for the input nodes.
+/// A feature's value over the nodes' grid (row 0 at the top), for the input nodes.
 fn feature_grid(f: Feature) -> Vec<f32> {
-    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / GRID as f64;
-    (0..GRID * GRID).map(|k| f.eval(coord(k % GRID), -coord(k / GRID)) as f32).collect()
+    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / NODE_GRID as f64;
+    (0..NODE_GRID * NODE_GRID).map(|k| f.eval(coord(k % NODE_GRID), -coord(k / NODE_GRID)) as f32).collect()
 }
 
-fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, discretize: bool) {
+/// Every node map in the diagram with its (column, index).
+fn node_maps(container: &NodeRef) -> Vec<(usize, usize, HtmlCanvasElement)> {
+    let Some(root) = container.cast::<web_sys::Element>() else { return Vec::new() };
+    let Ok(canvases) = root.query_selector_all("canvas.node-map") else { return Vec::new() };
+    (0..canvases.length())
+        .filter_map(|k| {
+            let canvas = canvases.get(k)?.dyn_into::<HtmlCanvasElement>().ok()?;
+            let attr = |name: &str| canvas.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
+            Some((attr("data-column")?, attr("data-index")?, canvas))
+        })
+        .collect()
+}
+
+/// The legend's colour bar and every input's map.
+fn paint_inputs(container: &NodeRef, inputs: &[Vec<f32>], dark: bool) {
+    let _span = spans::span("lab:net-inputs");
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     let theme = Theme::for_scheme(dark);
     if let Ok(Some(bar)) = root.query_selector("canvas.legend-map") {
@@ -318,21 +354,27 @@ fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, 
             let _ = put_pixels(&bar, &rgba, GRID);
         }
     }
-    let Ok(canvases) = root.query_selector_all("canvas.node-map") else { return };
+    for (_, j, canvas) in node_maps(container).into_iter().filter(|(c, _, _)| *c == 0) {
+        let Some(values) = inputs.get(j) else { continue };
+        let rgba = heatmap::rgba(values, NODE_GRID, feature_scale(values), false, &theme);
+        let _ = put_pixels(&canvas, &rgba, NODE_GRID);
+    }
+}
+
+/// An input's map is scaled to its largest value, as a neuron's is.
+fn feature_scale(values: &[f32]) -> f32 {
+    values.iter().fold(0.0f32, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }).max(1e-6)
+}
+
+/// Every hidden neuron's map and the output's, from the probe shrunk to the nodes' grid.
+fn paint_neurons(container: &NodeRef, live: &Live, dark: bool, discretize: bool) {
+    let _span = spans::span("lab:net-paint");
+    let theme = Theme::for_scheme(dark);
     let probe = &live.probe;
     let hidden_layers = probe.hidden.len();
-    for k in 0..canvases.length() {
-        let Some(canvas) = canvases.get(k).and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok()) else {
-            continue;
-        };
-        let attr = |name: &str| canvas.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
-        let (Some(c), Some(j)) = (attr("data-column"), attr("data-index")) else { continue };
-        let values: &[f32] = if c == 0 {
-            match inputs.get(j) {
-                Some(v) => v,
-                None => continue,
-            }
-        } else if c <= hidden_layers {
+    let factor = probe.n / NODE_GRID;
+    for (c, j, canvas) in node_maps(container).into_iter().filter(|(c, _, _)| *c > 0) {
+        let values: &[f32] = if c <= hidden_layers {
             match probe.hidden.get(c - 1).and_then(|l| l.get(j)) {
                 Some(v) => v,
                 None => continue,
@@ -340,14 +382,11 @@ fn paint_all(container: &NodeRef, live: &Live, inputs: &[Vec<f32>], dark: bool, 
         } else {
             &probe.output
         };
+        let values = heatmap::downsample(values, probe.n, factor);
         // The output is in the labels' scale (−1..1); a neuron is scaled to its own largest value.
-        let scale = if c > hidden_layers {
-            1.0
-        } else {
-            values.iter().fold(0.0f32, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }).max(1e-6)
-        };
-        let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
+        let scale = if c > hidden_layers { 1.0 } else { feature_scale(&values) };
+        let rgba = heatmap::rgba(&values, NODE_GRID, scale, discretize && c > hidden_layers, &theme);
         // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
-        let _ = put_pixels(&canvas, &rgba, probe.n);
+        let _ = put_pixels(&canvas, &rgba, NODE_GRID);
     }
 }

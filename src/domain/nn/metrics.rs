@@ -282,6 +282,17 @@ pub fn format_loss(v: f64) -> String {
     }
 }
 
+/// The loss over a set of `points` points (`set`: "training", "test") as the views show it:
+/// "—" for an empty set, with why (its loss is NaN by definition: nothing went wrong, there
+/// is nothing to measure), else [`format_loss`].
+pub fn set_loss(v: f64, points: usize, set: &str) -> (String, Option<String>) {
+    if points == 0 {
+        ("—".into(), Some(format!("No {set} points, so there is no {set} loss to measure.")))
+    } else {
+        (format_loss(v), None)
+    }
+}
+
 /// Mean loss and (for classification) accuracy of raw outputs `z` against `labels`, in f64.
 /// NaN loss and `None` accuracy for an empty set.
 pub fn loss_and_accuracy(

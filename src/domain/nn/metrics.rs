@@ -432,6 +432,19 @@ mod csv_tests {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn an_empty_set_has_no_loss_to_show_not_a_nan() {
+        let (text, why) = super::set_loss(f64::NAN, 0, "training");
+        assert_eq!(text, "—");
+        assert!(why.is_some_and(|w| w.contains("No training points")));
+        assert_eq!(
+            super::set_loss(f64::NAN, 40, "training"),
+            ("NaN".into(), None),
+            "a diverged run reads NaN"
+        );
+        assert_eq!(super::set_loss(0.25, 40, "test"), ("0.250".into(), None));
+    }
+
+    #[test]
     fn a_long_history_is_thinned_for_charts_but_keeps_its_last_epoch() {
         let h = super::History { epoch: (0..=10).collect(), ..Default::default() };
         let all = h.sampled(20, |i| i as f64 * 2.0);

@@ -4,7 +4,7 @@
 //! biases, and reads exactly 0 (not missing) below a dead layer.
 
 use activation_lab::domain::nn::model::NetworkWeights;
-use activation_lab::domain::nn::schedule::{parse_schedule, LiveChange, Scheduled};
+use activation_lab::domain::nn::schedule::{parse_schedule, LiveChange, Origin, Scheduled};
 use activation_lab::domain::nn::settings::{OptimizerKind, Settings};
 use activation_lab::domain::nn::trainer::Session;
 
@@ -27,7 +27,7 @@ fn a_learning_rate_change_keeps_the_epoch_and_the_weights_and_is_recorded() {
     assert_eq!(bits(&s.weights()), before, "the weights are kept");
     assert_eq!(s.settings().learning_rate, 3.0);
     let change = &s.history().changes[0];
-    assert_eq!((change.epoch, change.label.as_str(), change.scheduled), (20, "lr 0.03 → 3", false));
+    assert_eq!((change.epoch, change.label.as_str(), change.origin), (20, "lr 0.03 → 3", Origin::Hand));
     s.step(1);
     // The next step used rate 3: the weights moved further than a 0.03 step from the same point.
     let mut slow = Session::new(small());
@@ -60,7 +60,7 @@ fn a_scheduled_change_replays_bit_for_bit_and_equals_the_same_change_by_hand() {
     assert_eq!(a.base_settings(), &scheduled, "the link's settings are not changed by the schedule");
     let epochs: Vec<usize> = a.history().changes.iter().map(|c| c.epoch).collect();
     assert_eq!(epochs, vec![30, 45]);
-    assert!(a.history().changes.iter().all(|c| c.scheduled));
+    assert!(a.history().changes.iter().all(|c| c.origin == Origin::Schedule));
 
     // By hand at the same epochs: the same numbers.
     let mut c = Session::new(small());
@@ -136,4 +136,47 @@ fn an_opened_model_starts_at_its_epoch() {
     assert_eq!(b.metrics().train_loss.to_bits(), a.metrics().train_loss.to_bits());
     b.step(1);
     assert_eq!(b.epoch(), 13);
+}
+
+#[test]
+fn a_weight_set_by_hand_keeps_the_epoch_changes_the_output_and_is_recorded() {
+    use activation_lab::domain::nn::schedule::link_caveat;
+    use activation_lab::domain::nn::weight_edit::LinkId;
+    let adam = Settings { optimizer: OptimizerKind::Adam, ..small() };
+    let mut s = Session::new(adam.clone());
+    s.step(20);
+    let (len, probe) = (s.history().len(), s.probe(8).output);
+    let link = LinkId { layer: 0, to: 2, from: 1 };
+    let old = s.weights().layers[0].weights[2][1];
+    s.set_link_weight(link, 1.5).expect("a link of the network");
+    assert_eq!(s.epoch(), 20, "the epoch is kept");
+    assert_eq!(s.weights().layers[0].weights[2][1], 1.5);
+    assert_eq!(s.history().len(), len, "the epoch's metrics are measured again, not appended");
+    assert_ne!(s.probe(8).output, probe, "the output follows the new weight at once");
+    let change = s.history().changes.last().expect("the edit is recorded");
+    let label = format!("w X₂ → L1.3 {old:.3} → 1.5");
+    assert_eq!((change.epoch, change.label.as_str(), change.origin), (20, label.as_str(), Origin::Weight));
+    let csv = s.history().to_csv();
+    assert!(csv.lines().any(|l| l.starts_with("20,") && l.ends_with(&label)), "{csv}");
+    let note = link_caveat(&s.history().changes).expect("a link does not replay the edit");
+    assert!(note.contains(&label), "{note}");
+    // Training goes on from the edited weight (Adam's state kept, no panic).
+    s.step(1);
+    assert_eq!(s.epoch(), 21);
+    let mut untouched = Session::new(adam);
+    untouched.step(21);
+    assert_ne!(bits(&s.weights()), bits(&untouched.weights()));
+    // Refused, nothing changed: a link the network does not have, a value that is not finite.
+    let before = bits(&s.weights());
+    assert!(s.set_link_weight(LinkId { layer: 0, to: 9, from: 0 }, 1.0).is_err());
+    assert!(s.set_link_weight(LinkId { layer: 3, to: 0, from: 0 }, 1.0).is_err());
+    assert!(s.set_link_weight(link, f32::NAN).is_err());
+    assert!(s.set_link_weight(link, f32::INFINITY).is_err());
+    assert_eq!(bits(&s.weights()), before);
+    // The output layer's links too; a reset returns to the seed's weights.
+    s.set_link_weight(LinkId { layer: 2, to: 0, from: 3 }, -2.0).expect("an output link");
+    assert_eq!(s.weights().layers[2].weights[0][3], -2.0);
+    s.reset();
+    assert_eq!(&s.weights(), s.initial_weights());
+    assert!(s.history().changes.is_empty());
 }

@@ -93,10 +93,13 @@ pub enum Scope {
     Tabs,
     /// With the Explorer's chart focused.
     ExplorerChart,
+    /// A focused link of the Playground's network diagram.
+    NetworkLinks,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::Everywhere, Scope::Training, Scope::Tabs, Scope::ExplorerChart];
+    pub const ALL: [Scope; 5] =
+        [Scope::Everywhere, Scope::Training, Scope::Tabs, Scope::ExplorerChart, Scope::NetworkLinks];
 
     /// The heading of the scope's shortcuts.
     pub fn title(self) -> &'static str {
@@ -105,6 +108,7 @@ impl Scope {
             Scope::Training => "Playground and Side by side",
             Scope::Tabs => "On the section tabs",
             Scope::ExplorerChart => "On the Explorer's chart",
+            Scope::NetworkLinks => "On a link of the network diagram",
         }
     }
 }
@@ -134,6 +138,14 @@ pub const SHORTCUTS: &[Shortcut] = &[
     Shortcut { keys: &["Home", "End"], does: "the first or last section", scope: Scope::Tabs },
     Shortcut { keys: &["←", "→"], does: "move the readout", scope: Scope::ExplorerChart },
     Shortcut { keys: &["Home", "End"], does: "the readout to either end", scope: Scope::ExplorerChart },
+    Shortcut {
+        keys: &["←", "→", "↑", "↓"], does: "the previous or next link", scope: Scope::NetworkLinks
+    },
+    Shortcut {
+        keys: &["Enter", "Space"],
+        does: "edit its weight (Enter sets what you type, Esc keeps the weight)",
+        scope: Scope::NetworkLinks,
+    },
 ];
 
 /// The shortcuts of `scope`, in list order.

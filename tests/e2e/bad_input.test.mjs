@@ -88,6 +88,10 @@ test('a link without a training point says why and keeps Play off', async () => 
   await banner.filter({ hasText: 'leaves no training point' }).waitFor();
   assert.match(await banner.innerText(), /numPoints=2 with percTrainData=10 leaves no training point/);
   assert.match(await page.getByTestId('no-training').innerText(), /^No training points: all 2 points are test points/);
+  // No training point, no training loss: "—" (not NaN, which reads as a diverged run), saying why.
+  assert.equal(await page.getByTestId('train-loss').innerText(), '—');
+  assert.match(await page.getByTestId('train-loss').getAttribute('title'), /^No training points, so there is no training loss/);
+  assert.notEqual(await page.getByTestId('test-loss').innerText(), '—', 'the test points still have a loss');
   assert.equal(await page.getByTestId('play').isDisabled(), true);
   assert.equal(await page.getByTestId('step').isDisabled(), true);
   // autoplay stopped at once instead of "playing" a run that cannot move; Space does nothing.

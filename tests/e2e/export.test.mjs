@@ -1,8 +1,10 @@
-// Export: "Panel as PNG" composes a whole panel (background, text, canvases, the network's SVG
-// links, form controls) into one PNG under the strict CSP; every chart canvas of the compare
-// and depth views has its own PNG button; inside a sandboxed iframe the button degrades to a
-// message. The PNGs are decoded here (zlib + the PNG row filters) and checked pixel by pixel
-// against what the page shows.
+// Export: one "Export ▾" menu per panel. "PNG of this panel" composes the whole panel
+// (background, text, canvases, the network's SVG links, form controls; not the menu, not the
+// ± buttons) into one PNG under the strict CSP, at max(2, devicePixelRatio) device pixels per
+// CSS pixel; every chart canvas is a "PNG of <chart>" item of its panel's menu; the menu works
+// with the keyboard and with touch, and hides in presentation mode; inside a sandboxed iframe
+// a save degrades to a message. The PNGs are decoded here (zlib + the PNG row filters) and
+// checked pixel by pixel against what the page shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -90,11 +92,19 @@ const distance = (a, b) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
 const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 const rgbOf = (css) => css.match(/[\d.]+/g).slice(0, 3).map(Number);
 
-/** Clicks a panel's "Panel as PNG" and returns the decoded download with the panel's box. */
+/** Picks an item of a panel's export menu (opening it) and returns the download. */
+async function fromMenu(page, name, item) {
+  const toggle = page.getByTestId(`export-${name}`);
+  await toggle.scrollIntoViewIfNeeded();
+  await toggle.click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.getByTestId(item).click()]);
+  return download;
+}
+
+/** Picks a panel's "PNG of this panel" and returns the decoded download with the panel's box. */
 async function savePanel(page, name) {
-  const button = page.getByTestId(`panel-png-${name}`);
-  await button.scrollIntoViewIfNeeded();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), button.click()]);
+  const button = page.getByTestId(`export-${name}`);
+  const download = await fromMenu(page, name, `panel-png-${name}`);
   const png = decodePng(await fs.readFile(await download.path()));
   const panel = await button.evaluate((b) => {
     const el = b.closest('.panel, .png-panel');
@@ -104,13 +114,16 @@ async function savePanel(page, name) {
   return { png, panel, file: download.suggestedFilename() };
 }
 
+/** A panel's picture has max(2, devicePixelRatio) device pixels per CSS pixel. */
+const scaleOf = async (page) => Math.max(2, await page.evaluate(() => devicePixelRatio));
+
 /** The PNG is the panel's size times the pixel ratio (within rounding). */
 function assertSize(png, panel, ratio, what) {
   assert.ok(Math.abs(png.width - panel.w * ratio) <= 2, `${what}: width ${png.width} vs ${panel.w} × ${ratio}`);
   assert.ok(Math.abs(png.height - panel.h * ratio) <= 2, `${what}: height ${png.height} vs ${panel.h} × ${ratio}`);
 }
 
-test('Panel as PNG: the network panel at the pixel ratio, with its heatmaps, links and text, without the button', async () => {
+test('Panel as PNG: the network panel at the pixel ratio, with its heatmaps, links and text, without the menu and the ± buttons', async () => {
   // A high-density screen: the picture has twice the panel's CSS pixels each way.
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   const p = await ctx.newPage();
@@ -177,13 +190,18 @@ test('Panel as PNG: the network panel at the pixel ratio, with its heatmaps, lin
   }
   assert.ok(dark > 200, `the heading's text: ${dark} dark pixels`);
 
-  // The export button itself is left out: where it sits, the picture shows the panel's background.
-  const button = await p.getByTestId('panel-png-play-network').evaluate((b) => { const r = b.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
-  let marks = 0;
-  for (let y = button.y; y < button.y + button.h; y += 0.5) {
-    for (let x = button.x; x < button.x + button.w; x += 0.5) if (distance(png.pixel(...at(x, y)), bg) > 8) marks++;
+  // The export menu and the diagram's ± buttons are left out: where they sit, the picture shows
+  // the panel's background (the page shows them there).
+  // (Inside each button's box by 3 px: the layer's count and activation menu touch its edges.)
+  for (const id of ['export-play-network', 'layer-plus', 'layer-minus', 'neuron-plus-1', 'neuron-minus-2']) {
+    const button = await p.getByTestId(id).evaluate((b) => { const r = b.getBoundingClientRect(); return { x: r.x + 3, y: r.y + 3, w: r.width - 6, h: r.height - 6 }; });
+    assert.ok(button.w > 10 && button.h > 10, `${id} is on the page`);
+    let marks = 0;
+    for (let y = button.y; y < button.y + button.h; y += 0.5) {
+      for (let x = button.x; x < button.x + button.w; x += 0.5) if (distance(png.pixel(...at(x, y)), bg) > 8) marks++;
+    }
+    assert.equal(marks, 0, `no trace of ${id}`);
   }
-  assert.equal(marks, 0, 'no trace of the button');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -192,7 +210,9 @@ test('Panel as PNG: the Explorer chart panel copies its chart in place and write
   const { page, context, problems } = await openPage(browser, `${server.url}?tab=explore&act=relu,elu(0.5),gelu`);
   await waitForApp(page);
   const { png, panel } = await savePanel(page, 'explorer-chart');
-  assertSize(png, panel, 1, 'explorer chart panel');
+  const k = await scaleOf(page);
+  assert.equal(k, 2, 'a screen of ratio 1 still gets a picture at twice its pixels');
+  assertSize(png, panel, k, 'explorer chart panel');
   assert.ok(png.colours() > 100, `${png.colours()} colours`);
   // The chart canvas, sampled on a grid, matches the picture at the same place.
   const samples = await page.getByTestId('explorer-canvas').evaluate((c) => {
@@ -208,7 +228,7 @@ test('Panel as PNG: the Explorer chart panel copies its chart in place and write
     }
     return out;
   });
-  const diffs = samples.map((s) => distance(png.pixel(s.x - panel.x - 0.5, s.y - panel.y - 0.5), s.rgb)).sort((a, b) => a - b);
+  const diffs = samples.map((s) => distance(png.pixel((s.x - panel.x) * k - 0.5, (s.y - panel.y) * k - 0.5), s.rgb)).sort((a, b) => a - b);
   const median = diffs[Math.floor(diffs.length / 2)];
   const close = diffs.filter((d) => d <= 16).length / diffs.length;
   assert.ok(median <= 4 && close >= 0.85, `chart pixels: median difference ${median}, ${Math.round(close * 100)}% close`);
@@ -216,7 +236,7 @@ test('Panel as PNG: the Explorer chart panel copies its chart in place and write
   const hint = await page.getByTestId('readout').evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
   let dark = 0;
   for (let y = hint.y; y < hint.y + hint.h; y++) {
-    for (let x = hint.x; x < hint.x + hint.w; x++) if (luminance(png.pixel(x - panel.x, y - panel.y)) < 150) dark++;
+    for (let x = hint.x; x < hint.x + hint.w; x++) if (luminance(png.pixel((x - panel.x) * k, (y - panel.y) * k)) < 150) dark++;
   }
   assert.ok(dark > 150, `the text under the chart: ${dark} dark pixels`);
   // "Chart as PNG" saves the chart canvas alone, at its own resolution.
@@ -234,14 +254,15 @@ test('Panel as PNG in dark mode: the dark panel, light text, the boundary canvas
   await waitForApp(page);
   await page.getByTestId('step').click();
   const { png, panel } = await savePanel(page, 'play-output');
-  assertSize(png, panel, 1, 'output panel');
+  const k = await scaleOf(page);
+  assertSize(png, panel, k, 'output panel');
   const bg = rgbOf(panel.bg);
   assert.ok(luminance(bg) < 60, `a dark panel: ${panel.bg}`);
-  assert.ok(distance(png.pixel(6, panel.h / 2), bg) <= 2, `the panel's colour: ${png.pixel(6, panel.h / 2)} vs ${bg}`);
+  assert.ok(distance(png.pixel(6 * k, (panel.h / 2) * k), bg) <= 2, `the panel's colour: ${png.pixel(6 * k, (panel.h / 2) * k)} vs ${bg}`);
   const title = await page.locator('.play-output h3').evaluate((h) => { const r = h.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
   let light = 0;
   for (let y = title.y; y < title.y + title.h; y++) {
-    for (let x = title.x; x < title.x + title.w; x++) if (luminance(png.pixel(x - panel.x, y - panel.y)) > 170) light++;
+    for (let x = title.x; x < title.x + title.w; x++) if (luminance(png.pixel((x - panel.x) * k, (y - panel.y) * k)) > 170) light++;
   }
   assert.ok(light > 20, `light heading text: ${light} pixels`);
   // The output canvas (heatmap, points, axes) is in the picture.
@@ -252,10 +273,12 @@ test('Panel as PNG in dark mode: the dark panel, light text, the boundary canvas
     for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
     return { x: r.x, y: r.y, w: r.width, h: r.height, mean: sum.map((v) => (v * 4) / d.length) };
   });
-  const got = png.mean(canvas.x - panel.x + canvas.w * 0.3, canvas.y - panel.y + canvas.h * 0.3, canvas.x - panel.x + canvas.w * 0.7, canvas.y - panel.y + canvas.h * 0.7);
+  const got = png.mean(...[canvas.x - panel.x + canvas.w * 0.3, canvas.y - panel.y + canvas.h * 0.3, canvas.x - panel.x + canvas.w * 0.7, canvas.y - panel.y + canvas.h * 0.7].map((v) => v * k));
   assert.ok(distance(got, canvas.mean) <= 8, `the output plot: ${got.map(Math.round)} vs ${canvas.mean.map(Math.round)}`);
-  // The output's own PNG button saves the plot alone.
-  const [plot] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-output-png').click()]);
+  // The menu's "PNG of the output plot" saves the plot alone.
+  await page.getByTestId('export-play-output').click();
+  assert.equal(await page.getByTestId('chart-png-play-output-0').innerText(), 'PNG of the output plot');
+  const [plot] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-png-play-output-0').click()]);
   assert.equal(plot.suggestedFilename(), 'activation-lab-output.png');
   const plotPng = decodePng(await fs.readFile(await plot.path()));
   assert.deepEqual([plotPng.width, plotPng.height], await page.getByTestId('output-canvas').evaluate((c) => [c.width, c.height]));
@@ -263,7 +286,7 @@ test('Panel as PNG in dark mode: the dark panel, light text, the boundary canvas
   await context.close();
 });
 
-test('every panel of every section has its button and saves a PNG of its own size', async () => {
+test('every panel of every section has one export menu and saves a PNG of twice its size', async () => {
   const sections = [
     ['?tab=explore', ['explorer-controls', 'explorer-chart', 'explorer-properties']],
     ['?tab=play', ['play-data', 'play-network', 'play-output', 'play-charts']],
@@ -274,14 +297,15 @@ test('every panel of every section has its button and saves a PNG of its own siz
   for (const [query, names] of sections) {
     const { page, context, problems } = await openPage(browser, `${server.url}${query}`);
     await waitForApp(page);
-    assert.equal(await page.locator('[data-testid^=panel-png-]').count(), names.length, `${query}: one button per panel`);
+    assert.equal(await page.locator('.export-toggle').count(), names.length, `${query}: one menu per panel`);
+    assert.equal(await page.locator('main button:text-is("PNG")').count(), 0, `${query}: no PNG button in a corner`);
     for (const name of names) {
-      const button = page.getByTestId(`panel-png-${name}`);
-      assert.equal(await button.innerText(), 'Panel as PNG');
-      assert.match(await button.getAttribute('aria-label'), /^Save the .+ panel as PNG$/);
+      const button = page.getByTestId(`export-${name}`);
+      assert.equal(await button.innerText(), 'Export ▾');
+      assert.match(await button.getAttribute('aria-label'), /^Export the .+ panel$/);
       const { png, panel, file } = await savePanel(page, name);
       assert.equal(file, `activation-lab-${name}.png`);
-      assertSize(png, panel, 1, name);
+      assertSize(png, panel, 2, name);
       assert.ok(png.colours() > 20, `${name}: ${png.colours()} colours`);
       assert.equal(await page.locator('.png-message').count(), 0, `${name}: no failure message`);
     }
@@ -290,23 +314,33 @@ test('every panel of every section has its button and saves a PNG of its own siz
   }
 });
 
-test('every chart canvas of the compare and depth views has a PNG button; a boundary saves both layers', async () => {
-  for (const exp of ['compare', 'depth']) {
-    const { page, context } = await openPage(browser, `${server.url}?tab=experiments&exp=${exp}`);
+test('every chart canvas is a "PNG of" item of its panel\'s menu; a boundary saves both layers', async () => {
+  for (const query of ['?tab=play', '?tab=experiments&exp=compare', '?tab=experiments&exp=depth', '?tab=experiments&exp=born-dead']) {
+    const { page, context } = await openPage(browser, `${server.url}${query}`);
     await waitForApp(page);
-    await page.getByTestId('step').click();
+    if (await page.getByTestId('step').count()) await page.getByTestId('step').click();
     const missing = await page.evaluate(() => [...document.querySelectorAll('main canvas.chart[role=img]')]
-      .filter((c) => !c.closest('figure')?.querySelector('button[aria-label$=" as PNG"]'))
+      .filter((c) => !c.closest('[data-png-chart]'))
       .map((c) => c.dataset.testid));
-    assert.deepEqual(missing, [], `${exp}: canvases without a PNG button`);
-    assert.ok(await page.locator('main canvas.chart[role=img]').count() >= (exp === 'compare' ? 6 : 4));
+    assert.deepEqual(missing, [], `${query}: canvases no menu offers`);
+    // Each menu lists its panel's charts (not those of a panel inside it).
+    const charts = await page.locator('main canvas.chart[role=img]').count();
+    let items = 0;
+    for (const toggle of await page.locator('.export-toggle').all()) {
+      await toggle.scrollIntoViewIfNeeded();
+      await toggle.click();
+      items += await page.locator('[role=menuitem]:text-matches("^PNG of (?!this panel)")').count();
+      await page.keyboard.press('Escape');
+    }
+    assert.equal(items, charts, `${query}: one item per chart`);
     await context.close();
   }
   const { page, context, problems } = await openPage(browser, `${server.url}?tab=experiments&exp=compare`);
   await waitForApp(page);
   const heat = page.getByTestId('boundary-0');
   await heat.waitFor();
-  const button = page.getByRole('button', { name: /^Save Decision boundary of A · relu.* as PNG$/ });
+  await page.getByTestId('export-cmp-boundaries').click();
+  const button = page.getByRole('menuitem', { name: /^PNG of Decision boundary of A · relu/ });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   assert.equal(download.suggestedFilename(), 'boundary-0.png');
   const png = decodePng(await fs.readFile(await download.path()));
@@ -346,6 +380,7 @@ test('inside a sandboxed iframe, Panel as PNG degrades to a message (no crash)',
     return now !== '' && seen.length >= 8 && seen.slice(-8).every((h) => h === now);
   }, null, { polling: 125, timeout: 30000 });
   await page.locator('#lab-explore').scrollIntoViewIfNeeded();
+  await explore.getByTestId('export-explorer-chart').click();
   await explore.getByTestId('panel-png-explorer-chart').click();
   const message = explore.locator('.explorer-chart .png-message');
   await message.waitFor({ timeout: 15000 });
@@ -353,4 +388,82 @@ test('inside a sandboxed iframe, Panel as PNG degrades to a message (no crash)',
   assert.deepEqual(problems().filter((p) => p.startsWith('page error')), []);
   assert.equal(await explore.locator('#panic-overlay').count(), 0);
   await context.close();
+});
+
+test('Panel as PNG follows a denser screen: at deviceScaleFactor 3 the picture is 3×', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 3 });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}?tab=play&seed=3`);
+  await waitForApp(page);
+  assert.equal(await scaleOf(page), 3);
+  const { png, panel } = await savePanel(page, 'play-data');
+  assertSize(png, panel, 3, 'data panel at ratio 3');
+  await ctx.close();
+});
+
+test('the export menu: keyboard (Enter opens on the first item, arrows, Home/End, Escape gives the focus back, Tab closes), touch, presentation', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&seed=3`);
+  await waitForApp(page);
+  const toggle = page.getByTestId('export-play-output');
+  const active = () => page.evaluate(() => document.activeElement?.dataset.testid);
+  await toggle.focus();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const items = await page.locator('#export-menu-play-output [role=menuitem]').allInnerTexts();
+  assert.deepEqual(items, ['PNG of this panel', 'PNG of the output plot', 'Model file (JSON)', 'History (CSV)']);
+  assert.equal(await active(), 'panel-png-play-output', 'the focus on the first item');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), 'chart-png-play-output-0');
+  await page.keyboard.press('End');
+  assert.equal(await active(), 'export-history-csv');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), 'panel-png-play-output', 'the arrows wrap');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await active(), 'export-model');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#export-menu-play-output').count(), 0, 'Escape closes it');
+  assert.equal(await active(), 'export-play-output', 'and gives the focus back to the button');
+  assert.equal(await page.getByTestId('epoch').innerText(), '0', 'no shortcut fired');
+  // Space opens it too; Enter on an item saves (the model file, through the same download).
+  await page.keyboard.press(' ');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await active(), 'export-model');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(file.suggestedFilename(), 'activation-lab-model.json');
+  assert.equal(JSON.parse(await fs.readFile(await file.path(), 'utf8')).epoch, 0);
+  assert.equal(await active(), 'export-play-output');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.locator('#export-menu-play-output').count(), 0, 'Tab closes it');
+  // A click elsewhere closes it.
+  await toggle.click();
+  await page.locator('.play-output h3').click();
+  assert.equal(await page.locator('#export-menu-play-output').count(), 0, 'a click elsewhere closes it');
+  assert.deepEqual(problems(), []);
+  await context.close();
+
+  // Touch: 44 px targets; a tap opens it and a tap on an item saves.
+  const touch = await browser.newContext({ viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true });
+  const phone = await touch.newPage();
+  await phone.goto(`${server.url}?tab=play&seed=3`);
+  await waitForApp(phone);
+  const tap = phone.getByTestId('export-play-network');
+  await tap.scrollIntoViewIfNeeded();
+  await tap.tap();
+  for (const el of [tap, ...(await phone.locator('#export-menu-play-network [role=menuitem]').all())]) {
+    const box = await el.boundingBox();
+    assert.ok(box.height >= 44 && box.width >= 44, `a 44 px target: ${box.width}×${box.height}`);
+  }
+  const [shot] = await Promise.all([phone.waitForEvent('download'), phone.getByTestId('panel-png-play-network').tap()]);
+  assert.equal(shot.suggestedFilename(), 'activation-lab-play-network.png');
+  await touch.close();
+
+  // Presenting: no export menus.
+  const shown = await openPage(browser, `${server.url}?tab=play&present=1`, { viewport: { width: 1920, height: 1080 } });
+  await waitForApp(shown.page);
+  assert.equal(await shown.page.locator('.export-toggle:visible').count(), 0);
+  await shown.context.close();
 });

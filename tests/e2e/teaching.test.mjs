@@ -134,6 +134,21 @@ test('presentation mode at 3840×2160: checkboxes grow with the text', async () 
   assert.ok(sizes[3840].box >= sizes[1920].box * 1.6 && sizes[1920].box > 0, JSON.stringify(sizes));
 });
 
+test('presentation mode at 1920×1080: the Side by side table shows every column', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=experiments&exp=compare&present=1`, { viewport: { width: 1920, height: 1080 } });
+  await waitForApp(page);
+  await page.getByTestId('cmp-table').waitFor();
+  const fit = await page.locator('.cmp-table-wrap').evaluate((w) => {
+    const table = w.querySelector('table').getBoundingClientRect();
+    const wrap = w.getBoundingClientRect();
+    return { scroll: w.scrollWidth, client: w.clientWidth, right: table.right, wrapRight: wrap.right, last: w.querySelector('thead th:last-child').getBoundingClientRect().right };
+  });
+  assert.ok(fit.scroll <= fit.client, `the table does not scroll: ${JSON.stringify(fit)}`);
+  assert.ok(fit.last <= fit.wrapRight && fit.wrapRight <= 1920, `the last column (Sparsity) is inside the panel and the screen: ${JSON.stringify(fit)}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the embed code dialog writes an iframe snippet for the current view', async () => {
   const { page, context } = await openPage(browser, `${server.url}?tab=explore&act=relu,gelu`);
   await waitForApp(page);

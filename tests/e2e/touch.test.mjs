@@ -159,7 +159,7 @@ test('the diagram labels every input; an unused one is faded and a click uses it
   assert.equal(await page.locator('.net-input-off').count(), 5);
   const faded = await page.getByTestId('input-off-4').locator('canvas').evaluate((c) => Number(getComputedStyle(c).opacity));
   assert.ok(faded < 0.5, `opacity ${faded}`);
-  const links = () => page.locator('.net-links line').count();
+  const links = () => page.locator('.net-links line.link-hit').count(); // one hit line per link
   const firstLayer = await page.locator('[data-testid^="node-1-"]').count();
   const l0 = await links();
   await page.getByTestId('input-off-4').click();

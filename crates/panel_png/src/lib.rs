@@ -150,10 +150,15 @@ pub enum Op<I> {
 pub const MAX_SIDE: f64 = 16_384.0;
 pub const MAX_AREA: f64 = 64.0e6;
 
-/// Device pixels per CSS pixel for a panel of `w`×`h` CSS pixels: the page's pixel ratio, less
-/// when the picture would be too large for a canvas.
+/// The least device pixels per CSS pixel of a panel's picture: sharp on a projector or a
+/// slide even when taken on a screen of pixel ratio 1.
+pub const MIN_PNG_SCALE: f64 = 2.0;
+
+/// Device pixels per CSS pixel for a panel of `w`×`h` CSS pixels: the page's pixel ratio, at
+/// least [`MIN_PNG_SCALE`], less when the picture would be too large for a canvas.
 pub fn png_scale(w: f64, h: f64, pixel_ratio: f64) -> f64 {
     let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+    let ratio = ratio.max(MIN_PNG_SCALE);
     let side = MAX_SIDE / w.max(h).max(1.0);
     let area = (MAX_AREA / (w.max(1.0) * h.max(1.0))).sqrt();
     ratio.min(side).min(area)
@@ -196,10 +201,13 @@ mod tests {
     }
 
     #[test]
-    fn the_picture_is_the_panel_times_the_pixel_ratio_within_canvas_limits() {
+    fn the_picture_is_the_panel_times_the_pixel_ratio_at_least_twice_within_canvas_limits() {
         assert_eq!(png_scale(600.0, 400.0, 2.0), 2.0);
+        assert_eq!(png_scale(600.0, 400.0, 1.0), 2.0, "at least twice, on a screen of ratio 1");
+        assert_eq!(png_scale(600.0, 400.0, 1.25), 2.0);
+        assert_eq!(png_scale(600.0, 400.0, 3.0), 3.0, "the screen's ratio when it is larger");
         assert_eq!(png_size(600.4, 400.6, 2.0), (1201, 1201 - 400));
-        assert_eq!(png_scale(600.0, 400.0, f64::NAN), 1.0);
+        assert_eq!(png_scale(600.0, 400.0, f64::NAN), 2.0);
         let s = png_scale(20_000.0, 100.0, 1.0);
         assert!(close(s, MAX_SIDE / 20_000.0));
         let big = png_scale(8000.0, 8000.0, 3.0);

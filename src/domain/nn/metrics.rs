@@ -143,6 +143,17 @@ pub fn format_loss(v: f64) -> String {
     }
 }
 
+/// The loss over a set of `points` points (`set`: "training", "test") as the views show it:
+/// "—" for an empty set, with why (its loss is NaN by definition: nothing went wrong, there
+/// is nothing to measure), else [`format_loss`].
+pub fn set_loss(v: f64, points: usize, set: &str) -> (String, Option<String>) {
+    if points == 0 {
+        ("—".into(), Some(format!("No {set} points, so there is no {set} loss to measure.")))
+    } else {
+        (format_loss(v), None)
+    }
+}
+
 /// Mean loss and (for classification) accuracy of raw outputs `z` against `labels`, in f64.
 /// NaN loss and `None` accuracy for an empty set.
 pub fn loss_and_accuracy(
@@ -281,6 +292,19 @@ mod csv_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_empty_set_has_no_loss_to_show_not_a_nan() {
+        let (text, why) = super::set_loss(f64::NAN, 0, "training");
+        assert_eq!(text, "—");
+        assert!(why.is_some_and(|w| w.contains("No training points")));
+        assert_eq!(
+            super::set_loss(f64::NAN, 40, "training"),
+            ("NaN".into(), None),
+            "a diverged run reads NaN"
+        );
+        assert_eq!(super::set_loss(0.25, 40, "test"), ("0.250".into(), None));
+    }
+
     use super::*;
 
     fn layer(activation: Activation, pre: &[f32], width: usize) -> LayerMetrics {

@@ -11,3 +11,4 @@ pub mod rng;
 pub mod schedule;
 pub mod settings;
 pub mod trainer;
+pub mod weight_edit;

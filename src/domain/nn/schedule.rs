@@ -122,10 +122,20 @@ pub struct Scheduled {
 pub struct AppliedChange {
     /// Epochs trained when it took effect.
     pub epoch: usize,
-    /// "lr 0.03 → 3".
+    /// "lr 0.03 → 3", "w X₁ → L1.2 0.423 → 1.5".
     pub label: String,
-    /// From the settings' schedule (a link replays it), not by hand.
-    pub scheduled: bool,
+    pub origin: Origin,
+}
+
+/// Where a change in a run came from: what a link to the run replays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The settings' schedule: a link replays it.
+    Schedule,
+    /// A live setting changed by hand: a link does not replay it (a schedule= could).
+    Hand,
+    /// A weight set by hand on the diagram: neither a link nor a schedule replays it.
+    Weight,
 }
 
 /// The live changes that turn `old` into `new` (in [`LIVE_KEYS`] order).
@@ -200,20 +210,32 @@ pub fn schedule_text(schedule: &[Scheduled]) -> String {
     entries.join(",")
 }
 
-/// What a link to a run with these changes does not replay: the changes made by hand (a
-/// scheduled change replays from the link). `None` when there are none.
+/// What a link to a run with these changes does not replay: the settings changed by hand (a
+/// scheduled change replays from the link) and the weights set by hand. `None` when there are
+/// none.
 pub fn link_caveat(changes: &[AppliedChange]) -> Option<String> {
-    let by_hand: Vec<String> = changes
-        .iter()
-        .filter(|c| !c.scheduled)
-        .map(|c| format!("{} at epoch {}", c.label, c.epoch))
-        .collect();
-    (!by_hand.is_empty()).then(|| {
-        format!(
+    let listed = |origin: Origin| -> Vec<String> {
+        changes
+            .iter()
+            .filter(|c| c.origin == origin)
+            .map(|c| format!("{} at epoch {}", c.label, c.epoch))
+            .collect()
+    };
+    let (settings, weights) = (listed(Origin::Hand), listed(Origin::Weight));
+    let mut notes = Vec::new();
+    if !settings.is_empty() {
+        notes.push(format!(
             "This run changed settings while it trained ({}). The link restarts from epoch 0 with the current settings, so it does not replay those changes: add them as schedule= to the link to replay them.",
-            by_hand.join(", ")
-        )
-    })
+            settings.join(", ")
+        ));
+    }
+    if !weights.is_empty() {
+        notes.push(format!(
+            "This run's weights were edited by hand ({}). A link starts from the seed's weights, so it does not replay those edits: save the model file (Output panel) to share them.",
+            weights.join(", ")
+        ));
+    }
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 /// A number as short as it reads back exactly (0.03, 3, 1e-5).
@@ -255,12 +277,21 @@ mod tests {
 
     #[test]
     fn the_link_caveat_names_the_changes_made_by_hand_only() {
-        let change = |epoch, label: &str, scheduled| AppliedChange { epoch, label: label.into(), scheduled };
-        assert_eq!(link_caveat(&[change(300, "lr 0.03 → 3", true)]), None, "a schedule replays");
-        let note = link_caveat(&[change(300, "lr 0.03 → 3", true), change(120, "lr 0.03 → 1", false)]);
+        let change = |epoch, label: &str, origin| AppliedChange { epoch, label: label.into(), origin };
+        assert_eq!(link_caveat(&[change(300, "lr 0.03 → 3", Origin::Schedule)]), None, "a schedule replays");
+        let note = link_caveat(&[
+            change(300, "lr 0.03 → 3", Origin::Schedule),
+            change(120, "lr 0.03 → 1", Origin::Hand),
+        ]);
         let note = note.expect("a change by hand");
         assert!(note.contains("(lr 0.03 → 1 at epoch 120)"), "{note}");
         assert!(note.contains("restarts from epoch 0"), "{note}");
+        assert!(!note.contains("weights were edited"), "{note}");
+        let edit = change(40, "w X₁ → L1.2 0.423 → 1.5", Origin::Weight);
+        let note = link_caveat(&[edit]).expect("a weight set by hand");
+        assert!(note.contains("weights were edited by hand (w X₁ → L1.2 0.423 → 1.5 at epoch 40)"), "{note}");
+        assert!(note.contains("model file"), "{note}");
+        assert!(!note.contains("schedule="), "a schedule cannot replay a weight: {note}");
     }
 
     #[test]

@@ -24,8 +24,9 @@ use crate::domain::nn::features::{columns, feature_matrix, feature_row};
 use crate::domain::nn::metrics::{self, EpochMetrics, History, LayerMetrics, LayerReadback};
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights, TrainBackend};
 use crate::domain::nn::rng::Rng;
-use crate::domain::nn::schedule::{self, AppliedChange, LiveChange};
+use crate::domain::nn::schedule::{self, AppliedChange, LiveChange, Origin};
 use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
+use crate::domain::nn::weight_edit::{link_name, weight_text, LinkId};
 
 /// Whether training can go on.
 #[derive(Clone, Debug, PartialEq)]
@@ -242,17 +243,17 @@ impl Session {
     /// the ones a reset returns to (a scheduled change still applies at its epoch).
     pub fn change_now(&mut self, change: LiveChange) {
         change.apply(&mut self.base);
-        self.change(change, false);
+        self.change(change, Origin::Hand);
     }
 
-    fn change(&mut self, change: LiveChange, scheduled: bool) {
+    fn change(&mut self, change: LiveChange, origin: Origin) {
         let Some(label) = change.apply(&mut self.settings) else {
             return;
         };
         if matches!(change, LiveChange::Optimizer(_)) {
             self.optim = OptimState::new(self.initial.layers.len());
         }
-        self.history.changes.push(AppliedChange { epoch: self.epoch, label, scheduled });
+        self.history.changes.push(AppliedChange { epoch: self.epoch, label, origin });
     }
 
     /// Applies the schedule's changes due at the current epoch (as soon as it is reached, so the
@@ -261,7 +262,7 @@ impl Session {
         let due: Vec<LiveChange> =
             self.base.schedule.iter().filter(|s| s.epoch == self.epoch).map(|s| s.change).collect();
         for change in due {
-            self.change(change, true);
+            self.change(change, Origin::Schedule);
         }
     }
 
@@ -394,6 +395,38 @@ impl Session {
         self.epoch = epoch;
         self.history.clear();
         self.set_weights(w)
+    }
+
+    /// Sets one weight by hand (a click on a link of the diagram): the next step trains from
+    /// it. The epoch, the optimizer's state and the minibatch order are kept; the current
+    /// epoch's metrics are measured again (a neuron this kills is dead since now, one it brings
+    /// back revived now) and the edit is recorded in [`History::changes`] ("w X₁ → L1.2
+    /// 0.423 → 1.5"), so the link caveat can say a link does not replay it. Refused, changing
+    /// nothing, for a link the network does not have or a value that is not finite.
+    pub fn set_link_weight(&mut self, link: LinkId, value: f32) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err("a weight must be a finite number".into());
+        }
+        let mut weights = self.weights.clone();
+        let slot = weights
+            .layers
+            .get_mut(link.layer)
+            .and_then(|l| l.weights.get_mut(link.to))
+            .and_then(|row| row.get_mut(link.from))
+            .ok_or("that link is not in the network")?;
+        let old = std::mem::replace(slot, value);
+        if old.to_bits() == value.to_bits() {
+            return Ok(());
+        }
+        self.model = Mlp::from_weights(&weights, &self.activations, &self.device);
+        self.pending = None;
+        self.history.pop();
+        let current = std::mem::take(&mut self.metrics.layers);
+        self.measure(Some(current));
+        let name = link_name(&self.settings.features, self.settings.hidden.len(), link);
+        let label = format!("w {name} {} → {}", weight_text(old), value);
+        self.history.changes.push(AppliedChange { epoch: self.epoch, label, origin: Origin::Weight });
+        Ok(())
     }
 
     /// The output at (x, y), in the labels' scale ([`LossKind::output`]).

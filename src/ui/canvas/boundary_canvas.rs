@@ -20,7 +20,6 @@ use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
 use crate::ui::by_id::ById;
 use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
-use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::browser::{self, context_2d as context};
 use crate::ui::shell::view::View;
@@ -112,15 +111,12 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     let file = format!("{}.png", props.testid);
     let message = error.as_ref().map(|e| format!("Not drawn: {e}"));
     html! {
-        <figure class="boundary-canvas">
+        <figure class="boundary-canvas" data-png-chart={props.label.clone()} data-png-file={file}>
             <div class="boundary-stack">
                 <canvas ref={heat.clone()} class="chart boundary" data-testid={props.testid.clone()} role="img"
                         aria-label={props.label.clone()} />
                 <canvas ref={points.clone()} class="chart boundary boundary-points" aria-hidden="true" />
             </div>
-            <figcaption class="boundary-caption">
-                <PngButton layers={vec![heat, points]} {file} label={props.label.clone()} />
-            </figcaption>
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </figure>
     }

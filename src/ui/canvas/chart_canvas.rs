@@ -14,7 +14,6 @@ use yew::prelude::*;
 
 use crate::charts::theme::Theme;
 use crate::charts::Chart;
-use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::view::View;
 use crate::ui::spans;
@@ -145,11 +144,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let file = format!("{}.png", props.testid);
     let message = error.as_ref().map(|e| format!("Chart not drawn: {e}"));
     html! {
-        <figure class={classes!("line-canvas", props.class.clone())}>
-            <canvas ref={canvas.clone()} class="chart" data-testid={props.testid.clone()} role="img" aria-label={props.label.clone()} />
-            <figcaption>
-                <PngButton layers={vec![canvas]} {file} label={props.label.clone()} />
-            </figcaption>
+        <figure class={classes!("line-canvas", props.class.clone())} data-png-chart={props.label.clone()} data-png-file={file}>
+            <canvas ref={canvas} class="chart" data-testid={props.testid.clone()} role="img" aria-label={props.label.clone()} />
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </figure>
     }

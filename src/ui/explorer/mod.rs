@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::domain::state::explorer::{curves_csv, ExplorerAction, ExplorerState, RANGES};
 use crate::domain::state::page::Notice;
 use crate::ui::export::download;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 use crate::ui::shell::browser;
 
 use card::ActivationCard;
@@ -119,13 +119,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <button onclick={on_csv} data-testid="export-csv">{ "Curves as CSV" }</button>
                     </div>
                     if !status.is_empty() { <p class="muted" role="status">{ (*status).clone() }</p> }
-                    <PanelPngButton name="explorer-controls" label="activations" />
+                    <ExportMenu name="explorer-controls" label="activations" />
                 </section>
                 <section class="panel explorer-chart" aria-label="Chart of f and its derivative">
                     <ExplorerChart activations={state.activations.clone()} range={state.range}
                                    hover_x={*hover} {on_hover} canvas_ref={canvas} />
                     <Readout activations={state.activations.clone()} hover_x={*hover} />
-                    <PanelPngButton name="explorer-chart" label="chart" />
+                    <ExportMenu name="explorer-chart" label="chart" />
                 </section>
             </div>
             <div class="cards explorer-cards">

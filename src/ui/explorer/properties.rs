@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::activation::{Activation, Properties as Props};
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -70,7 +70,7 @@ pub fn PropertiesTable(props: &TableProps) -> Html {
                 <thead><tr><th scope="col">{ "property" }</th>{ heads }</tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
-            <PanelPngButton name="explorer-properties" label="properties" />
+            <ExportMenu name="explorer-properties" label="properties" />
         </section>
     }
 }

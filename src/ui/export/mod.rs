@@ -1,7 +1,6 @@
-//! Export: a chart or a whole panel as PNG (the DOM half; the pure half is the `panel_png`
-//! crate), and saving a file.
+//! Export: one menu per panel (the panel or one of its charts as PNG, the panel's files), the
+//! DOM half of a panel's picture (the pure half is the `panel_png` crate), and saving a file.
 
 pub(crate) mod download;
+pub(crate) mod export_menu;
 pub(crate) mod panel_png;
-pub(crate) mod panel_png_button;
-pub(crate) mod png_button;

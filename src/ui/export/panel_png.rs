@@ -10,8 +10,9 @@
 //! viewBox with their computed stroke and fill; form controls drawn showing their current
 //! value (sliders, check boxes, selects, number and text boxes, progress bars). Hidden things
 //! are skipped (display none, visibility hidden, opacity 0, clipped to nothing), and so is
-//! everything marked [`SKIP_ATTRIBUTE`] (the export buttons). The picture is scaled by the
-//! device pixel ratio, so it is as sharp as the screen.
+//! everything marked [`SKIP_ATTRIBUTE`] (the export menu, the diagram's ± and layer buttons,
+//! the weight editor). The picture is scaled by the device pixel ratio, and at least twice
+//! ([`panel_png::MIN_PNG_SCALE`]), so it is sharp on a projector.
 //!
 //! Not drawn: box shadows, outlines and focus rings, background images and gradients, text
 //! decorations and shadows, CSS transforms, ::before/::after content and list markers, <img>

@@ -178,7 +178,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                     <input type="file" accept=".csv,text/csv" onchange={on_import} data-testid="import-data" />
                 </label>
             </div>
-            <p class="hint muted">{ "On the output: click adds a point of class +1 (blue), shift-click class −1 (orange); right-click or long-press removes one." }</p>
+            <p class="hint muted">{ "On the output: click or tap adds a point of the class chosen above the plot (Add: class +1 blue / class −1 orange), shift-click the other class; right-click or long-press removes one." }</p>
             if !message.is_empty() { <p class="muted" role="status" data-testid="data-message">{ (*message).clone() }</p> }
             if regression { <p class="muted hint">{ "Regression: points are coloured by their target value." }</p> }
         </div>

@@ -9,7 +9,7 @@ use super::Live;
 use crate::charts::line_chart::{Marker, Series};
 use crate::domain::nn::metrics::History;
 use crate::ui::canvas::line_canvas::LineCanvas;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveChartsProps {
@@ -108,7 +108,7 @@ pub fn LiveCharts(props: &LiveChartsProps) -> Html {
                         markers={markers.clone()} zero_floor={Some(AttrValue::from("0 (no gradient)"))} testid="chart-grad" />
             <LineCanvas title="Sparsity (share of exact zeros)" y_label="sparsity" series={sparsity} version={v}
                         y_from_zero=true y_max={Some(1.0)} {markers} testid="chart-sparsity" />
-            <PanelPngButton name="play-charts" label="training charts" />
+            <ExportMenu name="play-charts" label="training charts" />
         </section>
     }
 }

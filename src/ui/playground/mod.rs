@@ -27,7 +27,7 @@ use crate::domain::state::play_url::data_link::MAX_LINK_POINTS;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
 use crate::domain::state::query::Query;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::{ExportItem, ExportMenu};
 use crate::ui::running::{use_on_act, Running};
 use crate::ui::section::{self, on_run, use_keys, use_section, Keys, Link};
 use crate::ui::shell::caveats::use_link_caveats;
@@ -37,7 +37,7 @@ use commands::use_play_commands;
 use data_panel::DataPanel;
 use features::Features;
 use live_charts::LiveCharts;
-use model_file::ModelFile;
+use model_file::{save_history, save_model, ModelFile};
 use network::Network;
 use output::Output;
 use session::use_play_session;
@@ -149,24 +149,42 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     <DataPanel play={state.clone()} live={live.clone()} on_action={on_action.clone()} on_data={play.on_data.clone()}
                                on_notice={props.on_notice.clone()} />
                     <Features play={state.clone()} on_action={on_action.clone()} />
-                    <PanelPngButton name="play-data" label="data" />
+                    <ExportMenu name="play-data" label="data" />
                 </aside>
                 <section class="play-network panel" aria-label="Network">
                     <Network play={state.clone()} live={live.clone()} on_action={on_action.clone()}
-                             hovered={*hovered} {on_hover} />
-                    <PanelPngButton name="play-network" label="network" />
+                             hovered={*hovered} {on_hover} on_weight={play.on_weight.clone()}
+                             on_notice={props.on_notice.clone()} />
+                    <ExportMenu name="play-network" label="network" />
                 </section>
                 <section class="play-output panel" aria-label="Output">
                     <Output play={state.clone()} live={live.clone()} hovered={*hovered}
                             on_action={on_action.clone()} on_point={play.on_point.clone()} />
                     <ModelFile play={state.clone()} live={live.clone()} on_load={play.on_load.clone()} />
-                    <PanelPngButton name="play-output" label="output" />
+                    <ExportMenu name="play-output" label="output" extra={output_files(state, live)} />
                 </section>
             </div>
             <LiveCharts live={live.clone()} />
             <Summary live={live.clone()} />
         </div>
     }
+}
+
+/// The output panel's files, in its export menu: the model and the history.
+fn output_files(play: &PlayState, live: &Live) -> Vec<ExportItem> {
+    let (play, model_live, history_live) = (play.clone(), live.clone(), live.clone());
+    vec![
+        ExportItem {
+            label: "Model file (JSON)".into(),
+            testid: "export-model".into(),
+            save: Callback::from(move |_: ()| save_model(&play, &model_live)),
+        },
+        ExportItem {
+            label: "History (CSV)".into(),
+            testid: "export-history-csv".into(),
+            save: Callback::from(move |_: ()| save_history(&history_live)),
+        },
+    ]
 }
 
 /// What the link leaves out: custom points too many for it.

@@ -17,23 +17,33 @@ pub struct ModelFileProps {
     pub on_load: Callback<(PlayState, NetworkWeights, usize)>,
 }
 
+/// Offers the model (the settings and the weights as they are now) as a JSON file.
+pub fn save_model(play: &PlayState, live: &Live) -> Result<(), String> {
+    let session = live.session.borrow();
+    let text = snapshot::export(play, session.epoch(), &session.weights());
+    download::save_text("activation-lab-model.json", "application/json", &text)
+}
+
+/// Offers the metric history (one row per epoch, the changes made) as a CSV file.
+pub fn save_history(live: &Live) -> Result<(), String> {
+    let csv = live.session.borrow().history().to_csv();
+    download::save_text("activation-lab-history.csv", "text/csv", &csv)
+}
+
 #[component]
 pub fn ModelFile(props: &ModelFileProps) -> Html {
     let message = use_state(String::new);
     let on_save = {
         let (play, live, message) = (props.play.clone(), props.live.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
-            let session = live.session.borrow();
-            let text = snapshot::export(&play, session.epoch(), &session.weights());
-            let result = download::save_text("activation-lab-model.json", "application/json", &text);
+            let result = save_model(&play, &live);
             message.set(result.err().map(|e| format!("Not saved: {e}")).unwrap_or_default());
         })
     };
     let on_history = {
         let (live, message) = (props.live.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
-            let csv = live.session.borrow().history().to_csv();
-            let result = download::save_text("activation-lab-history.csv", "text/csv", &csv);
+            let result = save_history(&live);
             message.set(result.err().map(|e| format!("Not saved: {e}")).unwrap_or_default());
         })
     };

@@ -15,13 +15,12 @@ use crate::charts::heatmap::Heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::{Dataset, Point};
 use crate::domain::nn::explain::neuron_story;
-use crate::domain::nn::metrics::{format_loss, EpochMetrics};
+use crate::domain::nn::metrics::{set_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction};
 use crate::ui::canvas::boundary_canvas::{fit_square, paint_heatmap};
 use crate::ui::canvas::chart_canvas::draw_on;
-use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, text_scale, use_dark_mode, use_resize_tick};
 use crate::ui::shell::browser::{self, context_2d};
 use crate::ui::shell::view::View;
@@ -53,7 +52,8 @@ pub fn Output(props: &OutputProps) -> Html {
         let live = props.live.session.clone();
         move |_| {
             let session = live.borrow();
-            stats(session.metrics(), session.status().is_diverged())
+            let sizes = (session.dataset().train.len(), session.dataset().test.len());
+            stats(session.metrics(), session.status().is_diverged(), sizes)
         }
     });
     let stats = (*stats).clone();
@@ -88,6 +88,7 @@ pub fn Output(props: &OutputProps) -> Html {
             { picker }
             <p class="muted caption" data-testid="output-caption">{ showing }</p>
             <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas"
+                    data-png-chart="the output plot" data-png-file="activation-lab-output.png"
                     role="img" aria-label="Decision boundary with the data points; click or tap to add a point of the chosen class, shift-click for the other class, right-click or long-press to remove"
                     {onclick} {oncontextmenu} {onpointerdown} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} />
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
@@ -96,8 +97,6 @@ pub fn Output(props: &OutputProps) -> Html {
                     data-testid="show-test" />{ " Show test data" }</label>
                 <label class="check"><input type="checkbox" checked={props.play.discretize} onchange={toggle_disc}
                     data-testid="discretize" />{ " Discretize output" }</label>
-                <PngButton layers={vec![canvas.clone()]} file="activation-lab-output.png" label="the output plot"
-                           testid="export-output-png" class={classes!()} />
             </div>
         </div>
     }
@@ -142,7 +141,10 @@ fn showing(props: &OutputProps) -> String {
 
 /// The losses, accuracy and dead / saturated counts as plain numbers. A diverged run shows no
 /// accuracy: its NaN outputs all fall on one side, which is no measure of anything.
-fn stats(m: &EpochMetrics, diverged: bool) -> Html {
+/// An empty set shows "—" as its loss, its tooltip saying why (`sizes`: training and test points).
+fn stats(m: &EpochMetrics, diverged: bool, (train, test): (usize, usize)) -> Html {
+    let (train_loss, train_why) = set_loss(m.train_loss, train, "training");
+    let (test_loss, test_why) = set_loss(m.test_loss, test, "test");
     let accuracy = m.test_accuracy.filter(|_| !diverged).map(|acc| format!("{:.1}%", acc * 100.0));
     let per_layer = m.layers.iter().enumerate().map(|(i, l)| {
         let (title, text, testid) = (
@@ -155,8 +157,8 @@ fn stats(m: &EpochMetrics, diverged: bool) -> Html {
     }).collect::<Html>();
     html! {
         <dl class="stats">
-            <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss">{ format_loss(m.train_loss) }</dd></div>
-            <div><dt>{ "Test loss" }</dt><dd data-testid="test-loss">{ format_loss(m.test_loss) }</dd></div>
+            <div><dt>{ "Train loss" }</dt><dd data-testid="train-loss" title={train_why}>{ train_loss }</dd></div>
+            <div><dt>{ "Test loss" }</dt><dd data-testid="test-loss" title={test_why}>{ test_loss }</dd></div>
             if let Some(acc) = accuracy {
                 <div><dt>{ "Test accuracy" }</dt><dd data-testid="test-accuracy">{ acc }</dd></div>
             }

@@ -3,7 +3,8 @@
 //! gets a new session (new data and weights from the seed) in the same render, so no view ever
 //! draws new settings with old weights; a change of a live setting (learning rate, optimizer,
 //! regularization, batch size) is taken over by the session from its next step, keeping the
-//! weights ([`Session::follow`]). Points drawn by hand or imported are part of the state
+//! weights ([`Session::follow`]), and so is a weight set by hand on the diagram
+//! ([`Session::set_link_weight`]). Points drawn by hand or imported are part of the state
 //! (`PlayState::custom`, kept by every change that does not ask for new data), so every new
 //! session trains on them; an opened model file replaces the session with one of its settings
 //! and weights. Trained within each frame's budget while playing.
@@ -19,6 +20,7 @@ use crate::domain::nn::model::NetworkWeights;
 use crate::domain::nn::schedule::{same_run, LiveChange};
 use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::Session;
+use crate::domain::nn::weight_edit::LinkId;
 use crate::domain::state::play_url::data_link::quantised;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
@@ -37,6 +39,8 @@ pub struct PlaySession {
     pub on_load: Callback<(PlayState, NetworkWeights, usize)>,
     /// A live setting changed by hand: the session takes it over from its next step.
     pub on_live: Callback<LiveChange>,
+    /// A weight set by hand on the diagram: the session trains on from it (epoch kept).
+    pub on_weight: Callback<(LinkId, f32)>,
 }
 
 #[hook]
@@ -100,6 +104,15 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             refresh.emit(true);
         })
     };
+    // A weight set by hand, as a live setting: in the session at once, the run kept.
+    let on_weight = {
+        let (session, refresh) = (session.clone(), refresh.clone());
+        Callback::from(move |(link, w): (LinkId, f32)| {
+            if session.update(|s| s.set_link_weight(link, w)).is_ok() {
+                refresh.emit(true);
+            }
+        })
+    };
     // Points drawn by hand or imported: the state's custom data (a new session trains on it).
     let on_data = {
         let model = model.clone();
@@ -134,7 +147,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         })
     };
     let live = Live { version: session.version(), session, probe: (*probe).clone(), chart_version };
-    PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live }
+    PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live, on_weight }
 }
 
 /// A frame's refresh: a frame whose boundaries are not due (a probe dearer than

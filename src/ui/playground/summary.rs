@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::Live;
-use crate::domain::nn::metrics::format_loss;
+use crate::domain::nn::metrics::set_loss;
 use crate::domain::nn::trainer::Status;
 
 #[derive(Properties, PartialEq)]
@@ -25,13 +25,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
         move |_| {
             let session = live.session.borrow();
             let m = session.metrics();
+            let data = session.dataset();
+            let (train, _) = set_loss(m.train_loss, data.train.len(), "training");
+            let (test, _) = set_loss(m.test_loss, data.test.len(), "test");
             match session.status() {
                 Status::Diverged { message, .. } => format!("Training diverged. {message}"),
                 Status::Running => format!(
                     "Epoch {}. Train loss {}, test loss {}. {} of {} neurons dead.",
                     session.epoch(),
-                    format_loss(m.train_loss),
-                    format_loss(m.test_loss),
+                    train,
+                    test,
                     m.dead_count(),
                     m.neuron_count()
                 ),

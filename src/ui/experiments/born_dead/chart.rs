@@ -11,7 +11,6 @@ use crate::charts::probability_chart::{ProbCurve, ProbabilityChart};
 use crate::domain::experiments::born_dead::{Estimate, InitScheme};
 use crate::domain::experiments::born_dead_view::{BornDeadView, SchemeChoice};
 use crate::ui::canvas::chart_canvas::{css_width, draw_on, fit};
-use crate::ui::export::png_button::PngButton;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::view::View;
 
@@ -82,10 +81,9 @@ pub fn BdChart(props: &BdChartProps) -> Html {
     let aria = format!("{TITLE} against depth, one curve per width; the table below gives the figures.");
     let message = error.as_ref().map(|e| format!("Chart not drawn: {e}"));
     html! {
-        <figure class="bd-figure">
+        <figure class="bd-figure" data-png-chart="the chart" data-png-file="born-dead.png">
             <figcaption class="bd-caption">
                 <span class="bd-title">{ TITLE }</span>
-                <PngButton layers={vec![canvas.clone()]} file="born-dead.png" label="the chart" />
             </figcaption>
             <canvas ref={canvas} class="chart" data-testid="bd-chart" role="img" aria-label={aria} />
             <ul class="bd-key" aria-label="How to read the chart">

@@ -21,7 +21,7 @@ use crate::domain::experiments::born_dead_view::{BornDeadAction, BornDeadView};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::domain::state::transition::Transition;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 use crate::ui::running::{use_on_act, Running};
 use crate::ui::section::{use_section, Link};
 
@@ -112,11 +112,11 @@ pub fn BornDead(props: &BornDeadProps) -> Html {
                     <BdControls view={view.clone()} {running} {on_action} on_start={job.on_start.clone()}
                                 on_cancel={job.on_cancel.clone()} {has_run} />
                     <BdProgress snapshot={snapshot.clone()} />
-                    <PanelPngButton name="bd-settings" label="settings" />
+                    <ExportMenu name="bd-settings" label="settings" />
                 </section>
                 <section class="panel bd-main" aria-label="Born-dead probability against depth">
                     <BdChart view={view.clone()} estimates={snapshot.estimates.clone()} version={snapshot.version} />
-                    <PanelPngButton name="bd-chart" label="chart" />
+                    <ExportMenu name="bd-chart" label="chart" />
                 </section>
             </div>
             <section class="panel bd-figures" aria-label="Table of figures">
@@ -124,7 +124,7 @@ pub fn BornDead(props: &BornDeadProps) -> Html {
                 <p class="muted bd-method">
                     { "Method: for each width, K networks (2 inputs, ReLU hidden layers, He: weights N(0, 2/fan-in) and zero biases; RAI: one positive Beta(2, 1) entry per neuron among its weights and bias, the others N(0, 0.6007²/fan-in)) are drawn at the greatest depth and tested on a grid of inputs over [−√3, √3]². The network of depth d is the first d layers of the same draw, so every depth of a curve comes from the same K networks. Bands and intervals: Wilson 95%." }
                 </p>
-                <PanelPngButton name="bd-table" label="table of figures" />
+                <ExportMenu name="bd-table" label="table of figures" />
             </section>
         </div>
     }

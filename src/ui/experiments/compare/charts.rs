@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::charts::line_chart::Series;
 use crate::ui::canvas::line_canvas::LineCanvas;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareChartsProps {
@@ -33,7 +33,7 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
                         log_y=true testid="cmp-chart-loss" />
             <LineCanvas title="Dead neurons" y_label="dead" series={props.dead.clone()} version={v}
                         y_from_zero=true y_max={top} testid="cmp-chart-dead" />
-            <PanelPngButton name="cmp-charts" label="training curves" />
+            <ExportMenu name="cmp-charts" label="training curves" />
         </section>
     }
 }

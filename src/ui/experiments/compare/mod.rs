@@ -21,7 +21,7 @@ use crate::charts::line_chart::Series;
 use crate::domain::experiments::compare::{loss_text, CompareState, SlotSummary};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 use crate::ui::running::{use_on_act, Running};
 use crate::ui::section::{use_keys, use_section, Keys, Link};
 
@@ -171,7 +171,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <aside class="cmp-controls panel" aria-label="What is compared">
                     <Slots slots={model.state.slots.clone()} on_action={on_action.clone()} />
                     <SharedSettings state={model.state.clone()} train_len={r.data.train.len()} {on_action} />
-                    <PanelPngButton name="cmp-controls" label="settings" />
+                    <ExportMenu name="cmp-controls" label="settings" />
                 </aside>
                 <div class="cmp-results">
                     <Multiples slots={slots.clone()} probes={r.probes.clone()} data={r.data.clone()}

@@ -9,7 +9,7 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
 use crate::ui::canvas::boundary_canvas::BoundaryCanvas;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 
 #[derive(Properties)]
 pub struct MultiplesProps {
@@ -65,7 +65,7 @@ pub fn Multiples(props: &MultiplesProps) -> Html {
     html! {
         <section class={classes!("cmp-multiples", "panel", cols)} aria-label="Decision boundaries">
             { figures }
-            <PanelPngButton name="cmp-boundaries" label="decision boundaries" />
+            <ExportMenu name="cmp-boundaries" label="decision boundaries" />
         </section>
     }
 }

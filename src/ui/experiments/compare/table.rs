@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::LETTERS;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::compare::{epochs_text, fastest, loss_text, SlotSummary};
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryTableProps {
@@ -74,7 +74,7 @@ pub fn SummaryTable(props: &SummaryTableProps) -> Html {
                 </thead>
                 <tbody>{ rows }</tbody>
             </table>
-            <PanelPngButton name="cmp-table" label="summary table" />
+            <ExportMenu name="cmp-table" label="summary table" />
         </div>
     }
 }

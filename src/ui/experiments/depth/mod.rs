@@ -22,7 +22,7 @@ use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::{Session, Status};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 use crate::ui::running::{untimed_refresh, use_budgeted_training, use_on_act, Running, Trained};
 use crate::ui::section::{on_run, use_derived, use_section, Link};
 use crate::ui::shell::browser;
@@ -226,17 +226,17 @@ pub fn Depth(props: &DepthProps) -> Html {
             <div class="depth-grid">
                 <section class="panel depth-strips" aria-label="Gradient norm per layer over the epochs">
                     <HeatStrips snapshot={snap.clone()} {version} />
-                    <PanelPngButton name="depth-strips" label="heat strips" />
+                    <ExportMenu name="depth-strips" label="heat strips" />
                 </section>
                 <section class="panel depth-now" aria-label="Gradient norm per layer now">
                     <LayerChart snapshot={snap.clone()} {version} />
                     <NormTable snapshot={snap.clone()} {version} />
-                    <PanelPngButton name="depth-now" label="gradients now" />
+                    <ExportMenu name="depth-now" label="gradients now" />
                 </section>
             </div>
             <section class="panel depth-hists" aria-label="Activations at initialisation">
                 <InitHistograms activations={state.activations.clone()} slot={hist_slot} {init} {on_action} />
-                <PanelPngButton name="depth-hists" label="histograms" />
+                <ExportMenu name="depth-hists" label="histograms" />
             </section>
         </div>
     }

@@ -46,9 +46,9 @@ pub fn layer_head(props: &LayerHeadProps) -> Html {
     html! {
         <>
         <div {class}>
-            <button onclick={minus} disabled={width <= 1} aria-label={minus_label} data-testid={minus_id}>{ "−" }</button>
+            <button onclick={minus} disabled={width <= 1} aria-label={minus_label} data-testid={minus_id} data-png-skip="">{ "−" }</button>
             <span {title}>{ width }</span>
-            <button onclick={plus} disabled={width >= MAX_WIDTH} aria-label={plus_label} data-testid={plus_id}>{ "+" }</button>
+            <button onclick={plus} disabled={width >= MAX_WIDTH} aria-label={plus_label} data-testid={plus_id} data-png-skip="">{ "+" }</button>
         </div>
         <select class={act_class} {onchange} aria-label={act_label} data-testid={act_id} title="This layer's activation">
             { items }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 mod layer_head;
 mod net_link;
 mod net_node;
+mod weight_editor;
 
 use super::{Live, GRID, NODE_GRID};
 use crate::charts::heatmap;
@@ -20,14 +21,17 @@ use crate::domain::nn::data::DOMAIN;
 use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
+use crate::domain::nn::weight_edit::{link_name, LinkId};
+use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
 use crate::ui::spans;
 use layer_head::{layer_head, LayerHeadProps};
-use net_link::{net_link, NetLinkProps};
+use net_link::{link_key, net_link, NetLinkProps};
 use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
+use weight_editor::{use_link_editor, WeightEditor};
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
 const HALF_ROW_PX: f64 = 27.0;
@@ -41,6 +45,10 @@ pub struct NetworkProps {
     pub on_action: Callback<PlayAction>,
     pub hovered: Option<(usize, usize)>,
     pub on_hover: Callback<Option<(usize, usize)>>,
+    /// A weight set by hand on a link.
+    pub on_weight: Callback<(LinkId, f32)>,
+    /// Notices for the banner (a clamped weight).
+    pub on_notice: Callback<Vec<Notice>>,
 }
 
 /// For every node: its grid column (1-based), first grid row (1-based, spanning two rows),
@@ -166,19 +174,29 @@ fn nodes(props: &NetworkProps, grid: &Layout) -> Vec<Html> {
     nodes
 }
 
-/// Links, drawn under the nodes: weights[l][out][in] joins column l to column l+1 (the first
-/// layer's inputs are the used features, placed at their row among all of them).
-fn links(props: &NetworkProps, grid: &Layout, used: &[usize]) -> Vec<Html> {
+/// Where a link starts and ends in the links' SVG units: weights[l][out][in] joins column l to
+/// column l+1 (the first layer's inputs are the used features, placed at their row among all
+/// of them). `None` for a link the layout does not have.
+fn ends(grid: &Layout, used: &[usize], link: LinkId) -> Option<((f64, f64), (f64, f64))> {
+    let row_in = if link.layer == 0 { used.get(link.from).copied()? } else { link.from };
+    let from = grid.nodes.get(link.layer)?.get(row_in)?.2;
+    let to = grid.nodes.get(link.layer + 1)?.get(link.to)?.2;
+    Some((from, to))
+}
+
+/// Links, drawn under the nodes; the first is the links' one stop in the tab order.
+fn links(props: &NetworkProps, grid: &Layout, used: &[usize], editing: Option<LinkId>) -> Vec<Html> {
     let session = props.live.session.borrow();
+    let (features, hidden) = (&props.play.settings.features, props.play.settings.hidden.len());
     let mut links = Vec::new();
     for (l, layer) in session.weights().layers.iter().enumerate() {
         for (o, row) in layer.weights.iter().enumerate() {
-            for (i, &w) in row.iter().enumerate() {
-                let row_in = if l == 0 { used.get(i).copied() } else { Some(i) };
-                let from = row_in.and_then(|i| grid.nodes.get(l).and_then(|c| c.get(i)));
-                let to = grid.nodes.get(l + 1).and_then(|c| c.get(o));
-                let (Some(&(_, _, from)), Some(&(_, _, to))) = (from, to) else { continue };
-                links.push(net_link(&NetLinkProps { from, to, weight: w }));
+            for (i, &weight) in row.iter().enumerate() {
+                let link = LinkId { layer: l, to: o, from: i };
+                let Some((from, to)) = ends(grid, used, link) else { continue };
+                let name = link_name(features, hidden, link);
+                let (tab_stop, editing) = (links.is_empty(), editing == Some(link));
+                links.push(net_link(&NetLinkProps { link, name, from, to, weight, tab_stop, editing }));
             }
         }
     }
@@ -245,16 +263,25 @@ pub fn Network(props: &NetworkProps) -> Html {
     let cols = columns.len();
     let grid = layout(&columns);
     let height = grid.rows as f64 * HALF_ROW_PX;
+    let edit = use_link_editor(&props.live, &props.on_weight, &props.on_notice, &container);
+    let editing = edit.open.map(|(link, _)| link);
+    let editor = edit.open.and_then(|(link, weight)| {
+        let ((x1, y1), (x2, y2)) = ends(&grid, &used, link)?;
+        let at = (50.0 * (x1 + x2) / (cols as f64 * COL_UNITS), 50.0 * (y1 + y2) / height);
+        let name = link_name(&settings.features, settings.hidden.len(), link);
+        let (on_set, on_cancel) = (edit.on_set.clone(), edit.on_cancel.clone());
+        Some(html! { <WeightEditor key={link_key(link)} name={name} {weight} {at} {on_set} {on_cancel} /> })
+    });
     // Links, node marks and tooltips follow the weights at the chart rate (a weight moves a
     // hair per epoch: 8 redraws a second show it as well as 60, at a fraction of the layout and
-    // paint), and at once on any other change (settings, hover, a new session, a pause).
-    let key = (props.live.chart_version, props.live.session.id(), props.play.clone(), props.hovered);
+    // paint), and at once on any other change (settings, hover, a new session, a pause, an edit).
+    let key = (props.live.chart_version, props.live.session.id(), props.play.clone(), props.hovered, editing);
     let parts = use_memo(key, {
         let props = props.clone();
         move |_| {
             let _span = spans::span("lab:net-diagram");
             let (links, nodes, headers) =
-                (links(&props, &grid, &used), nodes(&props, &grid), headers(&props, cols));
+                (links(&props, &grid, &used, editing), nodes(&props, &grid), headers(&props, cols));
             let parts: (Html, Html, Html) =
                 (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
             parts
@@ -273,17 +300,19 @@ pub fn Network(props: &NetworkProps) -> Html {
         <div class="network" ref={container}>
             <div class="row network-head">
                 <h3>{ title }</h3>
-                <button onclick={remove_layer} disabled={layers == 0} data-testid="layer-minus" aria-label="Remove a hidden layer">{ "− layer" }</button>
-                <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer">{ "+ layer" }</button>
+                <button onclick={remove_layer} disabled={layers == 0} data-testid="layer-minus" aria-label="Remove a hidden layer" data-png-skip="">{ "− layer" }</button>
+                <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer" data-png-skip="">{ "+ layer" }</button>
                 <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark revived">{ "↺" }</span>{ " revived " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
             </div>
             <div class={heads_class}>{ headers }</div>
-            <div class={grid_class} role="img"
-                 aria-label="Network diagram: each square shows what a neuron computes over the input plane">
-                <svg class="net-links" viewBox={view_box} preserveAspectRatio="none" aria-hidden="true">
+            <div class={grid_class} role="group"
+                 aria-label="Network diagram: each square shows what a neuron computes over the input plane; each line is a weight">
+                <svg class="net-links" viewBox={view_box} preserveAspectRatio="none" role="group" aria-label="Weights"
+                     onclick={edit.on_click} onkeydown={edit.on_keydown}>
                     { links }
                 </svg>
                 { nodes }
+                { editor.unwrap_or_default() }
             </div>
             { legend() }
         </div>
@@ -309,7 +338,7 @@ fn legend() -> Html {
                 <span class="legend-swatch w-pos-bg" aria-hidden="true"></span>{ " positive" }
                 <span class="muted">{ " · thicker: larger · small square: bias" }</span>
             </div>
-            <span class="muted legend-inputs">{ "Click an input to use it or leave it out (faded)." }</span>
+            <span class="muted legend-inputs">{ "Click an input to use it or leave it out (faded); click a line to set its weight." }</span>
         </div>
     }
 }

@@ -6,6 +6,7 @@ mod canvas;
 mod controls;
 mod experiments;
 mod explorer;
+mod formula_field;
 mod export;
 mod hooks;
 mod playground;

@@ -388,5 +388,26 @@ mod tests {
         for (got, want) in row.iter().zip(want) {
             assert!((got - want).abs() < 1e-12, "{row:?}");
         }
+        let leaky = Activation::parse("custom(max(0.1*x, x))").expect("a formula");
+        let header = curves_csv(&[leaky], 3.0, 2).lines().next().map(str::to_string);
+        assert_eq!(header.as_deref(), Some("x,\"f custom(max(0.1*x, x))\",\"df custom(max(0.1*x, x))\""));
+    }
+
+    #[test]
+    fn a_formula_undefined_on_part_of_the_range_has_a_gap_there_and_formulas_break_at_kinks() {
+        let log = Activation::parse("custom(log(x))").expect("a formula");
+        let pieces = segments(&log, -3.0, 3.0, 120);
+        assert_eq!(pieces.len(), 1);
+        assert!(pieces[0].iter().all(|s| s.x > 0.0 && s.f.is_finite() && s.df.is_finite()));
+        assert!(pieces[0].last().is_some_and(|s| s.x == 3.0));
+        let sqrt = Activation::parse("custom(sqrt(abs(x) - 1))").expect("a formula");
+        assert_eq!(segments(&sqrt, -3.0, 3.0, 120).len(), 2, "a gap on (−1, 1)");
+        let leaky = Activation::parse("custom(max(0.1*x, x))").expect("a formula");
+        assert_eq!(segments(&leaky, -3.0, 3.0, 60).len(), 2);
+        let zones = regions(&Activation::parse("custom(relu(x))").expect("a formula"), -6.0, 6.0, 240);
+        assert_eq!(zones.len(), 1);
+        assert_eq!((zones[0].kind, zones[0].from), (RegionKind::Dead, -6.0));
+        let sig = regions(&Activation::parse("custom(sigmoid(x))").expect("a formula"), -6.0, 6.0, 240);
+        assert_eq!(sig, regions(&Activation::Sigmoid, -6.0, 6.0, 240));
     }
 }

@@ -14,6 +14,7 @@ mod analysis;
 pub mod ast;
 mod diff;
 mod eval;
+pub mod field;
 pub mod mathml;
 pub mod parse;
 mod tensor;

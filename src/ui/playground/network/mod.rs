@@ -24,7 +24,7 @@ use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
-use layer_head::{layer_head, LayerHeadProps};
+use layer_head::{layer_formulas, layer_head, LayerHeadProps};
 use net_link::{net_link, NetLinkProps};
 use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
 
@@ -264,6 +264,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                 </svg>
                 { nodes }
             </div>
+            { layer_formulas(settings, &props.on_action) }
             { legend() }
         </div>
     }

@@ -113,7 +113,8 @@ pub const CUSTOM: &str = "custom";
 /// where room is short), then "Custom formula…".
 pub fn activation_options(labels: bool) -> Vec<(String, String)> {
     let mut list = opts(Activation::ALL.iter().map(|a| (a.id(), if labels { a.label() } else { a.id() })));
-    list.push((CUSTOM.to_string(), "Custom formula…".to_string()));
+    let text = if labels { "Custom formula…" } else { "custom…" };
+    list.push((CUSTOM.to_string(), text.to_string()));
     list
 }
 

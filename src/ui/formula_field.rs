@@ -36,7 +36,8 @@ pub fn FormulaField(props: &FormulaFieldProps) -> Html {
     {
         let text = text.clone();
         use_effect_with(shown.clone(), move |shown| {
-            let same = read_field(&text, false).map(|a| a.to_string()).ok() == Some(format!("custom({shown})"));
+            let same =
+                read_field(&text, false).map(|a| a.to_string()).ok() == Some(format!("custom({shown})"));
             if !same {
                 text.set(shown.clone());
             }
@@ -63,7 +64,8 @@ pub fn FormulaField(props: &FormulaFieldProps) -> Html {
             text.set(value);
         })
     };
-    let onchange = Callback::from(move |e: Event| apply(&e.target_unchecked_into::<HtmlInputElement>().value()));
+    let onchange =
+        Callback::from(move |e: Event| apply(&e.target_unchecked_into::<HtmlInputElement>().value()));
     let error_id = format!("{}-error", props.testid);
     let (invalid, described) = match &result {
         Ok(_) => ("false", None),

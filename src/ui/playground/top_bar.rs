@@ -7,7 +7,9 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization};
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction, MAX_SPEED};
-use crate::ui::controls::{activation_options, number, number_options, opts, pick_activation, select, slider};
+use crate::ui::controls::{
+    activation_options, number, number_options, opts, pick_activation, select, slider,
+};
 use crate::ui::formula_field::FormulaField;
 
 /// TF Playground's learning rates and regularization rates, the values teachers know.
@@ -70,7 +72,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     });
     let formula = matches!(s.activation, Activation::Custom(_)).then(|| {
         html! { <FormulaField current={s.activation} label="Formula" testid="activation-formula"
-                              on_apply={act.reform(PlayAction::SetActivation)} /> }
+        on_apply={act.reform(PlayAction::SetActivation)} /> }
     });
     let (lrs, lr) = number_options(&LEARNING_RATES, s.learning_rate);
     let (regs, reg) = number_options(&REG_RATES, s.reg_rate);

@@ -48,6 +48,9 @@ pub(super) fn mul(l: Expr, r: Expr) -> Expr {
         _ if is_num(&r, 1.0) => l,
         _ if is_num(&l, -1.0) => neg(r),
         _ if is_num(&r, -1.0) => neg(l),
+        // a·(1/d) = a/d and (1/d)·a = a/d.
+        (Expr::Div(one, d), _) if is_num(one, 1.0) => div(r, (**d).clone()),
+        (_, Expr::Div(one, d)) if is_num(one, 1.0) => div(l, (**d).clone()),
         _ => Expr::Mul(b(l), b(r)),
     }
 }

@@ -53,7 +53,10 @@ mod tests {
         assert!(read_field("log(x)", false).is_ok());
         let refused = read_field("log(x)", true).err().map(|e| e.message);
         assert_eq!(refused.as_deref(), Some("a network cannot train with it: log(x) is undefined for x ≤ 0"));
-        assert_eq!(read_field(" max(0.1*x,x) ", true).map(|a| a.to_string()).ok().as_deref(), Some("custom(max(0.1*x, x))"));
+        assert_eq!(
+            read_field(" max(0.1*x,x) ", true).map(|a| a.to_string()).ok().as_deref(),
+            Some("custom(max(0.1*x, x))")
+        );
     }
 
     #[test]

@@ -34,8 +34,9 @@ pub fn Slots(props: &SlotsProps) -> Html {
         .map(|(i, a)| {
             let a = *a;
             let taken = props.slots.clone();
-            let on_pick =
-                act.reform(move |id: String| CompareAction::SetSlot(i, activation_for(&id, &taken).unwrap_or(a)));
+            let on_pick = act.reform(move |id: String| {
+                CompareAction::SetSlot(i, activation_for(&id, &taken).unwrap_or(a))
+            });
             let formula = matches!(a, Activation::Custom(_)).then(|| {
                 let on_apply = act.reform(move |a| CompareAction::SetSlot(i, a));
                 let (label, testid) = (format!("Formula of {}", letter(i)), format!("slot-formula-{i}"));

@@ -29,7 +29,12 @@ pub struct DepthControlsProps {
     pub on_reset: Callback<()>,
 }
 
-fn activation_row(i: usize, shown: &[Activation], removable: bool, on_action: &Callback<DepthAction>) -> Html {
+fn activation_row(
+    i: usize,
+    shown: &[Activation],
+    removable: bool,
+    on_action: &Callback<DepthAction>,
+) -> Html {
     let act = shown.get(i).copied().unwrap_or(Activation::Relu);
     let taken = shown.to_vec();
     let on_change = on_action.reform(move |e: Event| {

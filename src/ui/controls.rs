@@ -3,6 +3,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::activation::formula::field::starter;
 use crate::domain::activation::Activation;
 
 /// Options (value, text) for a <select> of numbers, with the current value added when it is not
@@ -105,15 +106,36 @@ pub fn opts<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(Str
     items.into_iter().map(|(v, t)| (v.to_string(), t.to_string())).collect()
 }
 
-/// A callback for an activation `<select>`: the picked id's activation, through `action`
-/// (any other value, such as "mixed", is ignored).
+/// The value of the "Custom formula…" choice of an activation `<select>` (a formula's own id).
+pub const CUSTOM: &str = "custom";
+
+/// The options of an activation `<select>`: every catalogue function (its label, or its id
+/// where room is short), then "Custom formula…".
+pub fn activation_options(labels: bool) -> Vec<(String, String)> {
+    let mut list = opts(Activation::ALL.iter().map(|a| (a.id(), if labels { a.label() } else { a.id() })));
+    let text = if labels { "Custom formula…" } else { "custom…" };
+    list.push((CUSTOM.to_string(), text.to_string()));
+    list
+}
+
+/// The activation an activation `<select>`'s value stands for: a catalogue function at its
+/// default parameter, or for "custom" a starter formula not among `taken`.
+pub fn activation_for(value: &str, taken: &[Activation]) -> Option<Activation> {
+    if value == CUSTOM {
+        return Some(starter(taken));
+    }
+    Activation::ALL.into_iter().find(|a| a.id() == value)
+}
+
+/// A callback for an activation `<select>`: the picked value's activation (see
+/// [`activation_for`]), through `action` (any other value, such as "mixed", is ignored).
 pub fn pick_activation<A: 'static>(
     act: &Callback<A>,
     action: impl Fn(Activation) -> A + 'static,
 ) -> Callback<String> {
     let act = act.clone();
     Callback::from(move |v: String| {
-        if let Ok(a) = Activation::parse(&v) {
+        if let Some(a) = activation_for(&v, &[]) {
             act.emit(action(a));
         }
     })

@@ -7,6 +7,7 @@ mod controls;
 mod experiments;
 mod explorer;
 mod export;
+mod formula_field;
 mod hooks;
 mod playground;
 mod running;

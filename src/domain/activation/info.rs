@@ -6,6 +6,7 @@ impl Activation {
     /// The human name, e.g. "Leaky ReLU", "GELU (tanh approx.)", "SiLU".
     pub fn label(&self) -> &'static str {
         match self {
+            Activation::Custom(formula) => formula.text(),
             Activation::Identity => "Identity",
             Activation::Relu => "ReLU",
             Activation::LeakyRelu { .. } => "Leaky ReLU",
@@ -101,6 +102,7 @@ impl Activation {
             Activation::Softshrink { lambda } | Activation::Hardshrink { lambda } => {
                 Properties { smooth: lambda == 0.0, dying_region: lambda > 0.0, ..unbounded_line }
             }
+            Activation::Custom(formula) => formula.analysis().properties,
         }
     }
 
@@ -319,6 +321,10 @@ impl Activation {
                 cases(&[(x, abs_gt_lambda()), (mn("0"), otherwise())]),
                 cases(&[(one, abs_gt_lambda()), (mn("0"), otherwise())]),
             ),
+            Activation::Custom(formula) => (
+                super::formula::mathml::markup(formula.expr()),
+                super::formula::mathml::markup(formula.derivative_expr()),
+            ),
         };
         Formula { f: cat(&[lhs(false), f]), df: cat(&[lhs(true), df]) }
     }
@@ -432,6 +438,10 @@ impl Activation {
             Activation::Hardshrink { .. } => &[
                 "Hard shrink sets inputs between −λ and λ to zero and passes the others unchanged.",
                 "The function itself jumps at ±λ, and its gradient is zero on the whole interval [−λ, λ].",
+            ],
+            Activation::Custom(_) => &[
+                "A function you wrote. Its derivative f′ is worked out exactly from the formula (symbolically), and its kinks, zones and properties are found from the function itself.",
+                "A network trains with it like with any other activation. Where it is undefined for some inputs (log(x) for x ≤ 0, sqrt(x) for x < 0, 1/x at 0) training is refused.",
             ],
         }
     }

@@ -10,14 +10,17 @@
 //! - `scalar`: `value`, `derivative`, `kinks`, `range` (the `f64` closed forms);
 //! - `tensor`: `forward` (the burn tensor form);
 //! - `info`: `label`, `properties`, `formula_mathml`, `notes` (teaching material);
-//! - `text`: parsing, `Display`, and [`ActivationError`].
+//! - `text`: parsing, `Display`, and [`ActivationError`];
+//! - `formula`: [`CustomFormula`], an activation typed as a formula (`custom(x*sigmoid(x))`).
 
+pub mod formula;
 mod info;
 mod scalar;
 mod tensor;
 mod text;
 
-pub use text::ActivationError;
+pub use formula::{CustomFormula, DomainError, FormulaError};
+pub use text::{split_list, ActivationError};
 
 /// An activation function, with its parameter where it has one.
 ///
@@ -72,6 +75,8 @@ pub enum Activation {
     Softshrink { lambda: f64 },
     /// x for |x| > lambda, 0 otherwise.
     Hardshrink { lambda: f64 },
+    /// A formula f(x) typed by the user: `custom(x*tanh(softplus(x)))`.
+    Custom(CustomFormula),
 }
 
 /// The tunable parameter of an activation, with the range a user may choose it from.
@@ -223,6 +228,7 @@ impl Activation {
             Activation::Tanhshrink => "tanhshrink",
             Activation::Softshrink { .. } => "softshrink",
             Activation::Hardshrink { .. } => "hardshrink",
+            Activation::Custom(_) => "custom",
         }
     }
 

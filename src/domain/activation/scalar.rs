@@ -153,6 +153,7 @@ impl Activation {
                     0.0
                 }
             }
+            Activation::Custom(formula) => formula.value(x),
         }
     }
 
@@ -265,13 +266,18 @@ impl Activation {
                     0.0
                 }
             }
+            Activation::Custom(formula) => formula.derivative(x),
         }
     }
 
     /// The points where f' jumps, left to right, with the one-sided limits of f' and the
-    /// conventional f'(x). Functions whose derivative is continuous for the current parameter
+    /// conventional f'(x) (a custom formula's are found numerically, and include the points where
+    /// f itself jumps). Functions whose derivative is continuous for the current parameter
     /// (e.g. elu with alpha = 1, leaky_relu with slope = 1, shrinks with λ = 0) have none.
     pub fn kinks(&self) -> Vec<Kink> {
+        if let Activation::Custom(formula) = self {
+            return formula.kinks();
+        }
         let jumps: Vec<(f64, f64, f64)> = match *self {
             Activation::Relu => vec![(0.0, 0.0, 1.0)],
             Activation::LeakyRelu { slope: k } | Activation::Prelu { a: k } => {
@@ -324,6 +330,7 @@ impl Activation {
             Activation::Tanh | Activation::Softsign | Activation::Hardtanh => (-1.0, 1.0),
             Activation::Relu6 => (0.0, 6.0),
             Activation::LogSigmoid => (-INF, 0.0),
+            Activation::Custom(formula) => formula.analysis().range,
         }
     }
 }

@@ -85,6 +85,7 @@ impl Activation {
                 let inside = x.clone().abs().lower_equal_elem(lambda);
                 x.mask_fill(inside, 0.0)
             }
+            Activation::Custom(formula) => formula.forward_tensor(x),
         }
     }
 }
@@ -99,7 +100,7 @@ fn exp_linear<B: Backend, const D: usize>(x: Tensor<B, D>, alpha: f64, scale: f6
 }
 
 /// ln(1 + e^(βx)) / β, and x itself where βx > 20 (PyTorch's threshold).
-fn softplus<B: Backend, const D: usize>(x: Tensor<B, D>, beta: f64) -> Tensor<B, D> {
+pub(super) fn softplus<B: Backend, const D: usize>(x: Tensor<B, D>, beta: f64) -> Tensor<B, D> {
     let bx = x.clone().mul_scalar(beta);
     let linear = bx.clone().greater_elem(SOFTPLUS_THRESHOLD);
     // e^(βx) ≤ e^20 after the clamp: finite in f32, and log1p keeps the left tail accurate.

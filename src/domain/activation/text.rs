@@ -4,10 +4,15 @@
 //! tolerated, and `linear` is another name for `identity`. [`Activation`]'s `Display` prints the
 //! canonical form: the bare id when the parameter is at its default, else `id(p)` with Rust's
 //! shortest round-trip formatting of `p`, so parsing the printed text gives the same value back.
+//!
+//! A formula is written `custom(FORMULA)` (see [`super::formula`]); it prints as `custom(` and
+//! its canonical text, which parses back to the same function. Lists of activations (in links)
+//! are split by [`split_list`], which ignores the commas inside parentheses.
 
 use std::fmt;
 use std::str::FromStr;
 
+use super::formula::{CustomFormula, DomainError, ErrorKind, FormulaError};
 use super::Activation;
 
 /// Why a text could not be read as an activation, or a parameter could not be used.
@@ -23,6 +28,10 @@ pub enum ActivationError {
     UnexpectedParam(String),
     /// The text does not have the shape `name` or `name(number)` (the whole text as typed).
     Malformed(String),
+    /// `custom(FORMULA)` whose formula cannot be read (the formula as typed, and why).
+    Formula { text: String, error: FormulaError },
+    /// A formula a network cannot train with (its text form, and why).
+    Untrainable { text: String, error: DomainError },
 }
 
 impl fmt::Display for ActivationError {
@@ -45,6 +54,10 @@ impl fmt::Display for ActivationError {
             }
             ActivationError::UnexpectedParam(name) => {
                 write!(f, "{name} takes no parameter: write just '{name}'")
+            }
+            ActivationError::Formula { text, error } => write!(f, "in the formula '{text}': {error}"),
+            ActivationError::Untrainable { text, error } => {
+                write!(f, "a network cannot train with {text}: {error}")
             }
             ActivationError::Malformed(text) => write!(
                 f,
@@ -125,6 +138,15 @@ impl Activation {
     /// Reads the text form: `name` or `name(p)`, e.g. `relu`, `leaky_relu(0.2)`, `ELU ( 0.5 )`,
     /// `linear` (= `identity`). A missing parameter means the default.
     pub fn parse(text: &str) -> Result<Activation, ActivationError> {
+        if let Some((formula, closed)) = custom_formula(text) {
+            let error = |error| ActivationError::Formula { text: formula.to_string(), error };
+            let parsed = CustomFormula::parse(formula).map_err(error)?;
+            if !closed {
+                let position = formula.chars().count() + 1;
+                return Err(error(FormulaError { kind: ErrorKind::MissingClose, position }));
+            }
+            return Ok(Activation::Custom(parsed));
+        }
         let (name, arg) = split(text).ok_or_else(|| ActivationError::Malformed(text.to_string()))?;
         let lower = name.to_ascii_lowercase();
         let activation = if lower == "linear" {
@@ -151,6 +173,60 @@ impl Activation {
     }
 }
 
+/// The formula in `custom(FORMULA)` (any case, spaces around tolerated) and whether the text
+/// ends with the closing `)`. `None` when the text is not a custom one.
+fn custom_formula(text: &str) -> Option<(&str, bool)> {
+    let text = text.trim();
+    let head = text.get(..6)?;
+    if !head.eq_ignore_ascii_case("custom") {
+        return None;
+    }
+    let rest = text[6..].trim_start().strip_prefix('(')?;
+    Some(rest.strip_suffix(')').map_or((rest, false), |inner| (inner, true)))
+}
+
+/// The items of a comma-separated list of activations, trimmed (empty ones kept, since
+/// `layerActivations` is positional): commas inside parentheses (`custom(max(0.1*x, x))`) do
+/// not split.
+pub fn split_list(list: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                items.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&list[start..]);
+    items.into_iter().map(str::trim).collect()
+}
+
+impl Activation {
+    /// Whether a network can train with it: a formula must be defined (and finite in f32)
+    /// wherever a pre-activation can land; the built-in functions always can.
+    pub fn check_trainable(&self) -> Result<(), ActivationError> {
+        match self {
+            Activation::Custom(formula) => formula
+                .check_trainable()
+                .map_err(|error| ActivationError::Untrainable { text: self.to_string(), error }),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`Activation::parse`], then [`Activation::check_trainable`]: for the keys that choose
+    /// what a network trains with.
+    pub fn parse_for_training(text: &str) -> Result<Activation, ActivationError> {
+        let a = Activation::parse(text)?;
+        a.check_trainable()?;
+        Ok(a)
+    }
+}
+
 impl FromStr for Activation {
     type Err = ActivationError;
 
@@ -162,6 +238,9 @@ impl FromStr for Activation {
 impl fmt::Display for Activation {
     /// The canonical text form: `elu` at the default parameter, `elu(0.5)` otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Activation::Custom(formula) = self {
+            return write!(f, "custom({formula})");
+        }
         match self.param() {
             Some(p) if p.value != p.default => write!(f, "{}({})", self.id(), p.value),
             _ => f.write_str(self.id()),

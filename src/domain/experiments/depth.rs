@@ -14,7 +14,7 @@
 //! initialisation, and stays orders of magnitude below while training; the ReLU network's is
 //! about 10⁻¹ of it.
 
-use crate::domain::activation::Activation;
+use crate::domain::activation::{split_list, Activation};
 use crate::domain::nn::data::DatasetKind;
 use crate::domain::nn::metrics::History;
 use crate::domain::nn::settings::{Init, Settings, LEARNING_RATE_RANGE, MAX_LAYER_WIDTH};
@@ -257,8 +257,8 @@ impl DepthState {
 /// and a list left with fewer than MIN_SLOTS is completed from the defaults; each with a notice.
 fn read_activations(text: &str, defaults: &[Activation], r: &mut UrlReader) -> Vec<Activation> {
     let mut chosen: Vec<Activation> = Vec::new();
-    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match Activation::parse(part) {
+    for part in split_list(text).into_iter().filter(|p| !p.is_empty()) {
+        match Activation::parse_for_training(part) {
             Ok(a) if chosen.len() < MAX_SLOTS => chosen.push(a),
             Ok(_) => r.notice(
                 "depthAct",

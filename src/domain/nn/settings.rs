@@ -432,8 +432,12 @@ impl Settings {
 }
 
 /// An activation's parameter must be finite (the Activation module checks its own ranges
-/// when parsing; here only what would make the training produce NaN at once).
+/// when parsing; here only what would make the training produce NaN at once), and a formula
+/// must be defined wherever a pre-activation can land.
 fn check_activation(a: &Activation) -> Result<(), String> {
+    if let Activation::Custom(formula) = a {
+        return formula.check_trainable().map_err(|e| format!("{a} cannot be trained with: {e}"));
+    }
     let p = match *a {
         Activation::LeakyRelu { slope } => Some(slope),
         Activation::Prelu { a } => Some(a),

@@ -2,7 +2,7 @@
 //! the x-range, their URL form (`act=relu,elu(0.5)&range=6`), sampled curves split at kinks,
 //! the regions where gradients vanish or die, the hover readout and the CSV export.
 
-use crate::domain::activation::Activation;
+use crate::domain::activation::{split_list, Activation};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 
@@ -31,7 +31,7 @@ impl ExplorerState {
         let mut notices = Vec::new();
         if let Some(list) = query.get("act") {
             let mut chosen = Vec::new();
-            for text in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            for text in split_list(list).into_iter().filter(|t| !t.is_empty()) {
                 match Activation::parse(text) {
                     Ok(a) if chosen.len() < MAX_CURVES && !chosen.contains(&a) => chosen.push(a),
                     Ok(_) if chosen.len() >= MAX_CURVES => notices.push(Notice::new(
@@ -139,7 +139,8 @@ pub struct Sample {
 
 /// The curve of `act` over [lo, hi] in `n` steps, split into pieces at its kinks so that a jump
 /// in f′ (or in f, for hardshrink) is drawn as a gap, never as a vertical line. Each piece ends
-/// a hair before a kink and the next starts a hair after it.
+/// a hair before a kink and the next starts a hair after it. Where f or f′ is NaN or infinite
+/// (a formula such as log(x) on x ≤ 0) the curve has a gap.
 pub fn segments(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Vec<Sample>> {
     let eps = (hi - lo) * 1e-9;
     let kinks: Vec<f64> = act.kinks().iter().map(|k| k.x).collect();
@@ -164,8 +165,18 @@ pub fn segments(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Vec<Sample>
                 x += step;
             }
             xs.push(b);
-            xs.into_iter().map(|x| Sample { x, f: act.value(x), df: act.derivative(x) }).collect()
+            xs.into_iter().map(|x| Sample { x, f: act.value(x), df: act.derivative(x) }).collect::<Vec<_>>()
         })
+        .flat_map(|piece| finite_runs(&piece))
+        .collect()
+}
+
+/// The runs of samples where both f and f′ are finite.
+fn finite_runs(piece: &[Sample]) -> Vec<Vec<Sample>> {
+    piece
+        .split(|s| !(s.f.is_finite() && s.df.is_finite()))
+        .filter(|run| !run.is_empty())
+        .map(<[Sample]>::to_vec)
         .collect()
 }
 
@@ -233,7 +244,7 @@ pub fn regions(act: &Activation, lo: f64, hi: f64, n: usize) -> Vec<Region> {
 pub fn curves_csv(acts: &[Activation], range: f64, n: usize) -> String {
     let mut out = String::from("x");
     for a in acts {
-        out.push_str(&format!(",f {a},df {a}"));
+        out.push_str(&format!(",{},{}", csv_field(&format!("f {a}")), csv_field(&format!("df {a}"))));
     }
     out.push('\n');
     for i in 0..=n {
@@ -245,6 +256,15 @@ pub fn curves_csv(acts: &[Activation], range: f64, n: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A CSV field, quoted when it holds a comma or a quote (a formula such as max(a, b)).
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
 }
 
 /// The hover readout at x: (text form, f(x), f′(x)) for each shown activation.
@@ -368,5 +388,26 @@ mod tests {
         for (got, want) in row.iter().zip(want) {
             assert!((got - want).abs() < 1e-12, "{row:?}");
         }
+        let leaky = Activation::parse("custom(max(0.1*x, x))").expect("a formula");
+        let header = curves_csv(&[leaky], 3.0, 2).lines().next().map(str::to_string);
+        assert_eq!(header.as_deref(), Some("x,\"f custom(max(0.1*x, x))\",\"df custom(max(0.1*x, x))\""));
+    }
+
+    #[test]
+    fn a_formula_undefined_on_part_of_the_range_has_a_gap_there_and_formulas_break_at_kinks() {
+        let log = Activation::parse("custom(log(x))").expect("a formula");
+        let pieces = segments(&log, -3.0, 3.0, 120);
+        assert_eq!(pieces.len(), 1);
+        assert!(pieces[0].iter().all(|s| s.x > 0.0 && s.f.is_finite() && s.df.is_finite()));
+        assert!(pieces[0].last().is_some_and(|s| s.x == 3.0));
+        let sqrt = Activation::parse("custom(sqrt(abs(x) - 1))").expect("a formula");
+        assert_eq!(segments(&sqrt, -3.0, 3.0, 120).len(), 2, "a gap on (−1, 1)");
+        let leaky = Activation::parse("custom(max(0.1*x, x))").expect("a formula");
+        assert_eq!(segments(&leaky, -3.0, 3.0, 60).len(), 2);
+        let zones = regions(&Activation::parse("custom(relu(x))").expect("a formula"), -6.0, 6.0, 240);
+        assert_eq!(zones.len(), 1);
+        assert_eq!((zones[0].kind, zones[0].from), (RegionKind::Dead, -6.0));
+        let sig = regions(&Activation::parse("custom(sigmoid(x))").expect("a formula"), -6.0, 6.0, 240);
+        assert_eq!(sig, regions(&Activation::Sigmoid, -6.0, 6.0, 240));
     }
 }

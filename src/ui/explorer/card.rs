@@ -35,12 +35,19 @@ pub fn ActivationCard(props: &CardProps) -> Html {
         let items: Html = kinks
             .iter()
             .map(|k| {
+                let (name, convention) = match a {
+                    Activation::Custom(_) => (
+                        "the formula",
+                        "abs′, relu′ are 0 there; max and min take their first argument's slope at a tie",
+                    ),
+                    _ => (a.id(), "PyTorch's convention"),
+                };
                 let text = format!(
-                    "At x = {}, f′ jumps from {} to {}; {} uses f′({}) = {} (PyTorch's convention).",
+                    "At x = {}, f′ jumps from {} to {}; {} uses f′({}) = {} ({convention}).",
                     bound(k.x),
                     bound(k.left),
                     bound(k.right),
-                    a.id(),
+                    name,
                     bound(k.x),
                     bound(k.at)
                 );

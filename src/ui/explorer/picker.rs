@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use crate::domain::activation::Activation;
 use crate::domain::state::explorer::{ExplorerAction, MAX_CURVES};
+use crate::ui::controls::{activation_for, activation_options};
+use crate::ui::formula_field::FormulaField;
 
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {
@@ -12,27 +14,36 @@ pub struct PickerProps {
     pub on_action: Callback<ExplorerAction>,
 }
 
-fn by_id(id: &str) -> Option<Activation> {
-    Activation::ALL.into_iter().find(|a| a.id() == id)
-}
-
 fn options(selected: Option<&str>) -> Html {
-    Activation::ALL
-        .iter()
-        .map(|a| {
-            html! {
-                <option value={a.id()} selected={selected == Some(a.id())}>{ a.label() }</option>
-            }
+    activation_options(true)
+        .into_iter()
+        .map(|(value, text)| {
+            let chosen = selected == Some(value.as_str());
+            html! { <option {value} selected={chosen}>{ text }</option> }
         })
         .collect()
 }
 
+/// The formula field of curve `i`, when it is a formula (plotted as you type: the Explorer
+/// only draws, so a formula undefined somewhere is allowed and shows gaps).
+fn formula_field(i: usize, act: Activation, on_action: &Callback<ExplorerAction>) -> Html {
+    if !matches!(act, Activation::Custom(_)) {
+        return Html::default();
+    }
+    let on_apply = on_action.reform(move |a| ExplorerAction::Replace(i, a));
+    let label = format!("Formula of curve {}", i + 1);
+    let testid = format!("formula-{i}");
+    html! { <FormulaField current={act} {label} {testid} training={false} live={true} {on_apply} /> }
+}
+
 #[component]
 pub fn Picker(props: &PickerProps) -> Html {
+    let shown = props.activations.clone();
     let rows: Html = props.activations.iter().enumerate().map(|(i, act)| {
+        let taken = shown.clone();
         let on_change = props.on_action.reform(move |e: Event| {
             let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-            ExplorerAction::Replace(i, by_id(&id).unwrap_or(Activation::Relu))
+            ExplorerAction::Replace(i, activation_for(&id, &taken).unwrap_or(Activation::Relu))
         });
         let remove = props.on_action.reform(move |_: MouseEvent| ExplorerAction::Remove(i));
         let slider = act.param().map(|p| {
@@ -68,6 +79,7 @@ pub fn Picker(props: &PickerProps) -> Html {
                 </select>
                 { slider.unwrap_or_default() }
                 <code class="spec" data-testid={spec_testid}>{ act.to_string() }</code>
+                { formula_field(i, *act, &props.on_action) }
                 if props.activations.len() > 1 {
                     <button class="icon" onclick={remove} aria-label={remove_label}>{ "×" }</button>
                 }
@@ -75,10 +87,10 @@ pub fn Picker(props: &PickerProps) -> Html {
         }
     }).collect();
     let add = (props.activations.len() < MAX_CURVES).then(|| {
-        let on_action = props.on_action.clone();
+        let (on_action, taken) = (props.on_action.clone(), shown.clone());
         let on_add = Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
-            let chosen = by_id(&select.value());
+            let chosen = activation_for(&select.value(), &taken);
             select.set_value("");
             if let Some(a) = chosen {
                 on_action.emit(ExplorerAction::Add(a));

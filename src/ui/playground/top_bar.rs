@@ -7,7 +7,10 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization};
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction, MAX_SPEED};
-use crate::ui::controls::{number, number_options, opts, pick_activation, select, slider};
+use crate::ui::controls::{
+    activation_options, number, number_options, opts, pick_activation, select, slider,
+};
+use crate::ui::formula_field::FormulaField;
 use crate::ui::spans;
 
 /// TF Playground's learning rates and regularization rates, the values teachers know.
@@ -57,7 +60,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     // Layers with their own activations (chosen in the diagram): the top bar says so, and a
     // choice here sets every layer again.
     let mixed = s.has_layer_overrides();
-    let mut activation_options = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
+    let mut activation_options = activation_options(true);
     if mixed {
         activation_options.insert(0, ("mixed".to_string(), "Per layer (see the diagram)".to_string()));
     }
@@ -68,6 +71,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             PlayAction::SetActivation(a.with_param(v.clamp(p.min, p.max)).unwrap_or(a))
         });
         slider(p.name, "activation-param", p.min, p.max, p.step, p.value, format!("{}", p.value), on_value)
+    });
+    let formula = matches!(s.activation, Activation::Custom(_)).then(|| {
+        html! { <FormulaField current={s.activation} label="Formula" testid="activation-formula"
+        on_apply={act.reform(PlayAction::SetActivation)} /> }
     });
     let (lrs, lr) = number_options(&LEARNING_RATES, s.learning_rate);
     let (regs, reg) = number_options(&REG_RATES, s.reg_rate);
@@ -101,6 +108,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 { select("Activation", "activation", &activation_options, activation_id,
                     pick_activation(&act, PlayAction::SetActivation)) }
                 { param.unwrap_or_default() }
+                { formula.unwrap_or_default() }
             </div>
             <div class="settings-row advanced">
                 { select("Optimiser", "optimizer", &optimizers, s.optimizer.id(),

@@ -2,7 +2,7 @@
 
 use super::shape::{parse_shape, shape_text};
 use super::state::{classic, loss_for, CompareState, MAX_SLOTS, MIN_SLOTS, TARGET_RANGE};
-use crate::domain::activation::Activation;
+use crate::domain::activation::{split_list, Activation};
 use crate::domain::nn::data::{DatasetKind, MAX_NOISE};
 use crate::domain::nn::settings::{Init, OptimizerKind, LEARNING_RATE_RANGE};
 use crate::domain::state::key_doc::KeyDoc;
@@ -110,8 +110,8 @@ impl CompareState {
 /// 2 are completed from the classic four; each with a notice.
 fn read_slots(list: &str, r: &mut UrlReader) -> Vec<Activation> {
     let mut slots = Vec::new();
-    for text in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        match Activation::parse(text) {
+    for text in split_list(list).into_iter().filter(|t| !t.is_empty()) {
+        match Activation::parse_for_training(text) {
             Ok(_) if slots.len() >= MAX_SLOTS => r.notice(
                 "cmp",
                 format!("At most {MAX_SLOTS} activations can be compared: '{text}' was left out."),

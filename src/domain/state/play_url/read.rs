@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::{
     data_link, seed_from_text, PlayState, BIAS_LIMIT, KEYS, MAX_PLAY_LAYERS, PERC_TRAIN_RANGE, SPEED_RANGE,
 };
-use crate::domain::activation::Activation;
+use crate::domain::activation::{split_list, Activation};
 use crate::domain::nn::data::{train_count, Dataset, DatasetKind, MAX_NOISE};
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::schedule::{parse_schedule, Scheduled};
@@ -344,7 +344,7 @@ fn activation(r: &mut UrlReader, default: Activation) -> Activation {
     let Some(text) = r.value("activation") else {
         return default;
     };
-    Activation::parse(text).unwrap_or_else(|e| {
+    Activation::parse_for_training(text).unwrap_or_else(|e| {
         r.notice("activation", format!("activation={text}: {e}. Keeping {default}."));
         default
     })
@@ -368,12 +368,12 @@ fn layer_activations(
         return kept;
     };
     let mut out: Vec<Option<Activation>> = Vec::new();
-    for (i, part) in text.split(',').map(str::trim).enumerate() {
+    for (i, part) in split_list(text).into_iter().enumerate() {
         if part.is_empty() {
             out.push(None);
             continue;
         }
-        match Activation::parse(part) {
+        match Activation::parse_for_training(part) {
             Ok(a) => out.push(Some(a)),
             Err(e) => {
                 r.notice(key, format!("layerActivations, layer {}: {e}. Using activation there.", i + 1));

@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::LETTERS;
 use crate::domain::activation::Activation;
 use crate::domain::experiments::compare::{CompareAction, MAX_SLOTS, MIN_SLOTS};
-use crate::ui::controls::{opts, select, slider};
+use crate::ui::controls::{activation_for, activation_options, select, slider};
+use crate::ui::formula_field::FormulaField;
 
 #[derive(Properties, PartialEq)]
 pub struct SlotsProps {
@@ -24,7 +25,7 @@ pub fn Slots(props: &SlotsProps) -> Html {
     let n = props.slots.len();
     let (from, to) = (pair.0.min(n.saturating_sub(1)), pair.1.min(n.saturating_sub(1)));
     let act = props.on_action.clone();
-    let functions = opts(Activation::ALL.iter().map(|a| (a.id(), a.label())));
+    let functions = activation_options(true);
 
     let rows = props
         .slots
@@ -32,8 +33,15 @@ pub fn Slots(props: &SlotsProps) -> Html {
         .enumerate()
         .map(|(i, a)| {
             let a = *a;
-            let on_pick =
-                act.reform(move |id: String| CompareAction::SetSlot(i, Activation::parse(&id).unwrap_or(a)));
+            let taken = props.slots.clone();
+            let on_pick = act.reform(move |id: String| {
+                CompareAction::SetSlot(i, activation_for(&id, &taken).unwrap_or(a))
+            });
+            let formula = matches!(a, Activation::Custom(_)).then(|| {
+                let on_apply = act.reform(move |a| CompareAction::SetSlot(i, a));
+                let (label, testid) = (format!("Formula of {}", letter(i)), format!("slot-formula-{i}"));
+                html! { <FormulaField current={a} {label} {testid} {on_apply} /> }
+            });
             let param = a.param().map(|p| {
                 let label = format!("{} of {}", p.name, letter(i));
                 slider(
@@ -71,6 +79,7 @@ pub fn Slots(props: &SlotsProps) -> Html {
                     <div class="cmp-slot-body">
                         { function_select }
                         { param.unwrap_or_default() }
+                        { formula.unwrap_or_default() }
                     </div>
                     { remove.unwrap_or_default() }
                 </div>

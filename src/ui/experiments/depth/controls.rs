@@ -11,7 +11,8 @@ use crate::domain::experiments::depth::{
 };
 use crate::domain::nn::data::DatasetKind;
 use crate::domain::nn::settings::Init;
-use crate::ui::controls::{number, opts, select, slider};
+use crate::ui::controls::{activation_for, activation_options, number, opts, select, slider};
+use crate::ui::formula_field::FormulaField;
 
 /// TF Playground's learning rates.
 const LEARNING_RATES: [f64; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
@@ -28,11 +29,22 @@ pub struct DepthControlsProps {
     pub on_reset: Callback<()>,
 }
 
-fn activation_row(i: usize, act: Activation, removable: bool, on_action: &Callback<DepthAction>) -> Html {
+fn activation_row(
+    i: usize,
+    shown: &[Activation],
+    removable: bool,
+    on_action: &Callback<DepthAction>,
+) -> Html {
+    let act = shown.get(i).copied().unwrap_or(Activation::Relu);
+    let taken = shown.to_vec();
     let on_change = on_action.reform(move |e: Event| {
         let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-        let chosen = Activation::ALL.into_iter().find(|a| a.id() == id).unwrap_or(act);
-        DepthAction::SetActivation(i, chosen)
+        DepthAction::SetActivation(i, activation_for(&id, &taken).unwrap_or(act))
+    });
+    let formula = matches!(act, Activation::Custom(_)).then(|| {
+        let on_apply = on_action.reform(move |a| DepthAction::SetActivation(i, a));
+        let (label, testid) = (format!("Formula of activation {}", i + 1), format!("act-formula-{i}"));
+        html! { <FormulaField current={act} {label} {testid} {on_apply} /> }
     });
     let remove = on_action.reform(move |_: MouseEvent| DepthAction::RemoveActivation(i));
     let param = act.param().map(|p| {
@@ -56,12 +68,11 @@ fn activation_row(i: usize, act: Activation, removable: bool, on_action: &Callba
     let swatch = classes!("swatch", format!("swatch-{i}"));
     let select_aria = format!("Activation {}", i + 1);
     let select_testid = format!("act-{i}");
-    let options: Html = Activation::ALL
-        .iter()
-        .map(|a| {
-            html! {
-                <option value={a.id()} selected={a.id() == act.id()}>{ a.label() }</option>
-            }
+    let options: Html = activation_options(true)
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = value == act.id();
+            html! { <option {value} {selected}>{ text }</option> }
         })
         .collect();
     let remove_testid = format!("act-remove-{i}");
@@ -73,6 +84,7 @@ fn activation_row(i: usize, act: Activation, removable: bool, on_action: &Callba
                 { options }
             </select>
             { param.unwrap_or_default() }
+            { formula.unwrap_or_default() }
             if removable {
                 <button class="icon" onclick={remove} data-testid={remove_testid}
                         aria-label={remove_aria}>{ "×" }</button>
@@ -93,7 +105,7 @@ pub fn DepthControls(props: &DepthControlsProps) -> Html {
     let reset = props.on_reset.reform(|_: MouseEvent| ());
     let removable = s.activations.len() > MIN_SLOTS;
     let rows: Html =
-        s.activations.iter().enumerate().map(|(i, a)| activation_row(i, *a, removable, &act)).collect();
+        (0..s.activations.len()).map(|i| activation_row(i, &s.activations, removable, &act)).collect();
     let add = act.reform(|_: MouseEvent| DepthAction::AddActivation);
 
     let mut rates: Vec<(String, String)> =

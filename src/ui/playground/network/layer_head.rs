@@ -6,8 +6,10 @@ use yew::prelude::*;
 use web_sys::HtmlSelectElement;
 
 use crate::domain::activation::Activation;
+use crate::domain::nn::settings::Settings;
 use crate::domain::state::playground::{PlayAction, MAX_WIDTH};
-use crate::ui::controls::{opts, pick_activation};
+use crate::ui::controls::{activation_options, pick_activation};
+use crate::ui::formula_field::FormulaField;
 
 pub struct LayerHeadProps {
     /// 0-based hidden layer.
@@ -31,7 +33,7 @@ pub fn layer_head(props: &LayerHeadProps) -> Html {
         (format!("Remove a neuron from layer {}", l + 1), format!("neuron-minus-{}", l + 1));
     let (plus_label, plus_id) =
         (format!("Add a neuron to layer {}", l + 1), format!("neuron-plus-{}", l + 1));
-    let options = opts(Activation::ALL.iter().map(|a| (a.id(), a.id())));
+    let options = activation_options(false);
     let on_pick = pick_activation(&props.on_action, move |a| PlayAction::SetLayerActivation(l, a));
     let onchange = on_pick.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
     let (act_label, act_id) = (format!("Activation of layer {}", l + 1), format!("layer-act-{}", l + 1));
@@ -59,4 +61,28 @@ pub fn layer_head(props: &LayerHeadProps) -> Html {
 
 fn option(value: &str, text: &str, selected: bool) -> Html {
     html! { <option value={value.to_string()} {selected}>{ text.to_string() }</option> }
+}
+
+/// A formula field for each layer whose own activation is a formula (the diagram's columns are
+/// too narrow for one), below the diagram.
+pub fn layer_formulas(settings: &Settings, on_action: &Callback<PlayAction>) -> Html {
+    let fields: Vec<(usize, Activation)> = settings
+        .layer_activations
+        .iter()
+        .enumerate()
+        .filter_map(|(l, a)| a.filter(|a| matches!(a, Activation::Custom(_))).map(|a| (l, a)))
+        .collect();
+    if fields.is_empty() {
+        return Html::default();
+    }
+    let items: Html = fields
+        .into_iter()
+        .map(|(l, a)| {
+            let label = format!("Formula of layer {}", l + 1);
+            let testid = format!("layer-formula-{}", l + 1);
+            let on_apply = on_action.reform(move |a| PlayAction::SetLayerActivation(l, a));
+            html! { <FormulaField current={a} {label} {testid} {on_apply} /> }
+        })
+        .collect();
+    html! { <div class="layer-formulas">{ items }</div> }
 }

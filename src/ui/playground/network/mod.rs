@@ -28,7 +28,7 @@ use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
 use crate::ui::spans;
-use layer_head::{layer_head, LayerHeadProps};
+use layer_head::{layer_formulas, layer_head, LayerHeadProps};
 use net_link::{link_key, net_link, NetLinkProps};
 use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
 use weight_editor::{use_link_editor, WeightEditor};
@@ -314,6 +314,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                 { nodes }
                 { editor.unwrap_or_default() }
             </div>
+            { layer_formulas(settings, &props.on_action) }
             { legend() }
         </div>
     }

@@ -338,7 +338,7 @@ mod tests {
     }
 
     fn change(epoch: usize, label: &str) -> AppliedChange {
-        AppliedChange { epoch, label: label.into(), scheduled: false }
+        AppliedChange { epoch, label: label.into(), origin: crate::domain::nn::schedule::Origin::Hand }
     }
 
     /// A run of `last + 1` epochs (0..=last) where layer 1 has one dead neuron at epoch 77,777

@@ -8,21 +8,23 @@
 //!
 //! Cost model (see `examples/bench.rs`): the training inputs and targets are uploaded to the
 //! backend once; an epoch shuffles the rows of their host copy and uploads that once, and its
-//! minibatches are row slices (views); a step is one autodiff forward + backward started from
-//! the closed-form output gradient, and a hand-written update on the inner backend (no
-//! optimizer records, no per-step read back). After each epoch, [`Session::metrics`] are
-//! computed from one full-batch forward + backward pass (its gradient is reused as the next
+//! minibatches are row slices (views); a step is one forward pass that keeps what the backward
+//! pass needs and the hand-written backward pass ([`crate::domain::nn::backprop`], burn tensor
+//! ops on the plain backend, no autodiff graph) started from the closed-form output gradient,
+//! then a hand-written update (no optimizer records, no per-step read back). After each epoch,
+//! [`Session::metrics`] are computed from one full-batch forward + backward pass (its gradient
+//! is reused as the next
 //! step's when training full batch) and one test forward pass; that is the only read back.
 
-use burn::module::{AutodiffModule, Param};
-use burn::tensor::backend::AutodiffBackend;
+use burn::module::Param;
 use burn::tensor::{activation, Tensor, TensorData};
 
 use crate::domain::activation::Activation;
+use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::data::{Dataset, Point, DOMAIN};
 use crate::domain::nn::features::{columns, feature_matrix, feature_row};
 use crate::domain::nn::metrics::{self, EpochMetrics, History, LayerMetrics, LayerReadback};
-use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights, TrainBackend};
+use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
 use crate::domain::nn::rng::Rng;
 use crate::domain::nn::schedule::{self, AppliedChange, LiveChange};
 use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
@@ -88,14 +90,6 @@ const MOMENTUM: f64 = 0.9;
 
 type Tensor2 = Tensor<Backend, 2>;
 
-/// The loss gradient of one layer's parameters, on the inner backend.
-#[derive(Clone)]
-struct LayerGrads {
-    weight: Option<Tensor2>,
-    bias: Option<Tensor2>,
-    slope: Option<Tensor2>,
-}
-
 /// An optimizer's memory for one parameter: momentum's velocity or Adam's two moments.
 #[derive(Clone, Default)]
 struct Slot {
@@ -126,7 +120,7 @@ pub struct Session {
     data: Dataset,
     device: Device,
     activations: Vec<Activation>,
-    model: Mlp<TrainBackend>,
+    model: Mlp<Backend>,
     initial: NetworkWeights,
     /// The current weights as plain numbers, read back once per epoch.
     weights: NetworkWeights,
@@ -142,7 +136,7 @@ pub struct Session {
     test_labels: Vec<f64>,
     order_rng: Rng,
     /// The full-batch gradient at the current weights, from the last metrics pass.
-    pending: Option<Vec<LayerGrads>>,
+    pending: Option<Vec<LayerGrads<Backend>>>,
     epoch: usize,
     status: Status,
     metrics: EpochMetrics,
@@ -343,7 +337,7 @@ impl Session {
             }
         }
         let x = Tensor2::from_data(TensorData::new(data, [n * n, cols.len()]), &self.device);
-        let trace = self.model.valid().forward_trace(x);
+        let trace = self.model.forward_trace(x);
         let loss = self.settings.loss;
         let output = to_vec(trace.output).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
         let hidden = trace
@@ -401,7 +395,7 @@ impl Session {
         let row = feature_row(&self.settings.features, x, y);
         let k = row.len();
         let input = Tensor2::from_data(TensorData::new(row, [1, k]), &self.device);
-        let z = to_vec(self.model.valid().forward(input));
+        let z = to_vec(self.model.forward(input));
         self.settings.loss.output(z.first().map_or(f64::NAN, |&z| f64::from(z)))
     }
 
@@ -457,39 +451,27 @@ impl Session {
     }
 
     /// The loss gradient on one minibatch.
-    fn gradients(&self, x: Tensor2, t: Tensor2) -> Vec<LayerGrads> {
-        let z = self.model.forward(Tensor::from_inner(x));
-        let mut grads = backward_from_output(self.settings.loss, z, t);
-        collect_grads(&self.model, &mut grads)
+    fn gradients(&self, x: Tensor2, t: Tensor2) -> Vec<LayerGrads<Backend>> {
+        let tape = self.model.forward_tape(x);
+        let dz = output_gradient(self.settings.loss, tape.output.clone(), t);
+        self.model.backward(&tape, dz)
     }
 
     /// One optimizer step with the given gradients.
-    fn apply(&mut self, grads: Vec<LayerGrads>) {
+    fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
         let s = &self.settings;
         let rule = Rule { kind: s.optimizer, lr: s.learning_rate, step: self.optim.steps + 1 };
         self.optim.steps += 1;
         let (reg, reg_rate) = (s.regularization, s.reg_rate);
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
-        for ((layer, g), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
+        for ((layer, lg), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
             let [ws, bs, ss] = slots;
-            if let Some(g) = g.weight {
-                let w = layer.weight.val().inner();
-                let g = match reg {
-                    Regularization::None => g,
-                    _ if reg_rate == 0.0 => g,
-                    Regularization::L1 => g + w.clone().sign().mul_scalar(reg_rate),
-                    Regularization::L2 => g + w.clone().mul_scalar(reg_rate),
-                };
-                let new = rule.update(w, g, ws);
-                layer.weight = Param::initialized(layer.weight.id, Tensor::from_inner(new).require_grad());
-            }
-            if let Some(g) = g.bias {
-                let new = rule.update(layer.bias.val().inner(), g, bs);
-                layer.bias = Param::initialized(layer.bias.id, Tensor::from_inner(new).require_grad());
-            }
-            if let (Some(slope), Some(g)) = (layer.slope.as_mut(), g.slope) {
-                let new = rule.update(slope.val().inner(), g, ss);
-                *slope = Param::initialized(slope.id, Tensor::from_inner(new).require_grad());
+            let w = layer.weight.val();
+            let g = regularized(reg, reg_rate, &w, lg.weight);
+            layer.weight = Param::initialized(layer.weight.id, rule.update(w, g, ws));
+            layer.bias = Param::initialized(layer.bias.id, rule.update(layer.bias.val(), lg.bias, bs));
+            if let (Some(slope), Some(g)) = (layer.slope.as_mut(), lg.slope) {
+                *slope = Param::initialized(slope.id, rule.update(slope.val(), g, ss));
             }
         }
     }
@@ -508,32 +490,30 @@ impl Session {
         let mut pre = vec![Vec::new(); widths.len()];
         let mut post = vec![Vec::new(); widths.len()];
         let (train_loss, train_accuracy) = if self.train_len() > 0 {
-            let trace = self.model.forward_trace(Tensor::from_inner(self.x_train.clone()));
-            let mut grads = backward_from_output(loss_kind, trace.output.clone(), self.t_train.clone());
-            let g = collect_grads(&self.model, &mut grads);
+            let tape = self.model.forward_tape(self.x_train.clone());
+            let dz = output_gradient(loss_kind, tape.output.clone(), self.t_train.clone());
+            let g = self.model.backward(&tape, dz);
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
-                // No gradient at all means the loss does not depend on the parameters: norm 0.
-                let squares = |g: &Option<Tensor2>| {
-                    g.as_ref()
-                        .map_or(0.0, |g| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>())
-                };
-                *norm = (squares(&lg.weight) + squares(&lg.bias) + squares(&lg.slope)).sqrt();
+                let squares =
+                    |g: &Tensor2| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
+                let slope = lg.slope.as_ref().map_or(0.0, squares);
+                *norm = (squares(&lg.weight) + squares(&lg.bias) + slope).sqrt();
             }
             if self.settings.batch_size >= self.train_len() {
                 self.pending = Some(g);
             }
-            for (l, (p, a)) in trace.pre.into_iter().zip(trace.post).enumerate() {
-                pre[l] = to_vec(p.inner());
-                post[l] = to_vec(a.inner());
+            for (l, (p, a)) in tape.pre.iter().zip(tape.post()).enumerate() {
+                pre[l] = to_vec(p.clone());
+                post[l] = to_vec(a.clone());
             }
-            let z = to_vec(trace.output.inner());
+            let z = to_vec(tape.output);
             metrics::loss_and_accuracy(loss_kind, &z, &self.train_labels, classification)
         } else {
             (f64::NAN, None)
         };
         let (test_loss, test_accuracy) = match &self.x_test {
             Some(x) => {
-                let z = to_vec(self.model.valid().forward(x.clone()));
+                let z = to_vec(self.model.forward(x.clone()));
                 metrics::loss_and_accuracy(loss_kind, &z, &self.test_labels, classification)
             }
             None => (f64::NAN, None),
@@ -588,6 +568,17 @@ impl Session {
             format!("the learning rate {} is too high — lower it, then Reset", self.settings.learning_rate)
         };
         self.status = Status::Diverged { epoch, message: format!("{what} at epoch {epoch}: {advice}") };
+    }
+}
+
+/// A weight's loss gradient `g` plus the penalty's: rate·sign(w) for L1 (rate·Σ|w|), rate·w for
+/// L2 (rate/2·Σw²). Biases and slopes are not penalised.
+fn regularized(reg: Regularization, rate: f64, w: &Tensor2, g: Tensor2) -> Tensor2 {
+    match reg {
+        Regularization::None => g,
+        _ if rate == 0.0 => g,
+        Regularization::L1 => g + w.clone().sign().mul_scalar(rate),
+        Regularization::L2 => g + w.clone().mul_scalar(rate),
     }
 }
 
@@ -648,19 +639,6 @@ fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2) -> Tensor2 {
             ((th - t) * slope).mul_scalar(1.0 / n)
         }
     }
-}
-
-/// Backpropagates the mean loss from the network's output `z`. Instead of building the loss's
-/// own graph (6 autodiff nodes for the stable cross-entropy), ∂L/∂z is computed in closed form
-/// ([`output_gradient`]) and the backward pass starts from the surrogate Σ z·stop(∂L/∂z),
-/// whose gradient is the same. Tested against autodiff of [`loss_tensor`].
-fn backward_from_output(
-    kind: LossKind,
-    z: Tensor<TrainBackend, 2>,
-    t: Tensor2,
-) -> <TrainBackend as AutodiffBackend>::Gradients {
-    let dz = output_gradient(kind, z.clone().inner(), t);
-    (z * Tensor::from_inner(dz)).sum().backward()
 }
 
 /// The mean loss of raw outputs `z` `[n, 1]` against targets `t` `[n, 1]` (see
@@ -724,27 +702,12 @@ fn upload(settings: &Settings, points: &[Point], device: &Device) -> Uploaded {
     }
 }
 
-/// Takes every parameter's gradient out of `grads`, layer by layer (hidden, then output).
-fn collect_grads(
-    model: &Mlp<TrainBackend>,
-    grads: &mut <TrainBackend as AutodiffBackend>::Gradients,
-) -> Vec<LayerGrads> {
-    model
-        .hidden
-        .iter()
-        .chain(std::iter::once(&model.output))
-        .map(|layer| LayerGrads {
-            weight: layer.weight.val().grad_remove(grads),
-            bias: layer.bias.val().grad_remove(grads),
-            slope: layer.slope.as_ref().and_then(|s| s.val().grad_remove(grads)),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::nn::data::DatasetKind;
+
+    type TrainBackend = burn::backend::Autodiff<Backend>;
 
     fn small(activation: Activation) -> Settings {
         Settings { num_points: 100, hidden: vec![3, 2], activation, ..Settings::default() }
@@ -817,6 +780,76 @@ mod tests {
                 assert!((a - c).abs() <= 1e-6 * a.abs().max(1e-3), "{kind:?}: {auto:?} vs {closed:?}");
             }
         }
+    }
+
+    /// The hand-written backward pass (`Mlp::backward` after `output_gradient`, plus
+    /// `regularized`) against autodiff of the same network's loss and penalty: every weight,
+    /// bias and PReLU slope of every layer, for each loss kind, regularization and activation
+    /// (mixed per layer), on random inputs, for a small batch and one over
+    /// `BIAS_MATMUL_MIN_ROWS` (the other bias path).
+    #[test]
+    fn hand_written_gradients_equal_autodiff() {
+        let device = Device::default();
+        let mut rng = Rng::derive(7, "test");
+        let mut acts = Activation::ALL.to_vec();
+        acts.push(Activation::Prelu { a: -0.3 });
+        let mut checked = 0;
+        for (case, pair) in acts.chunks(2).enumerate() {
+            let kind = LossKind::ALL[case % 3];
+            let reg = Regularization::ALL[(case / 3) % 3];
+            let n = if case % 2 == 0 { 9 } else { 40 };
+            let settings = Settings { hidden: vec![5, 4, 3], learning_rate: 0.1, ..Settings::default() };
+            let hidden = [pair[0], pair[pair.len() - 1], Activation::Prelu { a: 0.2 }];
+            let mut w = NetworkWeights::init(&settings);
+            for (l, a) in hidden.iter().enumerate() {
+                w.layers[l].prelu_slope = match a {
+                    Activation::Prelu { a } => Some(*a as f32),
+                    _ => None,
+                };
+            }
+            let xs: Vec<f32> = (0..n * 2).map(|_| (3.0 * rng.normal()) as f32).collect();
+            let ts: Vec<f32> = (0..n).map(|_| loss_target(kind, rng.uniform(-1.0, 1.0).signum())).collect();
+            let x = Tensor2::from_data(TensorData::new(xs, [n, 2]), &device);
+            let t = Tensor2::from_data(TensorData::new(ts, [n, 1]), &device);
+            let rate = 0.01;
+
+            let plain = Mlp::<Backend>::from_weights(&w, &hidden, &device);
+            let tape = plain.forward_tape(x.clone());
+            let grads = plain.backward(&tape, output_gradient(kind, tape.output.clone(), t.clone()));
+
+            let auto = Mlp::<TrainBackend>::from_weights(&w, &hidden, &device);
+            let layers: Vec<_> = auto.hidden.iter().chain(std::iter::once(&auto.output)).collect();
+            let mut loss = loss_tensor(kind, auto.forward(Tensor::from_inner(x)), Tensor::from_inner(t));
+            for layer in &layers {
+                let w = layer.weight.val();
+                loss = match reg {
+                    Regularization::None => loss,
+                    Regularization::L1 => loss + w.abs().sum().mul_scalar(rate),
+                    Regularization::L2 => loss + w.square().sum().mul_scalar(rate / 2.0),
+                };
+            }
+            let ad = loss.backward();
+            let close = |what: &str, got: Tensor2, want: Option<Tensor2>| {
+                let (got, want) = (to_vec(got), to_vec(want.expect("autodiff has a gradient")));
+                assert_eq!(got.len(), want.len());
+                for (g, a) in got.iter().zip(&want) {
+                    assert!((g - a).abs() <= 1e-5 * a.abs().max(1.0), "{what}: {got:?} vs autodiff {want:?}");
+                }
+            };
+            for (l, (layer, g)) in layers.iter().zip(grads).enumerate() {
+                let what = format!("{hidden:?} {kind:?} {reg:?} n={n} layer {l}");
+                let weight = regularized(reg, rate, &layer.weight.val().inner(), g.weight);
+                close(&format!("{what} weight"), weight, layer.weight.val().grad(&ad));
+                close(&format!("{what} bias"), g.bias, layer.bias.val().grad(&ad));
+                let auto_slope = layer.slope.as_ref().and_then(|s| s.val().grad(&ad));
+                assert_eq!(g.slope.is_some(), auto_slope.is_some(), "{what}: slope");
+                if let Some(slope) = g.slope {
+                    close(&format!("{what} slope"), slope, auto_slope);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 13, "every case has a PReLU layer: {checked}");
     }
 
     #[test]

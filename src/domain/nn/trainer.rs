@@ -23,11 +23,15 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::data::{Dataset, Point, DOMAIN};
 use crate::domain::nn::features::{columns, feature_matrix, feature_row};
-use crate::domain::nn::metrics::{self, EpochMetrics, History, LayerMetrics, LayerReadback};
+use crate::domain::nn::metrics::{EpochMetrics, History};
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
 use crate::domain::nn::rng::Rng;
 use crate::domain::nn::schedule::{self, AppliedChange, LiveChange};
 use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
+
+mod progress;
+use progress::Phase;
+pub use progress::CHUNK_ROWS;
 
 /// Whether training can go on.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,6 +141,9 @@ pub struct Session {
     order_rng: Rng,
     /// The full-batch gradient at the current weights, from the last metrics pass.
     pending: Option<Vec<LayerGrads<Backend>>>,
+    /// The epoch in progress, if one is ([`Session::advance`]).
+    phase: Option<Phase>,
+    /// Epochs trained and measured.
     epoch: usize,
     status: Status,
     metrics: EpochMetrics,
@@ -187,6 +194,7 @@ impl Session {
             train_labels: train.labels,
             test_labels: test.labels,
             pending: None,
+            phase: None,
             epoch: 0,
             status: Status::Running,
             metrics: EpochMetrics {
@@ -201,7 +209,7 @@ impl Session {
             },
             history: History::default(),
         };
-        session.measure(None);
+        session.measure_now(0, None);
         session.run_schedule();
         session
     }
@@ -274,24 +282,22 @@ impl Session {
         self.status = Status::Running;
         self.history.clear();
         self.pending = None;
-        self.measure(None);
+        self.phase = None;
+        self.measure_now(0, None);
         self.run_schedule();
     }
 
     /// Trains `epochs` epochs (fewer if it diverges; none if it has diverged or there is no
-    /// training point). An epoch is one pass over the training set in minibatches of
+    /// training point), finishing first the epoch in progress if there is one (see
+    /// [`Session::advance`]). An epoch is one pass over the training set in minibatches of
     /// `batch_size`, in an order drawn from the seed anew each epoch; the last minibatch is
     /// smaller when the batch size does not divide the set. Metrics are measured after each.
     pub fn step(&mut self, epochs: usize) -> &Status {
-        for _ in 0..epochs {
-            if self.status.is_diverged() || self.train_len() == 0 {
-                break;
+        let mut done = 0;
+        while done < epochs && !self.status.is_diverged() && self.train_len() > 0 {
+            if self.unit() {
+                done += 1;
             }
-            self.run_epoch();
-            self.epoch += 1;
-            let previous = std::mem::take(&mut self.metrics.layers);
-            self.measure(Some(previous));
-            self.run_schedule();
         }
         &self.status
     }
@@ -373,9 +379,10 @@ impl Session {
         self.optim = OptimState::new(w.layers.len());
         self.status = Status::Running;
         self.pending = None;
+        self.phase = None;
         self.history.pop();
         // Neurons dead under the imported weights count as dead since this epoch.
-        self.measure(None);
+        self.measure_now(self.epoch, None);
         Ok(())
     }
 
@@ -415,48 +422,6 @@ impl Session {
             .collect()
     }
 
-    fn run_epoch(&mut self) {
-        let n = self.train_len();
-        let batch = self.settings.batch_size.clamp(1, n);
-        if batch == n {
-            // Full batch: the order does not change the gradient, and the last metrics pass
-            // already computed it at these weights.
-            let grads = match self.pending.take() {
-                Some(g) => g,
-                None => self.gradients(self.x_train.clone(), self.t_train.clone()),
-            };
-            self.apply(grads);
-            return;
-        }
-        self.pending = None;
-        // The permutation is applied on the host copy of the (tiny) training matrix and the
-        // shuffled rows uploaded once per epoch: measured faster than an ndarray `select` of
-        // the uploaded matrix. Minibatches are then row slices (views, no copy).
-        let k = self.settings.num_inputs();
-        let mut order: Vec<usize> = (0..n).collect();
-        self.order_rng.shuffle(&mut order);
-        let mut xs = Vec::with_capacity(n * k);
-        let mut ts = Vec::with_capacity(n);
-        for &i in &order {
-            xs.extend_from_slice(&self.x_host[i * k..(i + 1) * k]);
-            ts.push(self.t_host[i]);
-        }
-        let xs = Tensor2::from_data(TensorData::new(xs, [n, k]), &self.device);
-        let ts = Tensor2::from_data(TensorData::new(ts, [n, 1]), &self.device);
-        for start in (0..n).step_by(batch) {
-            let len = batch.min(n - start);
-            let grads = self.gradients(xs.clone().narrow(0, start, len), ts.clone().narrow(0, start, len));
-            self.apply(grads);
-        }
-    }
-
-    /// The loss gradient on one minibatch.
-    fn gradients(&self, x: Tensor2, t: Tensor2) -> Vec<LayerGrads<Backend>> {
-        let tape = self.model.forward_tape(x);
-        let dz = output_gradient(self.settings.loss, tape.output.clone(), t);
-        self.model.backward(&tape, dz)
-    }
-
     /// One optimizer step with the given gradients.
     fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
         let s = &self.settings;
@@ -474,77 +439,6 @@ impl Session {
                 *slope = Param::initialized(slope.id, rule.update(slope.val(), g, ss));
             }
         }
-    }
-
-    /// Measures the metrics of the current weights (at `self.epoch`), appends them to the
-    /// history and checks for divergence. `previous`: the layers' metrics one epoch earlier,
-    /// for `dead_since` (`None`: the weights are new, a dead neuron died now).
-    fn measure(&mut self, previous: Option<Vec<LayerMetrics>>) {
-        self.weights = self.model.to_weights();
-        let activations = self.current_activations();
-        let classification = !self.data.kind.is_regression();
-        let loss_kind = self.settings.loss;
-        let widths = self.settings.hidden.clone();
-
-        let mut grad_norms = vec![f64::NAN; widths.len() + 1];
-        let mut pre = vec![Vec::new(); widths.len()];
-        let mut post = vec![Vec::new(); widths.len()];
-        let (train_loss, train_accuracy) = if self.train_len() > 0 {
-            let tape = self.model.forward_tape(self.x_train.clone());
-            let dz = output_gradient(loss_kind, tape.output.clone(), self.t_train.clone());
-            let g = self.model.backward(&tape, dz);
-            for (norm, lg) in grad_norms.iter_mut().zip(&g) {
-                let squares =
-                    |g: &Tensor2| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
-                let slope = lg.slope.as_ref().map_or(0.0, squares);
-                *norm = (squares(&lg.weight) + squares(&lg.bias) + slope).sqrt();
-            }
-            if self.settings.batch_size >= self.train_len() {
-                self.pending = Some(g);
-            }
-            for (l, (p, a)) in tape.pre.iter().zip(tape.post()).enumerate() {
-                pre[l] = to_vec(p.clone());
-                post[l] = to_vec(a.clone());
-            }
-            let z = to_vec(tape.output);
-            metrics::loss_and_accuracy(loss_kind, &z, &self.train_labels, classification)
-        } else {
-            (f64::NAN, None)
-        };
-        let (test_loss, test_accuracy) = match &self.x_test {
-            Some(x) => {
-                let z = to_vec(self.model.forward(x.clone()));
-                metrics::loss_and_accuracy(loss_kind, &z, &self.test_labels, classification)
-            }
-            None => (f64::NAN, None),
-        };
-        let layers: Vec<LayerMetrics> = (0..widths.len())
-            .map(|l| {
-                metrics::layer_metrics(
-                    self.epoch,
-                    &LayerReadback {
-                        activation: activations[l],
-                        width: widths[l],
-                        pre: &pre[l],
-                        post: &post[l],
-                        grad_norm: grad_norms[l],
-                    },
-                    previous.as_ref().and_then(|p| p.get(l)),
-                )
-            })
-            .collect();
-        self.metrics = EpochMetrics {
-            epoch: self.epoch,
-            train_loss,
-            test_loss,
-            train_accuracy,
-            test_accuracy,
-            layers,
-            output_grad_norm: grad_norms[widths.len()],
-            weight_norm: self.weights.l2_norm(),
-        };
-        self.history.push(&self.metrics);
-        self.check_divergence();
     }
 
     fn check_divergence(&mut self) {
@@ -625,11 +519,11 @@ impl Rule {
     }
 }
 
-/// ∂L/∂z of the mean loss L over the batch, for raw outputs `z` `[n, 1]` and targets `t`
-/// (see [`loss_target`]), in closed form on the inner backend:
+/// ∂L/∂z of the mean loss L over a batch of `n` rows, for raw outputs `z` and targets `t` of
+/// some of its rows (`[rows, 1]`, see [`loss_target`]), in closed form:
 /// SigmoidBce (σ(z) − t)/n, LinearMse (z − t)/n, TanhMse (tanh z − t)(1 − tanh² z)/n.
-fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2) -> Tensor2 {
-    let n = z.dims()[0].max(1) as f64;
+fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2, n: usize) -> Tensor2 {
+    let n = n.max(1) as f64;
     match kind {
         LossKind::SigmoidBce => (activation::sigmoid(z) - t).mul_scalar(1.0 / n),
         LossKind::LinearMse => (z - t).mul_scalar(1.0 / n),
@@ -775,7 +669,7 @@ mod tests {
                 .require_grad();
             let grads = loss_tensor(kind, z.clone(), Tensor::from_inner(t.clone())).backward();
             let auto = to_vec(z.grad(&grads).expect("z has a gradient"));
-            let closed = to_vec(output_gradient(kind, z.inner(), t));
+            let closed = to_vec(output_gradient(kind, z.inner(), t, 6));
             for (a, c) in auto.iter().zip(&closed) {
                 assert!((a - c).abs() <= 1e-6 * a.abs().max(1e-3), "{kind:?}: {auto:?} vs {closed:?}");
             }
@@ -815,7 +709,7 @@ mod tests {
 
             let plain = Mlp::<Backend>::from_weights(&w, &hidden, &device);
             let tape = plain.forward_tape(x.clone());
-            let grads = plain.backward(&tape, output_gradient(kind, tape.output.clone(), t.clone()));
+            let grads = plain.backward(&tape, output_gradient(kind, tape.output.clone(), t.clone(), n));
 
             let auto = Mlp::<TrainBackend>::from_weights(&w, &hidden, &device);
             let layers: Vec<_> = auto.hidden.iter().chain(std::iter::once(&auto.output)).collect();

@@ -6,7 +6,8 @@
 //! weights ([`Session::follow`]). Points drawn by hand or imported are part of the state
 //! (`PlayState::custom`, kept by every change that does not ask for new data), so every new
 //! session trains on them; an opened model file replaces the session with one of its settings
-//! and weights. Trained within each frame's budget while playing.
+//! and weights. Trained within each frame's budget while playing, an epoch spanning frames
+//! when it is dear.
 
 use std::rc::Rc;
 
@@ -22,7 +23,7 @@ use crate::domain::nn::trainer::Session;
 use crate::domain::state::play_url::data_link::quantised;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::running::{untimed_refresh, use_budgeted_training, RunMsg, Running, Trained};
+use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
 
@@ -43,9 +44,17 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     let key = (model.state.settings.clone(), model.state.custom.clone());
     let (held, shown) = use_derived(key, fits, build);
     let (session, chart_version) = (shown.live.clone(), shown.chart_version);
+    // The probe's time, reported to the frame budget (a dear probe is drawn every other frame
+    // and paid for out of training time).
+    let probe_ms = use_mut_ref(|| 0.0f64);
     let probe = use_memo((session.id(), session.version()), {
-        let session = session.clone();
-        move |_| Rc::new(session.borrow().probe(GRID))
+        let (session, probe_ms) = (session.clone(), probe_ms.clone());
+        move |_| {
+            let start = browser::now_ms();
+            let probe = Rc::new(session.borrow().probe(GRID));
+            *probe_ms.borrow_mut() += browser::now_ms() - start;
+            probe
+        }
     });
 
     let train = {
@@ -70,7 +79,17 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             }
         });
     }
-    let on_frame = untimed_refresh(&refresh);
+    // A frame whose boundaries are not due (they are dear) publishes nothing unless the
+    // charts are due: no render, no probe.
+    let on_frame = {
+        let refresh = refresh.clone();
+        Callback::from(move |due: Due| {
+            if due.boundaries || due.charts {
+                refresh.emit(due.charts);
+            }
+            std::mem::take(&mut *probe_ms.borrow_mut())
+        })
+    };
     use_budgeted_training(model, PLAYGROUND, train, on_frame);
     let on_step = session.command(&refresh, |s| {
         s.step(1);
@@ -144,22 +163,23 @@ fn fits(session: &Session, (settings, custom): &Key) -> bool {
     }
 }
 
-/// Up to `most` epochs (at least one), stopping early when the frame's training budget is
-/// spent or the run diverged; none, and a stop, without a training point.
+/// Trains unit by unit ([`Session::advance`]: a minibatch, or a chunk of the measurement),
+/// stopping when the frame's training budget is spent, `most` epochs are complete or the run
+/// diverged: an epoch may span frames, and no frame does more than one unit past its budget.
+/// Returns the epochs completed; none, and a stop, without a training point.
 fn train_for_a_frame(session: &mut Session, most: usize, budget_ms: f64) -> Trained {
     if session.train_len() == 0 {
         return Trained { rounds: 0, stop: true };
     }
     let start = browser::now_ms();
-    let mut rounds = 0;
-    for _ in 0..most.max(1) {
-        rounds += 1;
-        if session.step(1).is_diverged() {
-            return Trained { rounds, stop: true };
+    let mut epochs = 0;
+    loop {
+        epochs += session.advance(1);
+        if session.status().is_diverged() {
+            return Trained { rounds: epochs, stop: true };
         }
-        if browser::now_ms() - start > budget_ms {
-            break;
+        if epochs >= most.max(1) || browser::now_ms() - start > budget_ms {
+            return Trained { rounds: epochs, stop: false };
         }
     }
-    Trained { rounds, stop: false }
 }

@@ -400,3 +400,71 @@ fn metrics_history_has_one_entry_per_epoch_and_test_metrics_are_held_out() {
     let acc = s.metrics().train_accuracy.expect("classification");
     assert!((0.0..=1.0).contains(&acc));
 }
+
+/// `Session::advance` lets an epoch span calls (the Playground advances within each frame's
+/// budget): one epoch at a time, one unit at a time and random splits of the units give the
+/// same run bit for bit (weights and every epoch's loss), for minibatches, batch 1, a
+/// minibatch and a full batch larger than a chunk (`CHUNK_ROWS`), with PReLU and Adam.
+#[test]
+fn a_run_is_the_same_however_its_units_are_split() {
+    use activation_lab::domain::nn::rng::Rng;
+    use activation_lab::domain::nn::trainer::CHUNK_ROWS;
+    let cases = [
+        small(),
+        Settings { num_points: 40, batch_size: 1, ..small() },
+        Settings { num_points: 1200, batch_size: 300, activation: Activation::Prelu { a: 0.2 }, ..small() },
+        Settings {
+            num_points: 700,
+            batch_size: 700,
+            optimizer: OptimizerKind::Adam,
+            regularization: Regularization::L2,
+            reg_rate: 0.01,
+            ..small()
+        },
+    ];
+    for settings in cases {
+        let mut whole = Session::new(settings.clone());
+        whole.step(4);
+        let mut units = Session::new(settings.clone());
+        let mut calls = 0;
+        while units.epoch() < 4 {
+            units.advance(1);
+            calls += 1;
+        }
+        assert!(units.epoch_progress().is_none(), "the epoch count moves when an epoch is complete");
+        let mut random = Session::new(settings.clone());
+        let mut rng = Rng::new(3);
+        while random.epoch() < 4 || random.epoch_progress().is_some() {
+            random.advance(1 + rng.below(5));
+        }
+        let mut reference = Session::new(settings.clone());
+        reference.step(random.epoch());
+        let what = format!("{} points, batch {}", settings.num_points, settings.batch_size);
+        assert!(calls > 4, "{what}: an epoch takes several units ({calls} for 4 epochs)");
+        assert_eq!(bits(&units.weights()), bits(&whole.weights()), "{what}: unit by unit");
+        assert_eq!(loss_bits(&units), loss_bits(&whole), "{what}: unit by unit");
+        assert_eq!(bits(&random.weights()), bits(&reference.weights()), "{what}: random splits");
+        assert_eq!(loss_bits(&random), loss_bits(&reference), "{what}: random splits");
+        assert_eq!(units.history().len(), 5, "{what}: epochs 0..=4 measured once each");
+    }
+    const { assert!(CHUNK_ROWS < 300, "the last two cases span chunks") };
+}
+
+/// While an epoch is in progress the epoch count, the metrics and the history stay those of
+/// the last complete epoch; the progress shows how far it is.
+#[test]
+fn an_epoch_in_progress_shows_the_last_complete_one() {
+    let mut s = Session::new(Settings { num_points: 200, batch_size: 10, ..small() });
+    let before = s.metrics().clone();
+    assert_eq!(s.advance(3), 0);
+    assert_eq!(s.epoch(), 0);
+    assert_eq!(s.metrics(), &before);
+    assert_eq!(s.history().len(), 1);
+    let p = s.epoch_progress().expect("an epoch is in progress");
+    assert!(p > 0.0 && p < 0.5, "3 of 10 minibatches: {p}");
+    // 7 more minibatches and one chunk of measurement (100 train rows, then 100 test rows).
+    assert_eq!(s.advance(8), 0);
+    assert_eq!(s.advance(1), 1);
+    assert_eq!((s.epoch(), s.history().len()), (1, 2));
+    assert_ne!(s.metrics(), &before);
+}

@@ -9,6 +9,7 @@
 //! Submodules, each adding methods to [`Activation`]:
 //! - `scalar`: `value`, `derivative`, `kinks`, `range` (the `f64` closed forms);
 //! - `tensor`: `forward` (the burn tensor form);
+//! - `tensor_grad`: `forward_with_derivative` (value and derivative as tensor ops, for training);
 //! - `info`: `label`, `properties`, `formula_mathml`, `notes` (teaching material);
 //! - `text`: parsing, `Display`, and [`ActivationError`];
 //! - `formula`: [`CustomFormula`], an activation typed as a formula (`custom(x*sigmoid(x))`).
@@ -17,6 +18,7 @@ pub mod formula;
 mod info;
 mod scalar;
 mod tensor;
+mod tensor_grad;
 mod text;
 
 pub use formula::{CustomFormula, DomainError, FormulaError};

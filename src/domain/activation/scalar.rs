@@ -14,9 +14,9 @@ pub(super) const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
 /// SELU's α = 1.6732632423543772848170429916717, rounded to the nearest `f64`.
 pub(super) const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
 /// √(2/π), for the tanh approximation of GELU.
-const SQRT_2_OVER_PI: f64 = 0.797_884_560_802_865_4;
+pub(super) const SQRT_2_OVER_PI: f64 = 0.797_884_560_802_865_4;
 /// The cubic coefficient of the tanh approximation of GELU.
-const GELU_TANH_CUBIC: f64 = 0.044_715;
+pub(super) const GELU_TANH_CUBIC: f64 = 0.044_715;
 /// PyTorch's softplus threshold: linear where β·x exceeds it.
 pub(super) const SOFTPLUS_THRESHOLD: f64 = 20.0;
 

@@ -1,6 +1,7 @@
 //! The network and its training: toy data and input features, the burn model, the trainer,
 //! what is measured after every epoch, the settings of a run and the one seeded generator.
 
+pub mod backprop;
 pub mod data;
 pub mod explain;
 pub mod features;

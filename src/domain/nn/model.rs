@@ -1,6 +1,6 @@
 //! The network: a multilayer perceptron with one output unit, generic over burn's backend.
 //!
-//! The backend is named here and only here ([`Backend`], [`TrainBackend`]). Initial weights are
+//! The backend is named here and only here ([`Backend`]). Initial weights are
 //! drawn with the project's [`Rng`] (never burn's generator) and loaded with
 //! `Tensor::from_data`, so a seed gives the same weights on every platform, and runs whose
 //! settings differ only in their activations start from identical weights.
@@ -15,8 +15,6 @@ use crate::domain::nn::settings::{Init, Settings};
 
 /// The backend everything runs on: burn's ndarray CPU backend in f32 (native and wasm).
 pub type Backend = burn::backend::NdArray<f32>;
-/// [`Backend`] with automatic differentiation, for training.
-pub type TrainBackend = burn::backend::Autodiff<Backend>;
 /// The device of [`Backend`] (the CPU).
 pub type Device = <Backend as burn::tensor::backend::BackendTypes>::Device;
 
@@ -215,8 +213,8 @@ fn draw(rng: &mut Rng, init: Init, fan_in: usize, fan_out: usize) -> f32 {
     v as f32
 }
 
-/// From this many rows on, the autodiff forward adds the bias with a matmul (see `linear`).
-const BIAS_MATMUL_MIN_ROWS: usize = 32;
+/// From this many rows on, the forward pass adds the bias with a matmul (see `linear`).
+pub(crate) const BIAS_MATMUL_MIN_ROWS: usize = 32;
 
 impl<B: BackendTrait> Dense<B> {
     fn from_weights(w: &LayerWeights, device: &B::Device) -> Dense<B> {
@@ -246,18 +244,15 @@ impl<B: BackendTrait> Dense<B> {
         }
     }
 
-    fn linear(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+    pub(crate) fn linear(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
         let xw = x.matmul(self.weight.val());
         let bias = self.bias.val();
         let rows = xw.dims()[0];
         if rows >= BIAS_MATMUL_MIN_ROWS {
-            // For large batches the bias is added as ones[n,1]·b[1,out] instead of
-            // broadcasting. Under autodiff, burn's backward of a broadcast add reduces the
-            // gradient with ndarray's `sum_axis(0)`, which allocates once per row (a third of
-            // a full-batch epoch), while the backward of this matmul is one small GEMM; and
-            // ndarray's broadcast add itself is slower than GEMM + same-shape add (the grid
-            // probe). 1·b is exact, so the values are bit-identical to the broadcast add
-            // (used for small batches, where the extra node costs more than it saves).
+            // For many rows the bias is added as ones[n,1]·b[1,out] instead of broadcasting:
+            // ndarray's broadcast add is slower than a small GEMM + same-shape add (the grid
+            // probe, full batches). 1·b is exact, so the values are bit-identical to the
+            // broadcast add (used for small batches, where the extra op costs more than it saves).
             let ones = Tensor::<B, 2>::ones([rows, 1], &bias.device());
             xw + ones.matmul(bias)
         } else {

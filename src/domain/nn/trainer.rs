@@ -8,25 +8,31 @@
 //!
 //! Cost model (see `examples/bench.rs`): the training inputs and targets are uploaded to the
 //! backend once; an epoch shuffles the rows of their host copy and uploads that once, and its
-//! minibatches are row slices (views); a step is one autodiff forward + backward started from
-//! the closed-form output gradient, and a hand-written update on the inner backend (no
-//! optimizer records, no per-step read back). After each epoch, [`Session::metrics`] are
-//! computed from one full-batch forward + backward pass (its gradient is reused as the next
+//! minibatches are row slices (views); a step is one forward pass that keeps what the backward
+//! pass needs and the hand-written backward pass ([`crate::domain::nn::backprop`], burn tensor
+//! ops on the plain backend, no autodiff graph) started from the closed-form output gradient,
+//! then a hand-written update (no optimizer records, no per-step read back). After each epoch,
+//! [`Session::metrics`] are computed from one full-batch forward + backward pass (its gradient
+//! is reused as the next
 //! step's when training full batch) and one test forward pass; that is the only read back.
 
-use burn::module::{AutodiffModule, Param};
-use burn::tensor::backend::AutodiffBackend;
+use burn::module::Param;
 use burn::tensor::{activation, Tensor, TensorData};
 
 use crate::domain::activation::Activation;
+use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::data::{Dataset, Point, DOMAIN};
 use crate::domain::nn::features::{columns, feature_matrix, feature_row};
-use crate::domain::nn::metrics::{self, EpochMetrics, History, LayerMetrics, LayerReadback};
-use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights, TrainBackend};
+use crate::domain::nn::metrics::{EpochMetrics, History};
+use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
 use crate::domain::nn::rng::Rng;
 use crate::domain::nn::schedule::{self, AppliedChange, LiveChange, Origin};
 use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
 use crate::domain::nn::weight_edit::{link_name, weight_text, LinkId};
+
+mod progress;
+use progress::Phase;
+pub use progress::CHUNK_ROWS;
 
 /// Whether training can go on.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,14 +95,6 @@ const MOMENTUM: f64 = 0.9;
 
 type Tensor2 = Tensor<Backend, 2>;
 
-/// The loss gradient of one layer's parameters, on the inner backend.
-#[derive(Clone)]
-struct LayerGrads {
-    weight: Option<Tensor2>,
-    bias: Option<Tensor2>,
-    slope: Option<Tensor2>,
-}
-
 /// An optimizer's memory for one parameter: momentum's velocity or Adam's two moments.
 #[derive(Clone, Default)]
 struct Slot {
@@ -127,7 +125,7 @@ pub struct Session {
     data: Dataset,
     device: Device,
     activations: Vec<Activation>,
-    model: Mlp<TrainBackend>,
+    model: Mlp<Backend>,
     initial: NetworkWeights,
     /// The current weights as plain numbers, read back once per epoch.
     weights: NetworkWeights,
@@ -143,7 +141,10 @@ pub struct Session {
     test_labels: Vec<f64>,
     order_rng: Rng,
     /// The full-batch gradient at the current weights, from the last metrics pass.
-    pending: Option<Vec<LayerGrads>>,
+    pending: Option<Vec<LayerGrads<Backend>>>,
+    /// The epoch in progress, if one is ([`Session::advance`]).
+    phase: Option<Phase>,
+    /// Epochs trained and measured.
     epoch: usize,
     status: Status,
     metrics: EpochMetrics,
@@ -194,6 +195,7 @@ impl Session {
             train_labels: train.labels,
             test_labels: test.labels,
             pending: None,
+            phase: None,
             epoch: 0,
             status: Status::Running,
             metrics: EpochMetrics {
@@ -208,7 +210,7 @@ impl Session {
             },
             history: History::default(),
         };
-        session.measure(None);
+        session.measure_now(0, None);
         session.run_schedule();
         session
     }
@@ -281,24 +283,22 @@ impl Session {
         self.status = Status::Running;
         self.history.clear();
         self.pending = None;
-        self.measure(None);
+        self.phase = None;
+        self.measure_now(0, None);
         self.run_schedule();
     }
 
     /// Trains `epochs` epochs (fewer if it diverges; none if it has diverged or there is no
-    /// training point). An epoch is one pass over the training set in minibatches of
+    /// training point), finishing first the epoch in progress if there is one (see
+    /// [`Session::advance`]). An epoch is one pass over the training set in minibatches of
     /// `batch_size`, in an order drawn from the seed anew each epoch; the last minibatch is
     /// smaller when the batch size does not divide the set. Metrics are measured after each.
     pub fn step(&mut self, epochs: usize) -> &Status {
-        for _ in 0..epochs {
-            if self.status.is_diverged() || self.train_len() == 0 {
-                break;
+        let mut done = 0;
+        while done < epochs && !self.status.is_diverged() && self.train_len() > 0 {
+            if self.unit() {
+                done += 1;
             }
-            self.run_epoch();
-            self.epoch += 1;
-            let previous = std::mem::take(&mut self.metrics.layers);
-            self.measure(Some(previous));
-            self.run_schedule();
         }
         &self.status
     }
@@ -344,7 +344,7 @@ impl Session {
             }
         }
         let x = Tensor2::from_data(TensorData::new(data, [n * n, cols.len()]), &self.device);
-        let trace = self.model.valid().forward_trace(x);
+        let trace = self.model.forward_trace(x);
         let loss = self.settings.loss;
         let output = to_vec(trace.output).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
         let hidden = trace
@@ -380,9 +380,10 @@ impl Session {
         self.optim = OptimState::new(w.layers.len());
         self.status = Status::Running;
         self.pending = None;
+        self.phase = None;
         self.history.pop();
         // Neurons dead under the imported weights count as dead since this epoch.
-        self.measure(None);
+        self.measure_now(self.epoch, None);
         Ok(())
     }
 
@@ -434,7 +435,7 @@ impl Session {
         let row = feature_row(&self.settings.features, x, y);
         let k = row.len();
         let input = Tensor2::from_data(TensorData::new(row, [1, k]), &self.device);
-        let z = to_vec(self.model.valid().forward(input));
+        let z = to_vec(self.model.forward(input));
         self.settings.loss.output(z.first().map_or(f64::NAN, |&z| f64::from(z)))
     }
 
@@ -454,150 +455,23 @@ impl Session {
             .collect()
     }
 
-    fn run_epoch(&mut self) {
-        let n = self.train_len();
-        let batch = self.settings.batch_size.clamp(1, n);
-        if batch == n {
-            // Full batch: the order does not change the gradient, and the last metrics pass
-            // already computed it at these weights.
-            let grads = match self.pending.take() {
-                Some(g) => g,
-                None => self.gradients(self.x_train.clone(), self.t_train.clone()),
-            };
-            self.apply(grads);
-            return;
-        }
-        self.pending = None;
-        // The permutation is applied on the host copy of the (tiny) training matrix and the
-        // shuffled rows uploaded once per epoch: measured faster than an ndarray `select` of
-        // the uploaded matrix. Minibatches are then row slices (views, no copy).
-        let k = self.settings.num_inputs();
-        let mut order: Vec<usize> = (0..n).collect();
-        self.order_rng.shuffle(&mut order);
-        let mut xs = Vec::with_capacity(n * k);
-        let mut ts = Vec::with_capacity(n);
-        for &i in &order {
-            xs.extend_from_slice(&self.x_host[i * k..(i + 1) * k]);
-            ts.push(self.t_host[i]);
-        }
-        let xs = Tensor2::from_data(TensorData::new(xs, [n, k]), &self.device);
-        let ts = Tensor2::from_data(TensorData::new(ts, [n, 1]), &self.device);
-        for start in (0..n).step_by(batch) {
-            let len = batch.min(n - start);
-            let grads = self.gradients(xs.clone().narrow(0, start, len), ts.clone().narrow(0, start, len));
-            self.apply(grads);
-        }
-    }
-
-    /// The loss gradient on one minibatch.
-    fn gradients(&self, x: Tensor2, t: Tensor2) -> Vec<LayerGrads> {
-        let z = self.model.forward(Tensor::from_inner(x));
-        let mut grads = backward_from_output(self.settings.loss, z, t);
-        collect_grads(&self.model, &mut grads)
-    }
-
     /// One optimizer step with the given gradients.
-    fn apply(&mut self, grads: Vec<LayerGrads>) {
+    fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
         let s = &self.settings;
         let rule = Rule { kind: s.optimizer, lr: s.learning_rate, step: self.optim.steps + 1 };
         self.optim.steps += 1;
         let (reg, reg_rate) = (s.regularization, s.reg_rate);
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
-        for ((layer, g), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
+        for ((layer, lg), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
             let [ws, bs, ss] = slots;
-            if let Some(g) = g.weight {
-                let w = layer.weight.val().inner();
-                let g = match reg {
-                    Regularization::None => g,
-                    _ if reg_rate == 0.0 => g,
-                    Regularization::L1 => g + w.clone().sign().mul_scalar(reg_rate),
-                    Regularization::L2 => g + w.clone().mul_scalar(reg_rate),
-                };
-                let new = rule.update(w, g, ws);
-                layer.weight = Param::initialized(layer.weight.id, Tensor::from_inner(new).require_grad());
-            }
-            if let Some(g) = g.bias {
-                let new = rule.update(layer.bias.val().inner(), g, bs);
-                layer.bias = Param::initialized(layer.bias.id, Tensor::from_inner(new).require_grad());
-            }
-            if let (Some(slope), Some(g)) = (layer.slope.as_mut(), g.slope) {
-                let new = rule.update(slope.val().inner(), g, ss);
-                *slope = Param::initialized(slope.id, Tensor::from_inner(new).require_grad());
+            let w = layer.weight.val();
+            let g = regularized(reg, reg_rate, &w, lg.weight);
+            layer.weight = Param::initialized(layer.weight.id, rule.update(w, g, ws));
+            layer.bias = Param::initialized(layer.bias.id, rule.update(layer.bias.val(), lg.bias, bs));
+            if let (Some(slope), Some(g)) = (layer.slope.as_mut(), lg.slope) {
+                *slope = Param::initialized(slope.id, rule.update(slope.val(), g, ss));
             }
         }
-    }
-
-    /// Measures the metrics of the current weights (at `self.epoch`), appends them to the
-    /// history and checks for divergence. `previous`: the layers' metrics one epoch earlier,
-    /// for `dead_since` (`None`: the weights are new, a dead neuron died now).
-    fn measure(&mut self, previous: Option<Vec<LayerMetrics>>) {
-        self.weights = self.model.to_weights();
-        let activations = self.current_activations();
-        let classification = !self.data.kind.is_regression();
-        let loss_kind = self.settings.loss;
-        let widths = self.settings.hidden.clone();
-
-        let mut grad_norms = vec![f64::NAN; widths.len() + 1];
-        let mut pre = vec![Vec::new(); widths.len()];
-        let mut post = vec![Vec::new(); widths.len()];
-        let (train_loss, train_accuracy) = if self.train_len() > 0 {
-            let trace = self.model.forward_trace(Tensor::from_inner(self.x_train.clone()));
-            let mut grads = backward_from_output(loss_kind, trace.output.clone(), self.t_train.clone());
-            let g = collect_grads(&self.model, &mut grads);
-            for (norm, lg) in grad_norms.iter_mut().zip(&g) {
-                // No gradient at all means the loss does not depend on the parameters: norm 0.
-                let squares = |g: &Option<Tensor2>| {
-                    g.as_ref()
-                        .map_or(0.0, |g| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>())
-                };
-                *norm = (squares(&lg.weight) + squares(&lg.bias) + squares(&lg.slope)).sqrt();
-            }
-            if self.settings.batch_size >= self.train_len() {
-                self.pending = Some(g);
-            }
-            for (l, (p, a)) in trace.pre.into_iter().zip(trace.post).enumerate() {
-                pre[l] = to_vec(p.inner());
-                post[l] = to_vec(a.inner());
-            }
-            let z = to_vec(trace.output.inner());
-            metrics::loss_and_accuracy(loss_kind, &z, &self.train_labels, classification)
-        } else {
-            (f64::NAN, None)
-        };
-        let (test_loss, test_accuracy) = match &self.x_test {
-            Some(x) => {
-                let z = to_vec(self.model.valid().forward(x.clone()));
-                metrics::loss_and_accuracy(loss_kind, &z, &self.test_labels, classification)
-            }
-            None => (f64::NAN, None),
-        };
-        let layers: Vec<LayerMetrics> = (0..widths.len())
-            .map(|l| {
-                metrics::layer_metrics(
-                    self.epoch,
-                    &LayerReadback {
-                        activation: activations[l],
-                        width: widths[l],
-                        pre: &pre[l],
-                        post: &post[l],
-                        grad_norm: grad_norms[l],
-                    },
-                    previous.as_ref().and_then(|p| p.get(l)),
-                )
-            })
-            .collect();
-        self.metrics = EpochMetrics {
-            epoch: self.epoch,
-            train_loss,
-            test_loss,
-            train_accuracy,
-            test_accuracy,
-            layers,
-            output_grad_norm: grad_norms[widths.len()],
-            weight_norm: self.weights.l2_norm(),
-        };
-        self.history.push(&self.metrics);
-        self.check_divergence();
     }
 
     fn check_divergence(&mut self) {
@@ -621,6 +495,17 @@ impl Session {
             format!("the learning rate {} is too high — lower it, then Reset", self.settings.learning_rate)
         };
         self.status = Status::Diverged { epoch, message: format!("{what} at epoch {epoch}: {advice}") };
+    }
+}
+
+/// A weight's loss gradient `g` plus the penalty's: rate·sign(w) for L1 (rate·Σ|w|), rate·w for
+/// L2 (rate/2·Σw²). Biases and slopes are not penalised.
+fn regularized(reg: Regularization, rate: f64, w: &Tensor2, g: Tensor2) -> Tensor2 {
+    match reg {
+        Regularization::None => g,
+        _ if rate == 0.0 => g,
+        Regularization::L1 => g + w.clone().sign().mul_scalar(rate),
+        Regularization::L2 => g + w.clone().mul_scalar(rate),
     }
 }
 
@@ -667,11 +552,11 @@ impl Rule {
     }
 }
 
-/// ∂L/∂z of the mean loss L over the batch, for raw outputs `z` `[n, 1]` and targets `t`
-/// (see [`loss_target`]), in closed form on the inner backend:
+/// ∂L/∂z of the mean loss L over a batch of `n` rows, for raw outputs `z` and targets `t` of
+/// some of its rows (`[rows, 1]`, see [`loss_target`]), in closed form:
 /// SigmoidBce (σ(z) − t)/n, LinearMse (z − t)/n, TanhMse (tanh z − t)(1 − tanh² z)/n.
-fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2) -> Tensor2 {
-    let n = z.dims()[0].max(1) as f64;
+fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2, n: usize) -> Tensor2 {
+    let n = n.max(1) as f64;
     match kind {
         LossKind::SigmoidBce => (activation::sigmoid(z) - t).mul_scalar(1.0 / n),
         LossKind::LinearMse => (z - t).mul_scalar(1.0 / n),
@@ -681,19 +566,6 @@ fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2) -> Tensor2 {
             ((th - t) * slope).mul_scalar(1.0 / n)
         }
     }
-}
-
-/// Backpropagates the mean loss from the network's output `z`. Instead of building the loss's
-/// own graph (6 autodiff nodes for the stable cross-entropy), ∂L/∂z is computed in closed form
-/// ([`output_gradient`]) and the backward pass starts from the surrogate Σ z·stop(∂L/∂z),
-/// whose gradient is the same. Tested against autodiff of [`loss_tensor`].
-fn backward_from_output(
-    kind: LossKind,
-    z: Tensor<TrainBackend, 2>,
-    t: Tensor2,
-) -> <TrainBackend as AutodiffBackend>::Gradients {
-    let dz = output_gradient(kind, z.clone().inner(), t);
-    (z * Tensor::from_inner(dz)).sum().backward()
 }
 
 /// The mean loss of raw outputs `z` `[n, 1]` against targets `t` `[n, 1]` (see
@@ -757,27 +629,12 @@ fn upload(settings: &Settings, points: &[Point], device: &Device) -> Uploaded {
     }
 }
 
-/// Takes every parameter's gradient out of `grads`, layer by layer (hidden, then output).
-fn collect_grads(
-    model: &Mlp<TrainBackend>,
-    grads: &mut <TrainBackend as AutodiffBackend>::Gradients,
-) -> Vec<LayerGrads> {
-    model
-        .hidden
-        .iter()
-        .chain(std::iter::once(&model.output))
-        .map(|layer| LayerGrads {
-            weight: layer.weight.val().grad_remove(grads),
-            bias: layer.bias.val().grad_remove(grads),
-            slope: layer.slope.as_ref().and_then(|s| s.val().grad_remove(grads)),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::nn::data::DatasetKind;
+
+    type TrainBackend = burn::backend::Autodiff<Backend>;
 
     fn small(activation: Activation) -> Settings {
         Settings { num_points: 100, hidden: vec![3, 2], activation, ..Settings::default() }
@@ -845,11 +702,81 @@ mod tests {
                 .require_grad();
             let grads = loss_tensor(kind, z.clone(), Tensor::from_inner(t.clone())).backward();
             let auto = to_vec(z.grad(&grads).expect("z has a gradient"));
-            let closed = to_vec(output_gradient(kind, z.inner(), t));
+            let closed = to_vec(output_gradient(kind, z.inner(), t, 6));
             for (a, c) in auto.iter().zip(&closed) {
                 assert!((a - c).abs() <= 1e-6 * a.abs().max(1e-3), "{kind:?}: {auto:?} vs {closed:?}");
             }
         }
+    }
+
+    /// The hand-written backward pass (`Mlp::backward` after `output_gradient`, plus
+    /// `regularized`) against autodiff of the same network's loss and penalty: every weight,
+    /// bias and PReLU slope of every layer, for each loss kind, regularization and activation
+    /// (mixed per layer), on random inputs, for a small batch and one over
+    /// `BIAS_MATMUL_MIN_ROWS` (the other bias path).
+    #[test]
+    fn hand_written_gradients_equal_autodiff() {
+        let device = Device::default();
+        let mut rng = Rng::derive(7, "test");
+        let mut acts = Activation::ALL.to_vec();
+        acts.push(Activation::Prelu { a: -0.3 });
+        let mut checked = 0;
+        for (case, pair) in acts.chunks(2).enumerate() {
+            let kind = LossKind::ALL[case % 3];
+            let reg = Regularization::ALL[(case / 3) % 3];
+            let n = if case % 2 == 0 { 9 } else { 40 };
+            let settings = Settings { hidden: vec![5, 4, 3], learning_rate: 0.1, ..Settings::default() };
+            let hidden = [pair[0], pair[pair.len() - 1], Activation::Prelu { a: 0.2 }];
+            let mut w = NetworkWeights::init(&settings);
+            for (l, a) in hidden.iter().enumerate() {
+                w.layers[l].prelu_slope = match a {
+                    Activation::Prelu { a } => Some(*a as f32),
+                    _ => None,
+                };
+            }
+            let xs: Vec<f32> = (0..n * 2).map(|_| (3.0 * rng.normal()) as f32).collect();
+            let ts: Vec<f32> = (0..n).map(|_| loss_target(kind, rng.uniform(-1.0, 1.0).signum())).collect();
+            let x = Tensor2::from_data(TensorData::new(xs, [n, 2]), &device);
+            let t = Tensor2::from_data(TensorData::new(ts, [n, 1]), &device);
+            let rate = 0.01;
+
+            let plain = Mlp::<Backend>::from_weights(&w, &hidden, &device);
+            let tape = plain.forward_tape(x.clone());
+            let grads = plain.backward(&tape, output_gradient(kind, tape.output.clone(), t.clone(), n));
+
+            let auto = Mlp::<TrainBackend>::from_weights(&w, &hidden, &device);
+            let layers: Vec<_> = auto.hidden.iter().chain(std::iter::once(&auto.output)).collect();
+            let mut loss = loss_tensor(kind, auto.forward(Tensor::from_inner(x)), Tensor::from_inner(t));
+            for layer in &layers {
+                let w = layer.weight.val();
+                loss = match reg {
+                    Regularization::None => loss,
+                    Regularization::L1 => loss + w.abs().sum().mul_scalar(rate),
+                    Regularization::L2 => loss + w.square().sum().mul_scalar(rate / 2.0),
+                };
+            }
+            let ad = loss.backward();
+            let close = |what: &str, got: Tensor2, want: Option<Tensor2>| {
+                let (got, want) = (to_vec(got), to_vec(want.expect("autodiff has a gradient")));
+                assert_eq!(got.len(), want.len());
+                for (g, a) in got.iter().zip(&want) {
+                    assert!((g - a).abs() <= 1e-5 * a.abs().max(1.0), "{what}: {got:?} vs autodiff {want:?}");
+                }
+            };
+            for (l, (layer, g)) in layers.iter().zip(grads).enumerate() {
+                let what = format!("{hidden:?} {kind:?} {reg:?} n={n} layer {l}");
+                let weight = regularized(reg, rate, &layer.weight.val().inner(), g.weight);
+                close(&format!("{what} weight"), weight, layer.weight.val().grad(&ad));
+                close(&format!("{what} bias"), g.bias, layer.bias.val().grad(&ad));
+                let auto_slope = layer.slope.as_ref().and_then(|s| s.val().grad(&ad));
+                assert_eq!(g.slope.is_some(), auto_slope.is_some(), "{what}: slope");
+                if let Some(slope) = g.slope {
+                    close(&format!("{what} slope"), slope, auto_slope);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 13, "every case has a PReLU layer: {checked}");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! ([`Session::set_link_weight`]). Points drawn by hand or imported are part of the state
 //! (`PlayState::custom`, kept by every change that does not ask for new data), so every new
 //! session trains on them; an opened model file replaces the session with one of its settings
-//! and weights. Trained within each frame's budget while playing.
+//! and weights. Trained within each frame's budget while playing, an epoch spanning frames
+//! when it is dear.
 
 use std::rc::Rc;
 
@@ -187,22 +188,23 @@ fn fits(session: &Session, (settings, custom): &Key) -> bool {
     }
 }
 
-/// Up to `most` epochs (at least one), stopping early when the frame's training budget is
-/// spent or the run diverged; none, and a stop, without a training point.
+/// Trains unit by unit ([`Session::advance`]: a minibatch, or a chunk of the measurement),
+/// stopping when the frame's training budget is spent, `most` epochs are complete or the run
+/// diverged: an epoch may span frames, and no frame does more than one unit past its budget.
+/// Returns the epochs completed; none, and a stop, without a training point.
 fn train_for_a_frame(session: &mut Session, most: usize, budget_ms: f64) -> Trained {
     if session.train_len() == 0 {
         return Trained { rounds: 0, stop: true };
     }
     let start = browser::now_ms();
-    let mut rounds = 0;
-    for _ in 0..most.max(1) {
-        rounds += 1;
-        if session.step(1).is_diverged() {
-            return Trained { rounds, stop: true };
+    let mut epochs = 0;
+    loop {
+        epochs += session.advance(1);
+        if session.status().is_diverged() {
+            return Trained { rounds: epochs, stop: true };
         }
-        if browser::now_ms() - start > budget_ms {
-            break;
+        if epochs >= most.max(1) || browser::now_ms() - start > budget_ms {
+            return Trained { rounds: epochs, stop: false };
         }
     }
-    Trained { rounds, stop: false }
 }

@@ -25,6 +25,7 @@ impl Activation {
     ) -> (Tensor<B, D>, Tensor<B, D>) {
         match *self {
             Activation::Identity => (x.clone(), x.ones_like()),
+            Activation::Custom(f) => (f.forward_tensor(x.clone()), f.derivative_tensor(x)),
             Activation::Relu => {
                 let d = x.clone().greater_elem(0.0).float();
                 (activation::relu(x), d)

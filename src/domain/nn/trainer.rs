@@ -423,7 +423,7 @@ impl Session {
         self.pending = None;
         self.history.pop();
         let current = std::mem::take(&mut self.metrics.layers);
-        self.measure(Some(current));
+        self.measure_now(self.epoch, Some(current));
         let name = link_name(&self.settings.features, self.settings.hidden.len(), link);
         let label = format!("w {name} {} → {}", weight_text(old), value);
         self.history.changes.push(AppliedChange { epoch: self.epoch, label, origin: Origin::Weight });

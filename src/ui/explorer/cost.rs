@@ -52,18 +52,19 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
     let chart = AnyChart::new(chart);
     let status = status_text(s);
     let (done, total) = (s.done.to_string(), s.total.max(1).to_string());
-    let on_start = job.on_start.reform(|_: MouseEvent| ());
-    let on_cancel = job.on_cancel.reform(|_: MouseEvent| ());
+    // One button that starts and cancels, so keyboard focus stays on it (Enter, then Enter).
+    let (on_click, button_text) = if running {
+        (job.on_cancel.reform(|_: MouseEvent| ()), "Cancel")
+    } else {
+        (job.on_start.reform(|_: MouseEvent| ()), "Measure cost")
+    };
     html! {
         <section class="panel explorer-cost" aria-label="What each activation costs">
             <h3>{ "What each activation costs" }</h3>
             <p class="muted">{ "Times f, f′ and one training epoch of each activation shown, on this device, in this browser, as a multiple of ReLU's time. About two seconds; the page stays usable." }</p>
             <div class="row">
-                if running {
-                    <button data-testid="cost-cancel" onclick={on_cancel}>{ "Cancel" }</button>
-                } else {
-                    <button class="primary" data-testid="cost-measure" onclick={on_start}>{ "Measure cost" }</button>
-                }
+                <button class={classes!((!running).then_some("primary"))} data-testid="cost-measure"
+                        aria-busy={running.to_string()} onclick={on_click}>{ button_text }</button>
                 if running {
                     <progress data-testid="cost-progress" max={total} value={done} aria-label="Progress of the measurement" />
                 }

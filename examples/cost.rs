@@ -27,7 +27,7 @@ fn main() {
     };
     let origin = Instant::now();
     let mut clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let heads: Vec<String> = CostKind::ALL.iter().map(|k| format!("{:>26}", k.label())).collect();
+    let heads: Vec<String> = CostKind::ALL.iter().map(|k| format!("{:>30}", k.label())).collect();
     println!("{:<22}{}", "activation", heads.join(""));
     for shown in all.chunks(4) {
         let started = clock();
@@ -44,9 +44,9 @@ fn main() {
                         let r = c.ratio.map_or("—".to_string(), |r| {
                             format!("{} ({}–{})", ratio_text(r.median), ratio_text(r.min), ratio_text(r.max))
                         });
-                        format!("{:>26}", format!("{} {r}", ms_text(c.ms.median)))
+                        format!("{:>30}", format!("{} {r}", ms_text(c.ms.median)))
                     }
-                    None => format!("{:>26}", "—"),
+                    None => format!("{:>30}", "—"),
                 })
                 .collect();
             println!("{:<22}{}", row.label(), cells.join(""));

@@ -31,7 +31,7 @@ impl CostChart {
     pub fn height(&self, font_size: f64) -> f64 {
         let groups = self.report.rows.len().max(1) as f64;
         let group = CostKind::ALL.len() as f64 * BAR + GROUP_GAP;
-        (groups * group + 5.5) * font_size + 24.0
+        (groups * group + 6.5) * font_size + 24.0
     }
 }
 
@@ -100,8 +100,10 @@ fn draw<DB: DrawingBackend>(
         left: label_w,
         right: w as i32 - (f * 3.4) as i32,
         top: legend_h + (f * 1.3) as i32,
-        bottom: h as i32 - (f * 2.2) as i32,
-        x_max: nice_max(r.max_ratio().max(1.0) * 1.05),
+        bottom: h as i32 - (f * 3.3) as i32,
+        // From the medians: one disturbed sample (a busy machine) must not squash every bar;
+        // a longer whisker runs to the axis end.
+        x_max: nice_max(r.max_median_ratio().max(1.0) * 1.3),
     };
     axis(root, theme, &frame)?;
     let group_h = f64::from(frame.bottom - frame.top) / r.rows.len().max(1) as f64;
@@ -196,9 +198,9 @@ fn axis<DB: DrawingBackend>(
         root.draw(&Text::new(format!("{}×", number_label(v, 2)), (x, frame.bottom + 6), tick_style.clone()))?;
         v += step;
     }
-    let name = ("sans-serif", fs).into_font().color(&theme.muted).pos(Pos::new(HPos::Right, VPos::Top));
+    let name = ("sans-serif", fs).into_font().color(&theme.muted).pos(Pos::new(HPos::Right, VPos::Bottom));
     let (_, h) = root.dim_in_pixel();
-    root.draw(&Text::new("time ÷ ReLU's", (frame.right, h as i32 - fs as i32 - 2), name))?;
+    root.draw(&Text::new("time ÷ ReLU's time", (frame.right, h as i32 - 2), name))?;
     Ok(())
 }
 

@@ -115,6 +115,16 @@ impl CostReport {
             .fold(0.0, f64::max)
     }
 
+    /// The largest median ratio of any cell (a chart's axis: whiskers may run past it).
+    pub fn max_median_ratio(&self) -> f64 {
+        self.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .filter_map(|c| c.ratio)
+            .map(|s| s.median)
+            .fold(0.0, f64::max)
+    }
+
     /// Whether any cell has a ratio (else the timer never moved, or nothing was measured).
     pub fn has_ratios(&self) -> bool {
         self.rows.iter().flat_map(|r| r.cells.iter().flatten()).any(|c| c.ratio.is_some())
@@ -194,6 +204,7 @@ mod tests {
         let relu_ms = report.rows[0].cell(CostKind::Epoch).expect("cell").ms;
         assert_eq!(relu_ms, Spread { median: 1.5, min: 0.5, max: 3.5 }, "the epoch samples times 5");
         assert!((report.max_ratio() - 10.0).abs() < 1e-12);
+        assert!((report.max_median_ratio() - 1.5 / 0.3).abs() < 1e-9, "gelu's median, 5× in every item");
         assert_eq!(report.rows[0].label(), "relu (reference)");
         assert_eq!(report.rows[1].label(), "gelu");
     }

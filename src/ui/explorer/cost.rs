@@ -61,7 +61,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
     html! {
         <section class="panel explorer-cost" aria-label="What each activation costs">
             <h3>{ "What each activation costs" }</h3>
-            <p class="muted">{ "Times f, f′ and one training epoch of each activation shown, on this device, in this browser, as a multiple of ReLU's time. About two seconds; the page stays usable." }</p>
+            <p class="muted">{ "Times f, f′ and one training epoch of each activation shown, on this device, in this browser, as a multiple of ReLU's time. It takes a few seconds; the page stays usable." }</p>
             <div class="row">
                 <button class={classes!((!running).then_some("primary"))} data-testid="cost-measure"
                         aria-busy={running.to_string()} onclick={on_click}>{ button_text }</button>

@@ -50,8 +50,8 @@ pub fn CostTable(props: &CostTableProps) -> Html {
     );
     html! {
         <div class="cost-table-wrap">
-            <table class="cost-table" data-testid="cost-table">
-                <caption class="muted">{ caption }</caption>
+            <p class="muted cost-caption" id="cost-caption">{ caption }</p>
+            <table class="cost-table" data-testid="cost-table" aria-describedby="cost-caption">
                 <thead><tr><th scope="col">{ "activation" }</th>{ heads }</tr></thead>
                 <tbody>{ rows }</tbody>
             </table>

@@ -198,3 +198,32 @@ fn smooth_gates_relu_loses_neurons_silu_and_gelu_none_and_all_fit() {
         }
     }
 }
+
+#[test]
+fn why_relu_is_cheap_shows_its_four_activations_and_counts_what_an_epoch_evaluates() {
+    use activation_lab::domain::activation::Activation;
+    use activation_lab::domain::cost::work::epoch_evaluations;
+    use activation_lab::domain::cost::CostConfig;
+    use activation_lab::domain::nn::settings::Settings;
+    use activation_lab::domain::state::explorer::ExplorerState;
+
+    let lesson = lessons::all().into_iter().find(|l| l.id == "why-relu-is-cheap").expect("the lesson");
+    let (state, notices) = ExplorerState::from_query(&Query::parse(&lesson.link));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(state.activations, [Activation::Relu, Activation::Gelu, Activation::Tanh, Activation::Mish]);
+    // "an epoch ... evaluates its activation on only 4 500 values (6 neurons, 750 passes)": the
+    // epoch the panel times is the Playground's default network's.
+    let s = Settings::default();
+    let neurons: usize = s.hidden.iter().sum();
+    let values = epoch_evaluations(&s);
+    let text = format!(
+        "{} {:03} values ({neurons} neurons, {} passes)",
+        values / 1000,
+        values % 1000,
+        values / neurons
+    );
+    assert!(lesson.try_this.contains(&text), "the lesson should say '{text}': {}", lesson.try_this);
+    // "the spread of seven rounds".
+    assert_eq!(CostConfig::default().rounds, 7);
+    assert!(lesson.look.contains("seven rounds"));
+}

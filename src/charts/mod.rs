@@ -12,6 +12,7 @@ pub mod activation_chart;
 pub mod activation_marks;
 pub mod axis;
 pub mod boundary;
+pub mod cost_chart;
 pub mod heat_strip;
 pub mod heatmap;
 pub mod histogram;

@@ -66,6 +66,10 @@ pub const BORN_DEAD: Tuning = Tuning {
     spread: false,
 };
 
+/// The Explorer's cost measurement: chunks of timed samples. A sample is never cut, so a frame
+/// does up to its budget plus one sample (at least 4 ms, see `cost::CostConfig`).
+pub const COST: Tuning = Tuning { max_ms: 10.0, ..BORN_DEAD };
+
 /// What a frame may do: work for up to `train_ms` (at most `max_rounds` rounds; 0 means this
 /// frame only waits), and whether the boundaries are due.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -94,7 +94,8 @@ test('presentation mode at 1920×1080: each lesson\'s network, output and focus 
     const tab = await page.locator('main').getAttribute('class');
     const parts = tab.includes('section-play') ? ['.play-network', '.play-output', '.output-canvas']
       : tab.includes('section-experiments') ? ['.cmp-multiples', '[data-testid=cmp-next-seed]'] : [];
-    const chart = focus.find((f) => f.includes('chart'));
+    // The chart the lesson is about (the cost panel's: its canvas).
+    const chart = focus.find((f) => f.includes('chart')) ?? (focus.includes('explorer-cost') ? 'explorer-cost canvas' : undefined);
     for (const sel of [...parts, `.${chart}`]) {
       const box = await page.locator(sel).first().boundingBox();
       assert.ok(box && box.height > 100 || sel.includes('next-seed'), `${id}: ${sel} is shown`);

@@ -69,11 +69,12 @@ pub fn read_tab(query: &Query) -> (Tab, Option<Notice>) {
 
 /// The parts of the page that `panels=` can choose (comma list). Each is a CSS class name on
 /// its element; the shell hides the others.
-pub const PANELS: [&str; 14] = [
+pub const PANELS: [&str; 15] = [
     "explorer-controls",
     "explorer-chart",
     "explorer-cards",
     "explorer-properties",
+    "explorer-cost",
     "play-controls",
     "play-data",
     "play-network",

@@ -3,6 +3,9 @@
 
 mod card;
 mod chart;
+mod cost;
+mod cost_runner;
+mod cost_table;
 mod picker;
 mod properties;
 mod readout;
@@ -19,6 +22,7 @@ use crate::ui::shell::browser;
 
 use card::ActivationCard;
 use chart::ExplorerChart;
+use cost::CostPanel;
 use picker::Picker;
 use properties::PropertiesTable;
 use readout::Readout;
@@ -132,6 +136,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 { cards }
             </div>
             <PropertiesTable activations={state.activations.clone()} />
+            <CostPanel activations={state.activations.clone()} />
         </div>
     }
 }

@@ -4,7 +4,7 @@
 //! For each activation shown (and ReLU, the reference, if it is not), five work items
 //! ([`CostKind`]): f and f′ over many inputs in a plain loop (the lab's `f64` closed forms,
 //! [`Activation::value`] and [`Activation::derivative`]), f as a burn tensor op
-//! ([`Activation::forward`]) and f′ as a tensor op (today: burn autodiff of `forward`, see
+//! ([`Activation::forward`]) and f′ as a tensor op (with f, as training computes it: see
 //! [`work::tensor_derivative`]), and one Playground epoch of the default network with this
 //! activation. The plan ([`plan`]) runs a warm-up of every item, then `rounds` rounds, each
 //! timing every item of every activation once, the activations in alternating order, so that
@@ -35,7 +35,7 @@ pub enum CostKind {
     Derivative,
     /// f as a burn tensor op on a [`work::TENSOR_LEN`]-element tensor.
     TensorValue,
-    /// f′ as a tensor op (autodiff of f until a hand-written tensor derivative exists).
+    /// f and f′ as tensor ops, as the hand-written backward pass computes them.
     TensorDerivative,
     /// One epoch of the Playground's default network with this activation.
     Epoch,
@@ -76,7 +76,7 @@ impl CostKind {
             CostKind::Derivative => "f′ over 10 000 inputs in a plain loop (the lab's f64 closed form)",
             CostKind::TensorValue => "f as burn tensor ops on a 10 000-value f32 tensor (ndarray backend)",
             CostKind::TensorDerivative => {
-                "f′ on the same tensor by burn autodiff (a forward and a backward pass through f)"
+                "f and f′ together on the same tensor, as training computes them for its backward pass"
             }
             CostKind::Epoch => {
                 "one epoch of the Playground's default network (4, 2 neurons; 250 training points, \

@@ -8,7 +8,7 @@ use burn::tensor::{Tensor, TensorData};
 
 use super::CostKind;
 use crate::domain::activation::Activation;
-use crate::domain::nn::model::{Backend, Device, TrainBackend};
+use crate::domain::nn::model::{Backend, Device};
 use crate::domain::nn::rng::Rng;
 use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::Session;
@@ -21,16 +21,11 @@ pub const TENSOR_LEN: usize = 10_000;
 /// Explorer's ±6, both signs alike (so a branch is taken as often as not).
 const INPUT_STD: f64 = 2.0;
 
-/// f′ of `a` on a tensor, as a tensor op: the one place the cost panel computes it.
-///
-/// Today by burn autodiff: a forward pass of [`Activation::forward`] recorded on the autodiff
-/// backend, then a backward pass seeded with ones, which gives f′ elementwise. When the model
-/// gets a hand-written tensor derivative, this becomes a call to it (and
-/// [`CostKind::TensorDerivative`]'s description changes with it).
+/// f′ of `a` on a tensor, as a tensor op: the one place the cost panel computes it. It is what
+/// training uses ([`Activation::forward_with_derivative`], the hand-written backward pass's
+/// derivative), so the bar measures the model's own f′ (with f, which it shares work with).
 pub fn tensor_derivative(a: &Activation, x: &Tensor<Backend, 1>) -> Tensor<Backend, 1> {
-    let x = Tensor::<TrainBackend, 1>::from_inner(x.clone()).require_grad();
-    let grads = a.forward(x.clone()).backward();
-    x.grad(&grads).unwrap_or_else(|| x.inner().zeros_like())
+    a.forward_with_derivative(x.clone()).1
 }
 
 /// Everything one activation's units run on.

@@ -8,7 +8,7 @@ use crate::charts::cost_chart::CostChart;
 use crate::domain::activation::Activation;
 use crate::domain::cost::CostKind;
 use crate::ui::canvas::chart_canvas::{AnyChart, ChartCanvas, Sizing};
-use crate::ui::export::panel_png_button::PanelPngButton;
+use crate::ui::export::export_menu::ExportMenu;
 use crate::ui::shell::view::View;
 
 use super::cost_runner::{use_cost_job, CostSnapshot, CostStatus};
@@ -77,7 +77,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                 <summary>{ "What is timed" }</summary>
                 <dl>{ descriptions() }</dl>
             </details>
-            <PanelPngButton name="explorer-cost" label="cost" />
+            <ExportMenu name="explorer-cost" label="cost" />
         </section>
     }
 }

@@ -288,7 +288,7 @@ test('Panel as PNG in dark mode: the dark panel, light text, the boundary canvas
 
 test('every panel of every section has one export menu and saves a PNG of twice its size', async () => {
   const sections = [
-    ['?tab=explore', ['explorer-controls', 'explorer-chart', 'explorer-properties']],
+    ['?tab=explore', ['explorer-controls', 'explorer-chart', 'explorer-properties', 'explorer-cost']],
     ['?tab=play', ['play-data', 'play-network', 'play-output', 'play-charts']],
     ['?tab=experiments&exp=compare', ['cmp-controls', 'cmp-boundaries', 'cmp-table', 'cmp-charts']],
     ['?tab=experiments&exp=depth', ['depth-strips', 'depth-now', 'depth-hists']],

@@ -212,9 +212,12 @@ mod tests {
             t += 50.0;
             b.on_frame(t);
         }
-        assert_eq!(b.on_frame(t + 50.0).train_ms, 1.0, "never below 1 ms: training always moves");
+        // Never below the floor: on a machine busy with other work every frame is late, and
+        // training must still move at a useful speed.
+        assert_eq!(b.on_frame(t + 50.0).train_ms, PLAYGROUND.min_ms, "never below the floor");
+        assert!(PLAYGROUND.min_ms >= 4.0);
         b.pause();
-        assert_eq!(b.on_frame(t + 10_000.0).train_ms, 1.0, "a pause is not a late frame");
+        assert_eq!(b.on_frame(t + 10_000.0).train_ms, PLAYGROUND.min_ms, "a pause is not a late frame");
     }
 
     #[test]
@@ -261,7 +264,7 @@ mod tests {
             t += 33.0;
             p.on_frame(t);
         }
-        assert!(p.train_ms() < 1.2, "late frames shrink it: {}", p.train_ms());
+        assert_eq!(p.train_ms(), COMPARE.min_ms, "late frames shrink it to its floor");
         // A pause forgets the last frame: the first interval after it is not "late".
         p.pause();
         let before = p.train_ms();

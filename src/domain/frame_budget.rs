@@ -215,7 +215,6 @@ mod tests {
         // Never below the floor: on a machine busy with other work every frame is late, and
         // training must still move at a useful speed.
         assert_eq!(b.on_frame(t + 50.0).train_ms, PLAYGROUND.min_ms, "never below the floor");
-        assert!(PLAYGROUND.min_ms >= 4.0);
         b.pause();
         assert_eq!(b.on_frame(t + 10_000.0).train_ms, PLAYGROUND.min_ms, "a pause is not a late frame");
     }

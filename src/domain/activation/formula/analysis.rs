@@ -230,24 +230,9 @@ fn undefined(formula: CustomFormula) -> Option<DomainError> {
     None
 }
 
-fn children(e: &Expr) -> Vec<&Expr> {
-    match e {
-        Expr::Num(_) | Expr::Const(_) | Expr::X => Vec::new(),
-        Expr::Neg(a) | Expr::Call(_, a) => vec![a],
-        Expr::Add(a, b)
-        | Expr::Sub(a, b)
-        | Expr::Mul(a, b)
-        | Expr::Div(a, b)
-        | Expr::Pow(a, b)
-        | Expr::Max(a, b)
-        | Expr::Min(a, b) => vec![a, b],
-        Expr::Step { test, pos, neg } => vec![test, pos, neg],
-    }
-}
-
 /// The innermost part of `e` that is not finite at x, and why.
 fn culprit(e: &Expr, x: f64) -> DomainError {
-    if let Some(inner) = children(e).into_iter().find(|c| !usable(eval(c, x))) {
+    if let Some(inner) = e.children().into_iter().find(|c| !usable(eval(c, x))) {
         return culprit(inner, x);
     }
     let part = e.to_string();
@@ -267,7 +252,7 @@ fn culprit(e: &Expr, x: f64) -> DomainError {
 
 /// The innermost part of `e` whose slope is not finite at x (f itself is finite there).
 fn slope_culprit(e: &Expr, x: f64) -> DomainError {
-    if let Some(inner) = children(e).into_iter().find(|c| !usable(eval(&derivative(c), x))) {
+    if let Some(inner) = e.children().into_iter().find(|c| !usable(eval(&derivative(c), x))) {
         return slope_culprit(inner, x);
     }
     DomainError { part: e.to_string(), reason: format!("has an infinite slope at x = {}", short(x)) }

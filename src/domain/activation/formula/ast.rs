@@ -149,37 +149,30 @@ impl Expr {
         }
     }
 
-    /// Whether the expression depends on x.
-    pub fn has_x(&self) -> bool {
+    /// The direct subexpressions, left to right.
+    pub fn children(&self) -> Vec<&Expr> {
         match self {
-            Expr::Num(_) | Expr::Const(_) => false,
-            Expr::X => true,
-            Expr::Neg(a) | Expr::Call(_, a) => a.has_x(),
+            Expr::Num(_) | Expr::Const(_) | Expr::X => Vec::new(),
+            Expr::Neg(a) | Expr::Call(_, a) => vec![a],
             Expr::Add(a, b)
             | Expr::Sub(a, b)
             | Expr::Mul(a, b)
             | Expr::Div(a, b)
             | Expr::Pow(a, b)
             | Expr::Max(a, b)
-            | Expr::Min(a, b) => a.has_x() || b.has_x(),
-            Expr::Step { test, pos, neg } => test.has_x() || pos.has_x() || neg.has_x(),
+            | Expr::Min(a, b) => vec![a, b],
+            Expr::Step { test, pos, neg } => vec![test, pos, neg],
         }
+    }
+
+    /// Whether the expression depends on x.
+    pub fn has_x(&self) -> bool {
+        matches!(self, Expr::X) || self.children().into_iter().any(Expr::has_x)
     }
 
     /// The nesting depth (a leaf is 1).
     pub fn depth(&self) -> usize {
-        1 + match self {
-            Expr::Num(_) | Expr::Const(_) | Expr::X => 0,
-            Expr::Neg(a) | Expr::Call(_, a) => a.depth(),
-            Expr::Add(a, b)
-            | Expr::Sub(a, b)
-            | Expr::Mul(a, b)
-            | Expr::Div(a, b)
-            | Expr::Pow(a, b)
-            | Expr::Max(a, b)
-            | Expr::Min(a, b) => a.depth().max(b.depth()),
-            Expr::Step { test, pos, neg } => test.depth().max(pos.depth()).max(neg.depth()),
-        }
+        1 + self.children().into_iter().map(Expr::depth).max().unwrap_or(0)
     }
 
     /// Writes the expression, in parentheses if it binds less tightly than `min`.

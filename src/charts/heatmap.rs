@@ -155,27 +155,37 @@ impl Ramp {
 }
 
 /// A neutral grey halfway between the background and the text, in either theme.
-/// An n×n grid shrunk `factor` times along each side (n / factor cells a side, rounded down):
-/// each cell the mean of its factor×factor block (a NaN in a block makes it NaN). For maps
-/// shown smaller than the probe (the diagram's nodes): a quarter of the cells to colour and
-/// copy at factor 2, and the same picture at the size shown. A factor of 0 or 1 copies.
-pub fn downsample(values: &[f32], n: usize, factor: usize) -> Vec<f32> {
-    if factor <= 1 {
+/// An n×n grid of cell-centred samples grown `factor` times along each side (n·factor cells a
+/// side) by bilinear interpolation of the values, extrapolated linearly at the edges: a linear
+/// field comes back exactly, and a piecewise-linear one (a ReLU network's) everywhere but in
+/// the cells its kinks cross. The Playground probes at the nodes' resolution and draws its
+/// output this way at the plot's (a quarter of the forward pass for the same picture); the
+/// values are interpolated before colouring, so a discretized boundary stays sharp. A NaN
+/// taints the cells it takes part in; a short grid reads as NaN; a factor of 0 or 1 copies.
+pub fn upsample(values: &[f32], n: usize, factor: usize) -> Vec<f32> {
+    if factor <= 1 || n == 0 {
         return values.to_vec();
     }
-    let m = n / factor;
     let at = |row: usize, col: usize| values.get(row * n + col).copied().unwrap_or(f32::NAN);
-    let area = (factor * factor) as f32;
-    (0..m * m)
+    // Fine cell k sits at coarse coordinate (k + 0.5) / factor − 0.5; the pair of coarse cells
+    // around it (the last pair beyond the edges) and the weight of the second.
+    let side = n * factor;
+    let pairs: Vec<(usize, usize, f32)> = (0..side)
         .map(|k| {
-            let (r0, c0) = ((k / m) * factor, (k % m) * factor);
-            let sum: f32 = (0..factor)
-                .flat_map(|i| (0..factor).map(move |j| (i, j)))
-                .map(|(i, j)| at(r0 + i, c0 + j))
-                .sum();
-            sum / area
+            let u = (k as f32 + 0.5) / factor as f32 - 0.5;
+            let i = (u.floor().max(0.0) as usize).min(n.saturating_sub(2));
+            (i, (i + 1).min(n - 1), u - i as f32)
         })
-        .collect()
+        .collect();
+    let mut out = Vec::with_capacity(side * side);
+    for &(r0, r1, tr) in &pairs {
+        for &(c0, c1, tc) in &pairs {
+            let top = at(r0, c0) + (at(r0, c1) - at(r0, c0)) * tc;
+            let bottom = at(r1, c0) + (at(r1, c1) - at(r1, c0)) * tc;
+            out.push(top + (bottom - top) * tr);
+        }
+    }
+    out
 }
 
 fn nan_grey(theme: &Theme) -> [u8; 3] {
@@ -197,22 +207,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn downsampling_averages_blocks_and_keeps_the_orientation() {
-        // 4×4, row 0 at the top: the top-left block is 1, the bottom-right 4.
-        let v = [
-            1.0, 1.0, 2.0, 2.0, //
-            1.0, 1.0, 2.0, 2.0, //
-            3.0, 3.0, 4.0, 0.0, //
-            3.0, 3.0, 8.0, 4.0,
-        ];
-        assert_eq!(downsample(&v, 4, 2), vec![1.0, 2.0, 3.0, 4.0]);
-        assert_eq!(downsample(&v, 4, 1), v.to_vec());
-        let mut nan = v;
-        nan[0] = f32::NAN;
-        let d = downsample(&nan, 4, 2);
-        assert!(d[0].is_nan() && d[1] == 2.0, "a NaN taints only its own block: {d:?}");
-        assert_eq!(downsample(&v[..5], 4, 2).len(), 4, "a short grid gives NaN cells, no panic");
-        assert_eq!(downsample(&[0.5; 100 * 100], 100, 2).len(), 50 * 50);
+    fn upsampling_reproduces_a_linear_field_and_keeps_the_orientation() {
+        // Cell-centred samples of f(x, y) = 3x − 2y + 1 on [0, 1]², row 0 at the top (largest y).
+        let f = |x: f32, y: f32| 3.0 * x - 2.0 * y + 1.0;
+        let grid = |n: usize| -> Vec<f32> {
+            let c = |i: usize| (i as f32 + 0.5) / n as f32;
+            (0..n * n).map(|k| f(c(k % n), 1.0 - c(k / n))).collect()
+        };
+        let (coarse, fine) = (grid(5), grid(10));
+        let up = upsample(&coarse, 5, 2);
+        assert_eq!(up.len(), 100);
+        for (k, (a, b)) in up.iter().zip(&fine).enumerate() {
+            assert!((a - b).abs() < 1e-5, "cell {k}: {a} vs {b}");
+        }
+        assert_eq!(upsample(&coarse, 5, 1), coarse, "a factor of 1 copies");
+        assert_eq!(upsample(&[7.0], 1, 3), vec![7.0; 9], "one cell fills the grid");
+    }
+
+    #[test]
+    fn upsampling_confines_a_nan_and_survives_a_short_grid() {
+        let mut v = vec![1.0f32; 16];
+        v[0] = f32::NAN;
+        let up = upsample(&v, 4, 2);
+        assert!(up[0].is_nan() && up[1].is_nan(), "the corner's cells take part in the NaN");
+        assert_eq!(up[7 * 8 + 7], 1.0, "the far corner does not");
+        assert_eq!(upsample(&v[..5], 4, 2).len(), 64, "a short grid gives NaN cells, no panic");
     }
 
     #[test]

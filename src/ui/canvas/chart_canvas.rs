@@ -8,12 +8,12 @@ use std::any::Any;
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::theme::Theme;
 use crate::charts::Chart;
+use crate::ui::canvas::measured_canvas::MeasuredCanvas;
 use crate::ui::hooks::{pixel_ratio, use_dark_mode, use_resize_tick};
 use crate::ui::shell::view::View;
 use crate::ui::spans;
@@ -66,7 +66,7 @@ pub fn fit(canvas: &HtmlCanvasElement, width: f64, height: f64) -> (u32, u32) {
 /// Draws the chart on the whole canvas (over what is there) with the theme.
 pub fn draw_on<C: Chart>(canvas: &HtmlCanvasElement, chart: &C, theme: &Theme) -> Result<C::Layout, String> {
     let _span = spans::span("lab:chart");
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let backend = MeasuredCanvas::new(canvas).ok_or("no 2D context")?;
     chart.draw(&backend.into_drawing_area(), theme).map_err(|e| e.to_string())
 }
 

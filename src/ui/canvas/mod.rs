@@ -4,3 +4,4 @@
 pub(crate) mod boundary_canvas;
 pub(crate) mod chart_canvas;
 pub(crate) mod line_canvas;
+pub(crate) mod measured_canvas;

@@ -47,12 +47,15 @@ use top_bar::TopBar;
 /// Keys of the page itself (not the Playground's settings) that stay in the link.
 const PAGE_KEYS: [&str; 7] = ["tab", "lesson", "embed", "panels", "controls", "autoplay", "present"];
 
-/// Resolution of the decision boundary and of every neuron's heatmap.
-pub const GRID: usize = 100;
-/// Resolution of each node's heatmap in the diagram: the probe shrunk twice along each side
-/// ([`heatmap::downsample`](crate::charts::heatmap::downsample)). A node is 2.5rem (40 CSS px)
-/// wide, so 50 cells a side still give more than one per pixel, for a quarter of the colouring.
-pub const NODE_GRID: usize = GRID / 2;
+/// Resolution the decision boundary (and a hovered neuron's map) is drawn at in the output
+/// plot: the probe grown twice along each side by bilinear interpolation of its values
+/// ([`heatmap::upsample`](crate::charts::heatmap::upsample)).
+pub const GRID: usize = 2 * NODE_GRID;
+/// Resolution of the probe, and so of each node's heatmap in the diagram. A node is 2.5rem
+/// (40 CSS px) wide, so 50 cells a side give more than one per pixel; the output plot is drawn
+/// from the same probe at [`GRID`]. A quarter of the forward pass of probing at 100×100 (the
+/// boundary's old resolution, and TF Playground's), for the same picture.
+pub const NODE_GRID: usize = 50;
 
 /// What the Playground's views are given: the session (at the version shown) and what was
 /// last measured on it. Equal when nothing new has happened, so views re-render only when the

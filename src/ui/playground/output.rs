@@ -9,9 +9,9 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::{Live, PointEdit};
+use super::{Live, PointEdit, GRID};
 use crate::charts::boundary::{self, Boundary, PlotRect};
-use crate::charts::heatmap::Heatmap;
+use crate::charts::heatmap::{self, Heatmap};
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::{Dataset, Point};
 use crate::domain::nn::explain::neuron_story;
@@ -295,7 +295,10 @@ fn render(
     };
     let theme = &look.theme;
     let rect = boundary::plot_rect((side, side), true, boundary::tick_font(theme));
-    let map = Heatmap { values, n: probe.n, scale, discretize: snap };
+    // The probe is at the nodes' resolution: drawn here at the plot's.
+    let factor = (GRID / probe.n.max(1)).max(1);
+    let values = heatmap::upsample(values, probe.n, factor);
+    let map = Heatmap { values: &values, n: probe.n * factor, scale, discretize: snap };
     paint_heatmap(canvas, &mut layers.image, &map, rect, theme)?;
     let session = live.session.borrow();
     let key = PointsKey {

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Live, PointEdit, GRID};
+use super::{Live, PointEdit, NODE_GRID};
 use crate::domain::frame_budget::{FramePlan, PLAYGROUND};
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::model::NetworkWeights;
@@ -79,7 +79,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         move |_| {
             let _span = spans::span("lab:probe");
             let start = browser::now_ms();
-            let probe = Rc::new(session.borrow().probe(GRID));
+            let probe = Rc::new(session.borrow().probe(NODE_GRID));
             drawn.emit(browser::now_ms() - start);
             probe
         }

@@ -396,13 +396,12 @@ fn feature_scale(values: &[f32]) -> f32 {
     values.iter().fold(0.0f32, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }).max(1e-6)
 }
 
-/// Every hidden neuron's map and the output's, from the probe shrunk to the nodes' grid.
+/// Every hidden neuron's map and the output's, from the probe (at the nodes' grid).
 fn paint_neurons(container: &NodeRef, live: &Live, dark: bool, discretize: bool) {
     let _span = spans::span("lab:net-paint");
     let theme = Theme::for_scheme(dark);
     let probe = &live.probe;
     let hidden_layers = probe.hidden.len();
-    let factor = probe.n / NODE_GRID;
     for (c, j, canvas) in node_maps(container).into_iter().filter(|(c, _, _)| *c > 0) {
         let values: &[f32] = if c <= hidden_layers {
             match probe.hidden.get(c - 1).and_then(|l| l.get(j)) {
@@ -412,11 +411,10 @@ fn paint_neurons(container: &NodeRef, live: &Live, dark: bool, discretize: bool)
         } else {
             &probe.output
         };
-        let values = heatmap::downsample(values, probe.n, factor);
         // The output is in the labels' scale (−1..1); a neuron is scaled to its own largest value.
-        let scale = if c > hidden_layers { 1.0 } else { feature_scale(&values) };
-        let rgba = heatmap::rgba(&values, NODE_GRID, scale, discretize && c > hidden_layers, &theme);
+        let scale = if c > hidden_layers { 1.0 } else { feature_scale(values) };
+        let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
         // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
-        let _ = put_pixels(&canvas, &rgba, NODE_GRID);
+        let _ = put_pixels(&canvas, &rgba, probe.n);
     }
 }

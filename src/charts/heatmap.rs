@@ -154,7 +154,6 @@ impl Ramp {
     }
 }
 
-/// A neutral grey halfway between the background and the text, in either theme.
 /// An n×n grid of cell-centred samples grown `factor` times along each side (n·factor cells a
 /// side) by bilinear interpolation of the values, extrapolated linearly at the edges: a linear
 /// field comes back exactly, and a piecewise-linear one (a ReLU network's) everywhere but in
@@ -188,6 +187,7 @@ pub fn upsample(values: &[f32], n: usize, factor: usize) -> Vec<f32> {
     out
 }
 
+/// A neutral grey halfway between the background and the text, in either theme.
 fn nan_grey(theme: &Theme) -> [u8; 3] {
     let luma = |c: RGBColor| (u32::from(c.0) * 3 + u32::from(c.1) * 6 + u32::from(c.2)) / 10;
     let g = ((luma(theme.background) + luma(theme.text)) / 2) as u8;

@@ -98,6 +98,12 @@ impl<T> Live<T> {
         Live { shared: self.shared.clone(), seen: self.shared.version.get() }
     }
 
+    /// A handle on this value seeing `version` (a view that follows at a slower rate is given
+    /// the version of its last refresh, so it is equal, and not re-rendered, in between).
+    pub fn seen_at(&self, version: u64) -> Live<T> {
+        Live { shared: self.shared.clone(), seen: version }
+    }
+
     /// The version this handle sees.
     pub fn version(&self) -> u64 {
         self.seen

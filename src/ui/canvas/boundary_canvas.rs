@@ -10,7 +10,7 @@
 //! ([`fit_square`]) are shared with the Playground's output.
 
 use wasm_bindgen::Clamped;
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 use crate::charts::boundary::{self, Boundary, PlotRect};
@@ -170,12 +170,15 @@ pub fn paint_heatmap(
 
 /// Copies n×n RGBA bytes into a canvas of that size.
 pub fn put_pixels(canvas: &HtmlCanvasElement, rgba: &[u8], n: usize) -> Result<(), String> {
+    put_rgba(&context(canvas)?, rgba, n)
+}
+
+/// Copies n×n RGBA bytes into the canvas of `context` (of that size).
+pub fn put_rgba(context: &CanvasRenderingContext2d, rgba: &[u8], n: usize) -> Result<(), String> {
     let n = n as u32;
     let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n, n)
         .map_err(|_| "the heatmap could not be built".to_string())?;
-    context(canvas)?
-        .put_image_data(&pixels, 0.0, 0.0)
-        .map_err(|_| "the heatmap could not be built".to_string())
+    context.put_image_data(&pixels, 0.0, 0.0).map_err(|_| "the heatmap could not be built".to_string())
 }
 
 /// The background and the probe's output coloured into the plot rectangle.

@@ -53,7 +53,12 @@ impl DrawingBackend for MeasuredCanvas {
         self.inner.draw_pixel(point, color)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), Error> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), Error> {
         self.inner.draw_line(from, to, style)
     }
 
@@ -93,7 +98,12 @@ impl DrawingBackend for MeasuredCanvas {
         self.inner.fill_polygon(vert, style)
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), Error> {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), Error> {
         self.inner.draw_text(text, style, pos)
     }
 

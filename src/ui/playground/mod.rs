@@ -105,7 +105,11 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let model = use_section(Link { read: read_link, write: write_link }, &props.on_notice);
     let play = use_play_session(&model);
     let hovered = use_state(|| None::<(usize, usize)>);
-    let on_run = on_run(&model);
+    let on_run = (*use_memo((), {
+        let model = model.clone();
+        move |_| on_run(&model)
+    }))
+    .clone();
     // Keyboard: space play/pause (a diverged run cannot play until it is reset), s step,
     // r reset (`?`, the list of shortcuts, is the shell's).
     let toggle = {
@@ -136,7 +140,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         })
     };
     let on_hover = use_callback(hovered.clone(), |n: Option<(usize, usize)>, hovered| hovered.set(n));
-    let live = &play.live;
+    let (live, slow) = (&play.live, &play.slow);
     // The controls show the settings in effect (a scheduled change may have moved them).
     let state = &model.state.shown_with(live.session.borrow().settings());
     html! {
@@ -145,11 +149,11 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <h2>{ "Playground" }</h2>
                 <p class="muted">{ "A small network learns in your browser. Watch the boundary form, neurons die (greyed, ✕) or saturate (≈), and gradients fade through depth." }</p>
             </div>
-            <TopBar play={state.clone()} running={model.running} live={live.clone()} on_action={on_action.clone()}
+            <TopBar play={state.clone()} running={model.running} live={slow.clone()} on_action={on_action.clone()}
                     {on_run} on_step={play.on_step.clone()} on_reset={play.on_reset.clone()} />
             <div class="play-grid">
                 <aside class="play-data panel">
-                    <DataPanel play={state.clone()} live={live.clone()} on_action={on_action.clone()} on_data={play.on_data.clone()}
+                    <DataPanel play={state.clone()} live={slow.clone()} on_action={on_action.clone()} on_data={play.on_data.clone()}
                                on_notice={props.on_notice.clone()} />
                     <Features play={state.clone()} on_action={on_action.clone()} />
                     <ExportMenu name="play-data" label="data" />
@@ -163,12 +167,12 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <section class="play-output panel" aria-label="Output">
                     <Output play={state.clone()} live={live.clone()} hovered={*hovered}
                             on_action={on_action.clone()} on_point={play.on_point.clone()} />
-                    <ModelFile play={state.clone()} live={live.clone()} on_load={play.on_load.clone()} />
+                    <ModelFile play={state.clone()} live={slow.clone()} on_load={play.on_load.clone()} />
                     <ExportMenu name="play-output" label="output" extra={output_files(state, live)} />
                 </section>
             </div>
-            <LiveCharts live={live.clone()} />
-            <Summary live={live.clone()} />
+            <LiveCharts live={slow.clone()} />
+            <Summary live={slow.clone()} />
         </div>
     }
 }

@@ -184,9 +184,10 @@ fn use_output_drawing(canvas: NodeRef, props: &OutputProps) -> (SharedRect, Opti
         let (rect, error, live) = (rect.clone(), error.clone(), props.live.clone());
         let deps =
             (live.version, props.hovered, props.play.show_test_data, props.play.discretize, dark, tick, view);
-        use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, _, view)| {
+        use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, tick, view)| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
-            let look = Look { hovered, show_test, discretize, theme: view.theme(dark, pixel_ratio()) };
+            let theme = view.theme(dark, pixel_ratio());
+            let look = Look { hovered, show_test, discretize, theme, layout: (live.chart_version, tick) };
             match render(&c, &mut layers.borrow_mut(), &live, &look) {
                 Ok(r) => {
                     *rect.borrow_mut() = Some(r);
@@ -272,6 +273,9 @@ struct Look {
     show_test: bool,
     discretize: bool,
     theme: Theme,
+    /// When the canvas's CSS size is read again (the chart version, the resize tick): reading
+    /// it forces a layout of the page, so a frame that only brings a new probe does not.
+    layout: (u64, u32),
 }
 
 /// Paints the heatmap (the output, or the hovered neuron scaled to its largest value) into the
@@ -284,7 +288,11 @@ fn render(
     look: &Look,
 ) -> Result<PlotRect, String> {
     let _span = spans::span("lab:output-draw");
-    let side = fit_square(canvas, 200);
+    let side = match layers.side {
+        Some((at, side)) if at == look.layout && canvas.width() == side => side,
+        _ => fit_square(canvas, 200),
+    };
+    layers.side = Some((look.layout, side));
     let probe = &live.probe;
     let hovered = look.hovered.and_then(|(l, j)| probe.hidden.get(l)?.get(j));
     let (values, scale, snap): (&[f32], f32, bool) = match hovered {
@@ -320,6 +328,8 @@ fn render(
 /// The canvases behind the output: the heatmap's n×n pixels and the points layer.
 #[derive(Default)]
 struct Layers {
+    /// The canvas side (device pixels) and the layout key it was measured at.
+    side: Option<((u64, u32), u32)>,
     image: Option<HtmlCanvasElement>,
     points: Option<PointsLayer>,
 }

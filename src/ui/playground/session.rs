@@ -33,6 +33,9 @@ use crate::ui::spans;
 /// The session shown and what changes it.
 pub struct PlaySession {
     pub live: Live,
+    /// The same at the chart rate: for the views that show no probe (the settings, the data,
+    /// the charts, the summary), so a frame of training does not re-render them.
+    pub slow: Live,
     pub on_step: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_data: Callback<Dataset>,
@@ -94,10 +97,18 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             }
         });
     }
-    let on_step = session.command(&refresh, |s| {
-        s.step(1);
+    // Step and Reset refresh everything (charts too), so they depend only on the session: the
+    // same callbacks while it is the same, and views given only them are not re-rendered.
+    let commands = use_memo(session.id(), {
+        let (session, refresh) = (session.clone(), refresh.clone());
+        move |_| {
+            let on_step = session.command(&refresh, |s| {
+                s.step(1);
+            });
+            (on_step, session.command(&refresh, Session::reset))
+        }
     });
-    let on_reset = session.command(&refresh, Session::reset);
+    let (on_step, on_reset) = (*commands).clone();
     let on_live = {
         let (session, refresh) = (session.clone(), refresh.clone());
         Callback::from(move |change: LiveChange| {
@@ -115,10 +126,15 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         })
     };
     // Points drawn by hand or imported: the state's custom data (a new session trains on it).
-    let on_data = {
+    let on_data = (*use_memo((), {
         let model = model.clone();
-        Callback::from(move |data: Dataset| model.dispatch(RunMsg::Act(PlayAction::SetData(Rc::new(data)))))
-    };
+        move |_| {
+            Callback::from(move |data: Dataset| {
+                model.dispatch(RunMsg::Act(PlayAction::SetData(Rc::new(data))))
+            })
+        }
+    }))
+    .clone();
     let on_point = {
         let (session, on_data) = (session.clone(), on_data.clone());
         Callback::from(move |edit: PointEdit| {
@@ -147,8 +163,14 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
             }
         })
     };
+    let slow = Live {
+        version: chart_version,
+        session: session.seen_at(chart_version),
+        probe: (*probe).clone(),
+        chart_version,
+    };
     let live = Live { version: session.version(), session, probe: (*probe).clone(), chart_version };
-    PlaySession { live, on_step, on_reset, on_data, on_point, on_load, on_live, on_weight }
+    PlaySession { live, slow, on_step, on_reset, on_data, on_point, on_load, on_live, on_weight }
 }
 
 /// A frame's refresh: a frame whose boundaries are not due (a probe dearer than

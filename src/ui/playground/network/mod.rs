@@ -5,19 +5,15 @@
 //! faded and a click adds it (a click on a used one removes it). A legend under the diagram
 //! gives the colours' scale (−1 … 1) and the links' meaning.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 mod layer_head;
 mod net_link;
 mod net_node;
+mod node_maps;
 mod weight_editor;
 
-use super::{Live, GRID, NODE_GRID};
-use crate::charts::heatmap;
-use crate::charts::theme::Theme;
-use crate::domain::nn::data::DOMAIN;
+use super::{Live, GRID};
 use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
@@ -25,12 +21,12 @@ use crate::domain::nn::weight_edit::{link_name, LinkId};
 use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
-use crate::ui::canvas::boundary_canvas::put_pixels;
 use crate::ui::hooks::use_dark_mode;
 use crate::ui::spans;
 use layer_head::{layer_formulas, layer_head, LayerHeadProps};
 use net_link::{link_key, net_link, NetLinkProps};
 use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
+use node_maps::{feature_grid, paint_inputs, paint_neurons, NodeCanvases};
 use weight_editor::{use_link_editor, WeightEditor};
 
 /// Grid rows are half a node step tall, so columns of different heights centre exactly.
@@ -242,18 +238,21 @@ pub fn Network(props: &NetworkProps) -> Html {
         use_memo((), |_| Feature::ALL.iter().map(|f| feature_grid(*f)).collect::<Vec<Vec<f32>>>());
 
     // The inputs and the legend bar never change with training: painted when the theme or the
-    // shape (which nodes there are) changed.
+    // shape (which nodes there are) changed. The node canvases are found once per shape.
     let shape = (settings.features.clone(), settings.hidden.clone());
+    let canvases = use_mut_ref(NodeCanvases::default);
     {
-        let (container, maps) = (container.clone(), feature_maps.clone());
-        use_effect_with((dark, shape.clone()), move |(dark, _)| paint_inputs(&container, &maps, *dark));
+        let (container, maps, canvases) = (container.clone(), feature_maps.clone(), canvases.clone());
+        use_effect_with((dark, shape.clone()), move |(dark, shape)| {
+            paint_inputs(&container, &mut canvases.borrow_mut(), shape, &maps, *dark);
+        });
     }
     // The neurons and the output: with every new probe too.
     {
         let (container, live) = (container.clone(), props.live.clone());
         let discretize = props.play.discretize;
-        use_effect_with((live.version, dark, shape, discretize), move |&(_, dark, _, discretize)| {
-            paint_neurons(&container, &live, dark, discretize);
+        use_effect_with((live.version, dark, shape, discretize), move |(_, dark, shape, discretize)| {
+            paint_neurons(&container, &mut canvases.borrow_mut(), shape, &live, *dark, *discretize);
         });
     }
 
@@ -344,77 +343,6 @@ fn legend() -> Html {
     }
 }
 
-/// The legend's colour bar: −1 at the left to 1 at the right, in the heatmaps' colours.
-fn legend_values() -> Vec<f32> {
-    (0..GRID * GRID).map(|k| (-1.0 + 2.0 * ((k % GRID) as f64 + 0.5) / GRID as f64) as f32).collect()
-}
-
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
-}
-
-/// A feature's value over the nodes' grid (row 0 at the top), for the input nodes.
-fn feature_grid(f: Feature) -> Vec<f32> {
-    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / NODE_GRID as f64;
-    (0..NODE_GRID * NODE_GRID).map(|k| f.eval(coord(k % NODE_GRID), -coord(k / NODE_GRID)) as f32).collect()
-}
-
-/// Every node map in the diagram with its (column, index).
-fn node_maps(container: &NodeRef) -> Vec<(usize, usize, HtmlCanvasElement)> {
-    let Some(root) = container.cast::<web_sys::Element>() else { return Vec::new() };
-    let Ok(canvases) = root.query_selector_all("canvas.node-map") else { return Vec::new() };
-    (0..canvases.length())
-        .filter_map(|k| {
-            let canvas = canvases.get(k)?.dyn_into::<HtmlCanvasElement>().ok()?;
-            let attr = |name: &str| canvas.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
-            Some((attr("data-column")?, attr("data-index")?, canvas))
-        })
-        .collect()
-}
-
-/// The legend's colour bar and every input's map.
-fn paint_inputs(container: &NodeRef, inputs: &[Vec<f32>], dark: bool) {
-    let _span = spans::span("lab:net-inputs");
-    let Some(root) = container.cast::<web_sys::Element>() else { return };
-    let theme = Theme::for_scheme(dark);
-    if let Ok(Some(bar)) = root.query_selector("canvas.legend-map") {
-        if let Ok(bar) = bar.dyn_into::<HtmlCanvasElement>() {
-            let rgba = heatmap::rgba(&legend_values(), GRID, 1.0, false, &theme);
-            // A bar that cannot be drawn stays blank; its ends are labelled anyway.
-            let _ = put_pixels(&bar, &rgba, GRID);
-        }
-    }
-    for (_, j, canvas) in node_maps(container).into_iter().filter(|(c, _, _)| *c == 0) {
-        let Some(values) = inputs.get(j) else { continue };
-        let rgba = heatmap::rgba(values, NODE_GRID, feature_scale(values), false, &theme);
-        let _ = put_pixels(&canvas, &rgba, NODE_GRID);
-    }
-}
-
-/// An input's map is scaled to its largest value, as a neuron's is.
-fn feature_scale(values: &[f32]) -> f32 {
-    values.iter().fold(0.0f32, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }).max(1e-6)
-}
-
-/// Every hidden neuron's map and the output's, from the probe (at the nodes' grid).
-fn paint_neurons(container: &NodeRef, live: &Live, dark: bool, discretize: bool) {
-    let _span = spans::span("lab:net-paint");
-    let theme = Theme::for_scheme(dark);
-    let probe = &live.probe;
-    let hidden_layers = probe.hidden.len();
-    for (c, j, canvas) in node_maps(container).into_iter().filter(|(c, _, _)| *c > 0) {
-        let values: &[f32] = if c <= hidden_layers {
-            match probe.hidden.get(c - 1).and_then(|l| l.get(j)) {
-                Some(v) => v,
-                None => continue,
-            }
-        } else {
-            &probe.output
-        };
-        // The output is in the labels' scale (−1..1); a neuron is scaled to its own largest value.
-        let scale = if c > hidden_layers { 1.0 } else { feature_scale(values) };
-        let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
-        // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
-        let _ = put_pixels(&canvas, &rgba, probe.n);
-    }
 }

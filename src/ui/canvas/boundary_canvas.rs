@@ -67,7 +67,7 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     let view = use_context::<View>().unwrap_or_default();
     let heat = use_node_ref();
     let points = use_node_ref();
-    let image = use_mut_ref(|| None::<HtmlCanvasElement>);
+    let image = use_mut_ref(HeatLayer::default);
     let error = use_state(|| None::<String>);
     // The points layer: only when the data, its look or the canvas size change.
     {
@@ -93,11 +93,11 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
         let (heat, image, error) = (heat.clone(), image.clone(), error.clone());
         let (probe, show_axes, on_drawn) = (props.probe.clone(), props.show_axes, props.on_drawn.clone());
         let deps = (props.version, props.probe.clone(), show_axes, dark, tick, view);
-        use_effect_with(deps, move |_| {
+        use_effect_with(deps, move |&(.., tick, _)| {
             let Some(c) = heat.cast::<HtmlCanvasElement>() else { return };
             let start = browser::now_ms();
-            let result =
-                render_heat(&c, &mut image.borrow_mut(), &probe, show_axes, view.theme(dark, pixel_ratio()));
+            let theme = view.theme(dark, pixel_ratio());
+            let result = render_heat(&c, &mut image.borrow_mut(), &probe, (show_axes, tick), theme);
             if let Some(cb) = on_drawn {
                 cb.emit(browser::now_ms() - start);
             }
@@ -181,19 +181,33 @@ pub fn put_rgba(context: &CanvasRenderingContext2d, rgba: &[u8], n: usize) -> Re
     context.put_image_data(&pixels, 0.0, 0.0).map_err(|_| "the heatmap could not be built".to_string())
 }
 
-/// The background and the probe's output coloured into the plot rectangle.
+/// The background and the probe's output coloured into the plot rectangle. The canvas's CSS
+/// size is read (which forces a layout of the page) only when the window was resized since the
+/// last drawing (`tick`) or the canvas is new; a frame that only brings a new probe keeps it.
 fn render_heat(
     canvas: &HtmlCanvasElement,
-    image: &mut Option<HtmlCanvasElement>,
+    image: &mut HeatLayer,
     probe: &GridProbe,
-    show_axes: bool,
+    (show_axes, tick): (bool, u32),
     theme: Theme,
 ) -> Result<(), String> {
     let _span = spans::span("lab:boundary-heat");
-    let side = fit_square(canvas, 60);
+    let side = match image.measured {
+        Some((at, side)) if at == tick && canvas.width() == side => side,
+        _ => fit_square(canvas, 60),
+    };
+    image.measured = Some((tick, side));
     let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
     let map = Heatmap { values: &probe.output, n: probe.n, scale: 1.0, discretize: false };
-    paint_heatmap(canvas, image, &map, rect, &theme)
+    paint_heatmap(canvas, &mut image.image, &map, rect, &theme)
+}
+
+/// The heatmap's off-screen n×n canvas, and the side (device pixels) of the canvas with the
+/// resize tick it was measured at.
+#[derive(Default)]
+struct HeatLayer {
+    image: Option<HtmlCanvasElement>,
+    measured: Option<(u32, u32)>,
 }
 
 /// The points (and axes) on a transparent canvas laid over the heatmap.

@@ -160,7 +160,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 </aside>
                 <section class="play-network panel" aria-label="Network">
                     <Network play={state.clone()} live={live.clone()} on_action={on_action.clone()}
-                             hovered={*hovered} {on_hover} on_weight={play.on_weight.clone()}
+                             hovered={*hovered} running={model.running} {on_hover} on_weight={play.on_weight.clone()}
                              on_notice={props.on_notice.clone()} />
                     <ExportMenu name="play-network" label="network" />
                 </section>

@@ -40,6 +40,8 @@ pub struct NetworkProps {
     pub live: Live,
     pub on_action: Callback<PlayAction>,
     pub hovered: Option<(usize, usize)>,
+    /// While training, a frame paints the neuron maps in turns (see `node_maps`).
+    pub running: bool,
     pub on_hover: Callback<Option<(usize, usize)>>,
     /// A weight set by hand on a link.
     pub on_weight: Callback<(LinkId, f32)>,
@@ -250,10 +252,19 @@ pub fn Network(props: &NetworkProps) -> Html {
     // The neurons and the output: with every new probe too.
     {
         let (container, live) = (container.clone(), props.live.clone());
-        let discretize = props.play.discretize;
-        use_effect_with((live.version, dark, shape, discretize), move |(_, dark, shape, discretize)| {
-            paint_neurons(&container, &mut canvases.borrow_mut(), shape, &live, *dark, *discretize);
-        });
+        let (discretize, all) = (props.play.discretize, !props.running);
+        use_effect_with(
+            (live.version, dark, shape, discretize, all),
+            move |(_, dark, shape, discretize, all)| {
+                paint_neurons(
+                    &container,
+                    &mut canvases.borrow_mut(),
+                    shape,
+                    &live,
+                    (*dark, *discretize, *all),
+                );
+            },
+        );
     }
 
     let mut columns = vec![Feature::ALL.len()];

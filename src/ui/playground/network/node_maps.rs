@@ -2,7 +2,11 @@
 //! theme and shape), every neuron's and the output's map (with every probe). The node
 //! canvases and their 2D contexts are found once per shape and kept ([`NodeCanvases`]): a
 //! frame of training only colours the probe's cells and copies them in, without searching the
-//! page or asking each canvas for its context again.
+//! page or asking each canvas for its context again. Copying a map into its canvas costs
+//! about the same whatever its size, so while training a frame paints at most
+//! [`MAPS_PER_FRAME`] of them, taking turns: a network of up to that many neurons is painted
+//! whole every frame; in a bigger one (8 layers of 16: 129 maps) each map is a few frames
+//! behind, which no eye sees on a 40-pixel square, and the frame keeps its time.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -25,11 +29,16 @@ struct NodeCanvas {
     context: CanvasRenderingContext2d,
 }
 
+/// Most neuron (and output) maps painted in one frame while training.
+pub const MAPS_PER_FRAME: usize = 24;
+
 /// The node canvases of the diagram, for one shape of the network.
 #[derive(Default)]
 pub struct NodeCanvases {
     shape: Option<(Vec<Feature>, Vec<usize>)>,
     found: Vec<NodeCanvas>,
+    /// Where the next frame's turn starts among the neuron maps.
+    next: usize,
 }
 
 impl NodeCanvases {
@@ -42,6 +51,7 @@ impl NodeCanvases {
         if stale {
             self.found = find(container);
             self.shape = Some(shape.clone());
+            self.next = 0;
         }
         &self.found
     }
@@ -105,20 +115,24 @@ pub fn paint_inputs(
     }
 }
 
-/// Every hidden neuron's map and the output's, from the probe (at the nodes' grid).
+/// The hidden neurons' maps and the output's, from the probe (at the nodes' grid): all of
+/// them when `all` (paused, a step, a new session), else the next [`MAPS_PER_FRAME`] in turn.
 pub fn paint_neurons(
     container: &NodeRef,
     nodes: &mut NodeCanvases,
     shape: &(Vec<Feature>, Vec<usize>),
     live: &Live,
-    dark: bool,
-    discretize: bool,
+    look: (bool, bool, bool),
 ) {
     let _span = spans::span("lab:net-paint");
+    let (dark, discretize, all) = look;
     let theme = Theme::for_scheme(dark);
     let probe = &live.probe;
     let hidden_layers = probe.hidden.len();
-    for node in nodes.current(container, shape).iter().filter(|n| n.column > 0) {
+    let start = nodes.next;
+    let maps: Vec<&NodeCanvas> = nodes.current(container, shape).iter().filter(|n| n.column > 0).collect();
+    let count = if all { maps.len() } else { maps.len().min(MAPS_PER_FRAME) };
+    for node in maps.iter().cycle().skip(start % maps.len().max(1)).take(count) {
         let (c, j) = (node.column, node.index);
         let values: &[f32] = if c <= hidden_layers {
             match probe.hidden.get(c - 1).and_then(|l| l.get(j)) {
@@ -134,4 +148,6 @@ pub fn paint_neurons(
         // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
         let _ = put_rgba(&node.context, &rgba, probe.n);
     }
+    let total = maps.len().max(1);
+    nodes.next = (start + count) % total;
 }

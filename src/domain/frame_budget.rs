@@ -192,6 +192,42 @@ impl FrameBudget {
     }
 }
 
+/// A slow view dearer than the chart rate affords (the diagram of a big network: thousands of
+/// links to lay out again) redraws at most every `DEAR_VIEW_SHARE` times its own cost, so it
+/// takes at most about a twentieth of the time while training.
+pub const DEAR_VIEW_SHARE: f64 = 20.0;
+
+/// When a slow view takes a new version: what it shows lags the chart version while training
+/// when its last redraw was dear; a settled page (paused, stepped) shows the latest at once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DearView {
+    shown: Option<u64>,
+    at: f64,
+    cost_ms: f64,
+}
+
+impl DearView {
+    /// The version to show at time `t` (ms) when `latest` is the chart version.
+    pub fn version(&mut self, latest: u64, t: f64, training: bool) -> u64 {
+        let due = match self.shown {
+            None => true,
+            Some(shown) => shown == latest || !training || t - self.at >= DEAR_VIEW_SHARE * self.cost_ms,
+        };
+        if due && self.shown != Some(latest) {
+            self.shown = Some(latest);
+            self.at = t;
+        }
+        self.shown.unwrap_or(latest)
+    }
+
+    /// The last redraw took `ms`.
+    pub fn drawn(&mut self, ms: f64) {
+        if ms.is_finite() && ms >= 0.0 {
+            self.cost_ms = ms;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,5 +369,20 @@ mod tests {
         // After a pause the first interval is not counted.
         b.pause();
         assert_eq!(b.on_frame(t + 10_000.0).train_ms, BORN_DEAD.min_ms);
+    }
+
+    #[test]
+    fn a_dear_view_lags_while_training_and_catches_up_when_settled() {
+        let mut view = DearView::default();
+        assert_eq!(view.version(1, 0.0, true), 1, "the first version is shown at once");
+        view.drawn(10.0); // a 10 ms redraw: at most every 200 ms while training
+        assert_eq!(view.version(2, 120.0, true), 1, "too soon after a dear redraw");
+        assert_eq!(view.version(3, 199.0, true), 1);
+        assert_eq!(view.version(3, 200.0, true), 3, "due after 20 times its cost");
+        view.drawn(1.0); // a cheap view follows the chart rate
+        assert_eq!(view.version(4, 220.0, true), 4);
+        view.drawn(10.0);
+        assert_eq!(view.version(5, 230.0, false), 5, "paused or stepped: the latest at once");
+        assert_eq!(view.version(5, 231.0, true), 5, "the version shown stays");
     }
 }

@@ -172,7 +172,8 @@ test('after Pause the output plot, the diagram and the numbers show the final we
   // Whatever a frame skipped to save time, Pause leaves no stale picture: what the page shows
   // right after it equals a fresh drawing of the paused network (discretize on and off again
   // redraws the output and every node from the current weights and re-renders the links).
-  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&networkShape=8,8&speed=1&seed=4`);
+  // Four layers of 8: 33 maps, more than a frame of training paints (they take turns).
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&networkShape=8,8,8,8&speed=1&seed=4`);
   await waitForApp(page);
   const shown = () => page.evaluate(() => {
     const hash = (c) => {

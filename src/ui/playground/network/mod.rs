@@ -14,6 +14,7 @@ mod node_maps;
 mod weight_editor;
 
 use super::{Live, GRID};
+use crate::domain::frame_budget::DearView;
 use crate::domain::nn::explain::neuron_story;
 use crate::domain::nn::features::Feature;
 use crate::domain::nn::metrics::NeuronMetrics;
@@ -22,6 +23,7 @@ use crate::domain::state::page::Notice;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::hooks::use_dark_mode;
+use crate::ui::shell::browser;
 use crate::ui::spans;
 use layer_head::{layer_formulas, layer_head, LayerHeadProps};
 use net_link::{link_key, net_link, NetLinkProps};
@@ -285,15 +287,21 @@ pub fn Network(props: &NetworkProps) -> Html {
     // Links, node marks and tooltips follow the weights at the chart rate (a weight moves a
     // hair per epoch: 8 redraws a second show it as well as 60, at a fraction of the layout and
     // paint), and at once on any other change (settings, hover, a new session, a pause, an edit).
-    let key = (props.live.chart_version, props.live.session.id(), props.play.clone(), props.hovered, editing);
+    // A big network's diagram (8 layers of 16: some 2000 links) is dear to redraw: while
+    // training it follows at most every 20 times its cost ([`DearView`]).
+    let dear = use_mut_ref(DearView::default);
+    let shown = dear.borrow_mut().version(props.live.chart_version, browser::now_ms(), props.running);
+    let key = (shown, props.live.session.id(), props.play.clone(), props.hovered, editing);
     let parts = use_memo(key, {
         let props = props.clone();
         move |_| {
             let _span = spans::span("lab:net-diagram");
+            let start = browser::now_ms();
             let (links, nodes, headers) =
                 (links(&props, &grid, &used, editing), nodes(&props, &grid), headers(&props, cols));
             let parts: (Html, Html, Html) =
                 (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
+            dear.borrow_mut().drawn(browser::now_ms() - start);
             parts
         }
     });

@@ -12,7 +12,7 @@ use super::{Session, Tensor2};
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::fused;
 use crate::domain::nn::metrics::{self, EpochMetrics, LayerMetrics, LayerReadback};
-use crate::domain::nn::model::{to_vec, Backend};
+use crate::domain::nn::model::Backend;
 
 /// Most rows one unit of work passes through the network.
 pub const CHUNK_ROWS: usize = 256;
@@ -242,7 +242,7 @@ impl Session {
         } else if m.test_next < tests {
             let len = CHUNK_ROWS.min(tests - m.test_next);
             if let Some(x) = &self.x_test {
-                m.z_test.extend(fused::read(self.model.forward(rows(x, m.test_next, len))));
+                m.z_test.extend(fused::read(self.model.forward_tape_fused(rows(x, m.test_next, len)).output));
             }
             m.test_next += len;
         }
@@ -265,7 +265,7 @@ impl Session {
         if let Some(g) = m.grads.take() {
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
                 let squares =
-                    |g: &Tensor2| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
+                    |g: &Tensor2| fused::read(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
                 let slope = lg.slope.as_ref().map_or(0.0, squares);
                 *norm = (squares(&lg.weight) + squares(&lg.bias) + slope).sqrt();
             }

@@ -19,11 +19,11 @@ use crate::domain::nn::model::{Dense, Mlp, BIAS_MATMUL_MIN_ROWS};
 /// What a forward pass keeps for the backward pass (and for the metrics).
 pub struct Tape<B: BackendTrait> {
     /// The input of every layer: the network's input, then each hidden layer's activation.
-    inputs: Vec<Tensor<B, 2>>,
+    pub(crate) inputs: Vec<Tensor<B, 2>>,
     /// Per hidden layer, the pre-activations z.
     pub pre: Vec<Tensor<B, 2>>,
     /// Per hidden layer, f′(z).
-    derivatives: Vec<Tensor<B, 2>>,
+    pub(crate) derivatives: Vec<Tensor<B, 2>>,
     /// The raw output (logit), `[n, 1]`.
     pub output: Tensor<B, 2>,
 }

@@ -5,6 +5,7 @@ pub mod backprop;
 pub mod data;
 pub mod explain;
 pub mod features;
+pub mod fused;
 pub mod history;
 pub mod metrics;
 pub mod model;

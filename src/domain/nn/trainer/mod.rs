@@ -9,25 +9,32 @@
 //! Cost model (see `examples/bench.rs`): the training inputs and targets are uploaded to the
 //! backend once; an epoch shuffles the rows of their host copy and uploads that once, and its
 //! minibatches are row slices (views); a step is one forward pass that keeps what the backward
-//! pass needs and the hand-written backward pass ([`crate::domain::nn::backprop`], burn tensor
-//! ops on the plain backend, no autodiff graph) started from the closed-form output gradient,
-//! then a hand-written update (no optimizer records, no per-step read back). After each epoch,
+//! pass needs and the hand-written backward pass started from the closed-form output gradient,
+//! then a hand-written update (no optimizer records, no per-step read back), all as fused
+//! backend ops ([`crate::domain::nn::fused`]: one per layer forward, one per layer backward,
+//! one for the loss gradient, one per parameter update; no autodiff graph). The tensor-op
+//! forms ([`crate::domain::nn::backprop`], `Rule` below) are their reference in the tests. After each epoch,
 //! [`Session::metrics`] are computed from one full-batch forward + backward pass (its gradient
 //! is reused as the next
 //! step's when training full batch) and one test forward pass; that is the only read back.
 
 use burn::module::Param;
-use burn::tensor::{activation, Tensor, TensorData};
+#[cfg(test)]
+use burn::tensor::activation;
+use burn::tensor::{Tensor, TensorData};
 
 use crate::domain::activation::Activation;
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::data::{Dataset, Point, DOMAIN};
 use crate::domain::nn::features::{columns, feature_matrix, feature_row};
+use crate::domain::nn::fused::{self, UpdateRule};
 use crate::domain::nn::metrics::{EpochMetrics, History};
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
 use crate::domain::nn::rng::Rng;
 use crate::domain::nn::schedule::{self, AppliedChange, LiveChange, Origin};
-use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
+use crate::domain::nn::settings::{LossKind, Settings};
+#[cfg(test)]
+use crate::domain::nn::settings::{OptimizerKind, Regularization};
 use crate::domain::nn::weight_edit::{link_name, weight_text, LinkId};
 
 mod progress;
@@ -88,10 +95,8 @@ fn grid_coord(n: usize, i: usize) -> f64 {
     -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / n.max(1) as f64
 }
 
-const ADAM_BETA1: f64 = 0.9;
-const ADAM_BETA2: f64 = 0.999;
-const ADAM_EPS: f64 = 1e-8;
-const MOMENTUM: f64 = 0.9;
+#[cfg(test)]
+use crate::domain::nn::fused::kernels::{ADAM_BETA1, ADAM_BETA2, ADAM_EPS, MOMENTUM};
 
 type Tensor2 = Tensor<Backend, 2>;
 
@@ -455,21 +460,24 @@ impl Session {
             .collect()
     }
 
-    /// One optimizer step with the given gradients.
+    /// One optimizer step with the given gradients: one fused update per parameter (the
+    /// penalty on connection weights only).
     fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
         let s = &self.settings;
-        let rule = Rule { kind: s.optimizer, lr: s.learning_rate, step: self.optim.steps + 1 };
-        self.optim.steps += 1;
-        let (reg, reg_rate) = (s.regularization, s.reg_rate);
+        let step = self.optim.steps + 1;
+        self.optim.steps = step;
+        let rule = UpdateRule { kind: s.optimizer, lr: s.learning_rate, step, penalty: None };
+        let weight_rule = UpdateRule { penalty: Some((s.regularization, s.reg_rate)), ..rule };
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
         for ((layer, lg), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
             let [ws, bs, ss] = slots;
-            let w = layer.weight.val();
-            let g = regularized(reg, reg_rate, &w, lg.weight);
-            layer.weight = Param::initialized(layer.weight.id, rule.update(w, g, ws));
-            layer.bias = Param::initialized(layer.bias.id, rule.update(layer.bias.val(), lg.bias, bs));
+            let w = fused::update(layer.weight.val(), lg.weight, &mut ws.first, &mut ws.second, &weight_rule);
+            layer.weight = Param::initialized(layer.weight.id, w);
+            let b = fused::update(layer.bias.val(), lg.bias, &mut bs.first, &mut bs.second, &rule);
+            layer.bias = Param::initialized(layer.bias.id, b);
             if let (Some(slope), Some(g)) = (layer.slope.as_mut(), lg.slope) {
-                *slope = Param::initialized(slope.id, rule.update(slope.val(), g, ss));
+                let a = fused::update(slope.val(), g, &mut ss.first, &mut ss.second, &rule);
+                *slope = Param::initialized(slope.id, a);
             }
         }
     }
@@ -498,8 +506,12 @@ impl Session {
     }
 }
 
+/// The tensor-op rules below are the reference the fused ones (`fused::kernels::update`,
+/// `fused::loss_gradient`) are tested against.
+///
 /// A weight's loss gradient `g` plus the penalty's: rate·sign(w) for L1 (rate·Σ|w|), rate·w for
 /// L2 (rate/2·Σw²). Biases and slopes are not penalised.
+#[cfg(test)]
 fn regularized(reg: Regularization, rate: f64, w: &Tensor2, g: Tensor2) -> Tensor2 {
     match reg {
         Regularization::None => g,
@@ -510,6 +522,7 @@ fn regularized(reg: Regularization, rate: f64, w: &Tensor2, g: Tensor2) -> Tenso
 }
 
 /// The update rule of one optimizer step.
+#[cfg(test)]
 struct Rule {
     kind: OptimizerKind,
     lr: f64,
@@ -517,6 +530,7 @@ struct Rule {
     step: u64,
 }
 
+#[cfg(test)]
 impl Rule {
     fn update(&self, w: Tensor2, g: Tensor2, slot: &mut Slot) -> Tensor2 {
         match self.kind {
@@ -555,6 +569,7 @@ impl Rule {
 /// ∂L/∂z of the mean loss L over a batch of `n` rows, for raw outputs `z` and targets `t` of
 /// some of its rows (`[rows, 1]`, see [`loss_target`]), in closed form:
 /// SigmoidBce (σ(z) − t)/n, LinearMse (z − t)/n, TanhMse (tanh z − t)(1 − tanh² z)/n.
+#[cfg(test)]
 fn output_gradient(kind: LossKind, z: Tensor2, t: Tensor2, n: usize) -> Tensor2 {
     let n = n.max(1) as f64;
     match kind {
@@ -709,8 +724,8 @@ mod tests {
         }
     }
 
-    /// The hand-written backward pass (`Mlp::backward` after `output_gradient`, plus
-    /// `regularized`) against autodiff of the same network's loss and penalty: every weight,
+    /// The hand-written backward passes (`Mlp::backward` after `output_gradient`, and the fused
+    /// `Mlp::backward_fused` after `fused::loss_gradient`; plus `regularized`) against autodiff of the same network's loss and penalty: every weight,
     /// bias and PReLU slope of every layer, for each loss kind, regularization and activation
     /// (mixed per layer), on random inputs, for a small batch and one over
     /// `BIAS_MATMUL_MIN_ROWS` (the other bias path).
@@ -743,6 +758,9 @@ mod tests {
             let plain = Mlp::<Backend>::from_weights(&w, &hidden, &device);
             let tape = plain.forward_tape(x.clone());
             let grads = plain.backward(&tape, output_gradient(kind, tape.output.clone(), t.clone(), n));
+            let fused_tape = plain.forward_tape_fused(x.clone());
+            let fused_dz = fused::loss_gradient(kind, fused_tape.output.clone(), t.clone(), n);
+            let fused_grads = plain.backward_fused(&fused_tape, fused_dz);
 
             let auto = Mlp::<TrainBackend>::from_weights(&w, &hidden, &device);
             let layers: Vec<_> = auto.hidden.iter().chain(std::iter::once(&auto.output)).collect();
@@ -763,8 +781,13 @@ mod tests {
                     assert!((g - a).abs() <= 1e-5 * a.abs().max(1.0), "{what}: {got:?} vs autodiff {want:?}");
                 }
             };
-            for (l, (layer, g)) in layers.iter().zip(grads).enumerate() {
-                let what = format!("{hidden:?} {kind:?} {reg:?} n={n} layer {l}");
+            let both = grads
+                .into_iter()
+                .map(|g| ("tensor ops", g))
+                .chain(fused_grads.into_iter().map(|g| ("fused", g)));
+            for (l, (path, g)) in both.enumerate() {
+                let (l, layer) = (l % layers.len(), layers[l % layers.len()]);
+                let what = format!("{path}: {hidden:?} {kind:?} {reg:?} n={n} layer {l}");
                 let weight = regularized(reg, rate, &layer.weight.val().inner(), g.weight);
                 close(&format!("{what} weight"), weight, layer.weight.val().grad(&ad));
                 close(&format!("{what} bias"), g.bias, layer.bias.val().grad(&ad));
@@ -776,7 +799,7 @@ mod tests {
                 }
             }
         }
-        assert!(checked >= 13, "every case has a PReLU layer: {checked}");
+        assert!(checked >= 26, "every case has a PReLU layer, on both paths: {checked}");
     }
 
     #[test]
@@ -808,6 +831,36 @@ mod tests {
         {
             let got = run(kind);
             assert!((got - want).abs() < 1e-6, "{kind:?}: {got} vs {want}");
+        }
+    }
+
+    /// The fused update (one op per parameter, penalty inside) gives the tensor-op rule's bits
+    /// (`regularized`, then `Rule::update`) for every optimizer and penalty, over three steps of
+    /// random gradients (the moments carried between them).
+    #[test]
+    fn fused_updates_equal_the_tensor_rule_bit_for_bit() {
+        let device = Device::default();
+        let mut rng = Rng::derive(5, "update");
+        let mut random = |scale: f64| {
+            let v: Vec<f32> = (0..12).map(|_| (scale * rng.normal()) as f32).collect();
+            Tensor2::from_data(TensorData::new(v, [3, 4]), &device)
+        };
+        for kind in OptimizerKind::ALL {
+            for reg in Regularization::ALL {
+                let (mut w_rule, mut slot) = (random(1.0), Slot::default());
+                let (mut w_fused, mut first, mut second) = (w_rule.clone(), None, None);
+                for step in 1..=3 {
+                    let g = random(0.1);
+                    let rule = Rule { kind, lr: 0.03, step };
+                    let penalised = regularized(reg, 0.003, &w_rule, g.clone());
+                    w_rule = rule.update(w_rule, penalised, &mut slot);
+                    let fused_rule = UpdateRule { kind, lr: 0.03, step, penalty: Some((reg, 0.003)) };
+                    w_fused = fused::update(w_fused, g, &mut first, &mut second, &fused_rule);
+                    let bits =
+                        |t: &Tensor2| to_vec(t.clone()).iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&w_fused), bits(&w_rule), "{kind:?} {reg:?} step {step}");
+                }
+            }
         }
     }
 

@@ -8,10 +8,11 @@
 //! data and the settings, never on how the units are split between calls, so a run is
 //! bit-identical however it is advanced (tested in `tests/training.rs`).
 
-use super::{output_gradient, Session, Tensor2};
+use super::{Session, Tensor2};
 use crate::domain::nn::backprop::LayerGrads;
+use crate::domain::nn::fused;
 use crate::domain::nn::metrics::{self, EpochMetrics, LayerMetrics, LayerReadback};
-use crate::domain::nn::model::{to_vec, Backend};
+use crate::domain::nn::model::Backend;
 
 /// Most rows one unit of work passes through the network.
 pub const CHUNK_ROWS: usize = 256;
@@ -195,9 +196,9 @@ impl Session {
         len: usize,
         batch: usize,
     ) -> Vec<LayerGrads<Backend>> {
-        let tape = self.model.forward_tape(rows(xs, start, len));
-        let dz = output_gradient(self.settings.loss, tape.output.clone(), rows(ts, start, len), batch);
-        self.model.backward(&tape, dz)
+        let tape = self.model.forward_tape_fused(rows(xs, start, len));
+        let dz = fused::loss_gradient(self.settings.loss, tape.output.clone(), rows(ts, start, len), batch);
+        self.model.backward_fused(&tape, dz)
     }
 
     pub(super) fn begin_measure(&self, epoch: usize, previous: Option<Vec<LayerMetrics>>) -> MeasureRun {
@@ -228,20 +229,20 @@ impl Session {
         let (n, tests) = (self.train_len(), self.test_labels.len());
         if m.train_next < n {
             let len = CHUNK_ROWS.min(n - m.train_next);
-            let tape = self.model.forward_tape(rows(&self.x_train, m.train_next, len));
+            let tape = self.model.forward_tape_fused(rows(&self.x_train, m.train_next, len));
             let t = rows(&self.t_train, m.train_next, len);
-            let dz = output_gradient(self.settings.loss, tape.output.clone(), t, n);
-            m.grads = Some(add(m.grads.take(), self.model.backward(&tape, dz)));
+            let dz = fused::loss_gradient(self.settings.loss, tape.output.clone(), t, n);
+            m.grads = Some(add(m.grads.take(), self.model.backward_fused(&tape, dz)));
             for (l, (p, a)) in tape.pre.iter().zip(tape.post()).enumerate() {
-                m.pre[l].extend(to_vec(p.clone()));
-                m.post[l].extend(to_vec(a.clone()));
+                m.pre[l].extend(fused::read(p.clone()));
+                m.post[l].extend(fused::read(a.clone()));
             }
-            m.z_train.extend(to_vec(tape.output));
+            m.z_train.extend(fused::read(tape.output));
             m.train_next += len;
         } else if m.test_next < tests {
             let len = CHUNK_ROWS.min(tests - m.test_next);
             if let Some(x) = &self.x_test {
-                m.z_test.extend(to_vec(self.model.forward(rows(x, m.test_next, len))));
+                m.z_test.extend(fused::read(self.model.forward_tape_fused(rows(x, m.test_next, len)).output));
             }
             m.test_next += len;
         }
@@ -264,7 +265,7 @@ impl Session {
         if let Some(g) = m.grads.take() {
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
                 let squares =
-                    |g: &Tensor2| to_vec(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
+                    |g: &Tensor2| fused::read(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
                 let slope = lg.slope.as_ref().map_or(0.0, squares);
                 *norm = (squares(&lg.weight) + squares(&lg.bias) + slope).sqrt();
             }

@@ -1,0 +1,106 @@
+//! [`FusedDense`] for burn's ndarray backend in f32: each op reads the f32 arrays inside the
+//! tensor primitives (`NdArrayTensor::F32`, zero-copy when contiguous, which the training
+//! tensors are), runs its kernel and wraps each result `Vec` as a new primitive (zero-copy).
+
+use std::borrow::Cow;
+
+use burn::backend::ndarray::{NdArray, NdArrayTensor};
+use burn::tensor::{Tensor, TensorData, TensorMetadata, TensorPrimitive};
+
+use super::kernels::{self, Elementwise, UpdateRule};
+use super::{Below, DenseBackward, DenseForward, FusedDense, Moments};
+use crate::domain::activation::Activation;
+use crate::domain::nn::model::to_vec;
+use crate::domain::nn::settings::LossKind;
+
+type Plain = NdArray<f32>;
+
+/// The values of a 2-D float primitive, row-major: borrowed when it is a contiguous f32 array,
+/// else converted (another float type, or a strided view).
+fn values(t: &NdArrayTensor) -> Cow<'_, [f32]> {
+    if let NdArrayTensor::F32(storage) = t {
+        if let Some(slice) = storage.view().to_slice() {
+            return Cow::Borrowed(slice);
+        }
+    }
+    Cow::Owned(to_vec(Tensor::<Plain, 2>::from_primitive(TensorPrimitive::Float(t.clone()))))
+}
+
+/// `[rows, cols]` of a 2-D primitive.
+fn dims(t: &NdArrayTensor) -> [usize; 2] {
+    t.shape().dims::<2>()
+}
+
+fn primitive(values: Vec<f32>, shape: [usize; 2]) -> NdArrayTensor {
+    NdArrayTensor::from_data(TensorData::new(values, shape))
+}
+
+impl FusedDense for Plain {
+    fn dense_forward(
+        x: NdArrayTensor,
+        weight: NdArrayTensor,
+        bias: NdArrayTensor,
+        activation: Option<Activation>,
+        slope: Option<NdArrayTensor>,
+    ) -> DenseForward<Self> {
+        let ([n, k], [_, m]) = (dims(&x), dims(&weight));
+        let z = kernels::linear(&values(&x), &values(&weight), &values(&bias), k, m);
+        let slope = slope.and_then(|s| values(&s).first().copied());
+        let activated = activation.and_then(|a| Elementwise::of(a, slope)).map(|f| {
+            let (h, d) = kernels::activate(&z, f);
+            (primitive(h, [n, m]), primitive(d, [n, m]))
+        });
+        DenseForward { z: primitive(z, [n, m]), activated }
+    }
+
+    fn dense_backward(
+        x: NdArrayTensor,
+        weight: NdArrayTensor,
+        dz: NdArrayTensor,
+        below: Option<Below<Self>>,
+    ) -> DenseBackward<Self> {
+        let ([n, k], [_, m]) = (dims(&x), dims(&weight));
+        let g = kernels::layer_backward(&values(&x), &values(&weight), &values(&dz), k, m, below.is_some());
+        let (below, below_slope) = match (below, g.input) {
+            (Some(b), Some(dh)) => {
+                let pre = b.prelu_pre.as_ref().map(values);
+                let (dz, slope) = kernels::through_activation(&dh, &values(&b.derivative), pre.as_deref());
+                (Some(primitive(dz, [n, k])), slope.map(|s| primitive(vec![s], [1, 1])))
+            }
+            _ => (None, None),
+        };
+        DenseBackward {
+            weight: primitive(g.weight, [k, m]),
+            bias: primitive(g.bias, [1, m]),
+            below,
+            below_slope,
+        }
+    }
+
+    fn loss_gradient(kind: LossKind, z: NdArrayTensor, t: NdArrayTensor, n: usize) -> NdArrayTensor {
+        let shape = dims(&z);
+        primitive(kernels::loss_gradient(kind, &values(&z), &values(&t), n), shape)
+    }
+
+    fn read_values(t: NdArrayTensor) -> Vec<f32> {
+        values(&t).into_owned()
+    }
+
+    fn param_update(
+        param: NdArrayTensor,
+        grad: NdArrayTensor,
+        moments: &mut Moments<Self>,
+        rule: &UpdateRule,
+    ) -> NdArrayTensor {
+        let shape = dims(&param);
+        let mut p = values(&param).into_owned();
+        let mut state = kernels::Moments {
+            first: moments.first.take().map(|t| values(&t).into_owned()),
+            second: moments.second.take().map(|t| values(&t).into_owned()),
+        };
+        kernels::update(&mut p, &values(&grad), &mut state, rule);
+        moments.first = state.first.map(|v| primitive(v, shape));
+        moments.second = state.second.map(|v| primitive(v, shape));
+        primitive(p, shape)
+    }
+}

@@ -349,15 +349,18 @@ impl Session {
             }
         }
         let x = Tensor2::from_data(TensorData::new(data, [n * n, cols.len()]), &self.device);
-        let trace = self.model.forward_trace(x);
+        // Through the fused layer ops, as training (one op a layer: burn's per-op cost and its
+        // element-by-element read-back were most of a probe's time).
+        let tape = self.model.forward_tape_fused(x);
         let loss = self.settings.loss;
-        let output = to_vec(trace.output).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
-        let hidden = trace
-            .post
-            .into_iter()
+        let output =
+            fused::read(tape.output.clone()).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
+        let hidden = tape
+            .post()
+            .iter()
             .map(|t| {
                 let width = t.dims()[1];
-                let values = to_vec(t);
+                let values = fused::read(t.clone());
                 (0..width).map(|j| values.iter().skip(j).step_by(width).copied().collect()).collect()
             })
             .collect();

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use burn::backend::ndarray::{NdArray, NdArrayTensor};
 use burn::tensor::{Tensor, TensorData, TensorMetadata, TensorPrimitive};
 
-use super::kernels::{self, Elementwise, UpdateRule};
+use super::kernels::{self, UpdateRule};
 use super::{Below, DenseBackward, DenseForward, FusedDense, Moments};
 use crate::domain::activation::Activation;
 use crate::domain::nn::model::to_vec;
@@ -46,7 +46,7 @@ impl FusedDense for Plain {
         let ([n, k], [_, m]) = (dims(&x), dims(&weight));
         let z = kernels::linear(&values(&x), &values(&weight), &values(&bias), k, m);
         let slope = slope.and_then(|s| values(&s).first().copied());
-        let activated = activation.and_then(|a| Elementwise::of(a, slope)).map(|f| {
+        let activated = activation.and_then(|a| kernels::elementwise(a, slope)).map(|f| {
             let (h, d) = kernels::activate(&z, f);
             (primitive(h, [n, m]), primitive(d, [n, m]))
         });

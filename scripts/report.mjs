@@ -16,7 +16,14 @@ const wasm = files.find((f) => f.endsWith('.wasm'));
 const glue = files.find((f) => f.endsWith('.js'));
 const wasmBytes = await fs.readFile(path.join(DIST, wasm));
 const glueBytes = await fs.readFile(path.join(DIST, glue));
-console.log(`wasm: ${kib(wasmBytes.length)} raw, ${kib(zlib.gzipSync(wasmBytes, { level: 9 }).length)} gzip (${wasm})`);
+// The targets of issue #14 part 7 (download size) and the first paint.
+const WASM_GZIP_TARGET_KIB = 450;
+const FIRST_PAINT_TARGET_MS = 200;
+const wasmGzip = zlib.gzipSync(wasmBytes, { level: 9 }).length;
+const overTarget = wasmGzip / 1024 - WASM_GZIP_TARGET_KIB;
+// zlib level 9, as node has it: about 1 % larger than GNU `gzip -9` (the figure the issue quotes).
+console.log(`wasm: ${kib(wasmBytes.length)} raw, ${kib(wasmGzip)} gzip (zlib level 9; ${wasmBytes.length} / ${wasmGzip} bytes; ${wasm})`);
+console.log(`  target ≤ ${WASM_GZIP_TARGET_KIB} KiB gzip: ${overTarget > 0 ? `${overTarget.toFixed(1)} KiB over` : 'met'}`);
 console.log(`js glue: ${kib(glueBytes.length)} raw, ${kib(zlib.gzipSync(glueBytes, { level: 9 }).length)} gzip`);
 
 const server = await serve();
@@ -37,5 +44,5 @@ for (let i = 0; i < 5; i++) {
 }
 await browser.close();
 await server.close();
-console.log(`first contentful paint: ${median(paints).toFixed(0)} ms median of 5 loads (${paints.map((t) => t.toFixed(0)).join(', ')})`);
+console.log(`first contentful paint: ${median(paints).toFixed(0)} ms median of 5 loads (${paints.map((t) => t.toFixed(0)).join(', ')}; target ≤ ${FIRST_PAINT_TARGET_MS} ms)`);
 console.log(`first render: ${median(times).toFixed(0)} ms median of 5 loads (${times.map((t) => t.toFixed(0)).join(', ')})`);

@@ -54,3 +54,40 @@ test('the app replaces the static shell when it mounts', async () => {
   assert.equal(await page.locator('.app-header').count(), 1, 'one header: the app\'s');
   await context.close();
 });
+
+test('the wasm is downloaded once, from the preload, and compiled while it streams', async () => {
+  const context = await browser.newContext();
+  // Record how the glue instantiates the module: streaming (from the Response, compiling as
+  // the bytes arrive) or the slower fallback on a whole ArrayBuffer.
+  await context.addInitScript(() => {
+    const calls = [];
+    window.__wasmCalls = calls;
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (source, imports) => {
+      const call = { how: 'streaming', ok: null };
+      calls.push(call);
+      return streaming.call(WebAssembly, source, imports).then(
+        (r) => { call.ok = true; return r; },
+        (e) => { call.ok = false; throw e; },
+      );
+    };
+    const whole = WebAssembly.instantiate;
+    WebAssembly.instantiate = (source, imports) => {
+      if (!(source instanceof WebAssembly.Module)) calls.push({ how: 'bytes', ok: null });
+      return whole.call(WebAssembly, source, imports);
+    };
+  });
+  const page = await context.newPage();
+  const wasmRequests = [];
+  page.on('request', (req) => { if (req.url().endsWith('.wasm')) wasmRequests.push(req.url()); });
+  const warnings = [];
+  page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+  const wasmType = page.waitForResponse((r) => r.url().endsWith('.wasm')).then((r) => r.headers()['content-type']);
+  await page.goto(server.url + '?tab=play');
+  await waitForApp(page);
+  assert.equal(await wasmType, 'application/wasm', 'served with the type streaming compilation needs');
+  assert.deepEqual(await page.evaluate(() => window.__wasmCalls), [{ how: 'streaming', ok: true }]);
+  assert.equal(wasmRequests.length, 1, `one download (the preload is used): ${wasmRequests.join(', ')}`);
+  assert.deepEqual(warnings.filter((w) => /preload|instantiateStreaming/i.test(w)), []);
+  await context.close();
+});

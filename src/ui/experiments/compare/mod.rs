@@ -47,10 +47,11 @@ const INTRO: &str =
     the learning rate: only the activation differs, so every difference you see is the activation's doing. \
     Watch the dead-neuron chart: a ReLU whose input is negative for every training point gets no gradient, \
     while leaky ReLU, ELU and GELU keep a little gradient there. Try the Dying ReLUs preset (moons, a small \
-    [4,4] network, negative initial bias, Adam at a high learning rate): ReLU loses 2 to 6 of its 8 neurons \
-    in the first epochs and never gets them back, the others none. What it costs: on most seeds the surviving \
-    ReLUs cannot bend around the moons and the test loss stays between 0.2 and 0.7, while leaky ReLU fits \
-    them (below 0.01); on some seeds the survivors are enough. Press Next seed to see both.";
+    [4,4] network, negative initial bias, Adam at a high learning rate): ReLU starts losing neurons in the \
+    first epochs, at least 2 of its 8 by epoch 400, and never gets them back; the others lose none. What it \
+    costs: on most seeds the surviving ReLUs cannot bend around the moons and the test loss stays above 0.15, \
+    while leaky ReLU fits them (below 0.01) on nearly every seed; on some seeds the survivors are enough. \
+    Press Next seed to see both.";
 
 /// The name of slot `i` on charts and headings: "A · relu".
 pub fn slot_name(i: usize, a: &crate::domain::activation::Activation) -> String {

@@ -54,7 +54,7 @@ fn layer_activation<B: BackendTrait>(configured: Activation, layer: &Dense<B>) -
 
 impl<B: BackendTrait> Mlp<B> {
     /// The forward pass for inputs `[n, num_inputs]`, keeping every layer's input, z and f′(z).
-    /// Its values are bit-identical to [`Mlp::forward_trace`]'s.
+    /// Its values are bit-identical to [`Mlp::forward`]'s.
     pub fn forward_tape(&self, x: Tensor<B, 2>) -> Tape<B> {
         let layers = self.hidden.len();
         let mut inputs = Vec::with_capacity(layers + 1);

@@ -39,17 +39,6 @@ pub struct Mlp<B: BackendTrait> {
     activations: Vec<Activation>,
 }
 
-/// What a forward pass computed at every hidden layer, for metrics and the grid probe.
-#[derive(Debug, Clone)]
-pub struct Trace<B: BackendTrait> {
-    /// Per hidden layer, the pre-activations `x·W + b`, `[n, width]`.
-    pub pre: Vec<Tensor<B, 2>>,
-    /// Per hidden layer, the activations, `[n, width]`.
-    pub post: Vec<Tensor<B, 2>>,
-    /// The output unit's raw value (logit), `[n, 1]`.
-    pub output: Tensor<B, 2>,
-}
-
 /// The weights of one layer as plain numbers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayerWeights {
@@ -331,20 +320,6 @@ impl<B: BackendTrait> Mlp<B> {
         }
         self.output.linear(h)
     }
-
-    /// The forward pass keeping every hidden layer's pre-activations and activations.
-    pub fn forward_trace(&self, x: Tensor<B, 2>) -> Trace<B> {
-        let mut pre = Vec::with_capacity(self.hidden.len());
-        let mut post = Vec::with_capacity(self.hidden.len());
-        let mut h = x;
-        for (l, layer) in self.hidden.iter().enumerate() {
-            let z = layer.linear(h);
-            h = self.activate(l, layer, z.clone());
-            pre.push(z);
-            post.push(h.clone());
-        }
-        Trace { pre, post, output: self.output.linear(h) }
-    }
 }
 
 #[cfg(test)]
@@ -413,9 +388,9 @@ mod tests {
         assert_eq!(m.to_weights(), w);
         let x = Tensor::<Backend, 2>::from_data(TensorData::new(vec![1.0f32, 3.0], [1, 2]), &device());
         // h1 = relu([1.5, -3]) = [1.5, 0]; z2 = 1.5 − 1 = 0.5 → 0.5; out = 2·0.5 + 0.25 = 1.25.
-        let t = m.forward_trace(x.clone());
+        let t = m.forward_tape(x.clone());
         assert_eq!(to_vec(t.pre[0].clone()), vec![1.5, -3.0]);
-        assert_eq!(to_vec(t.post[0].clone()), vec![1.5, 0.0]);
+        assert_eq!(to_vec(t.post()[0].clone()), vec![1.5, 0.0]);
         assert_eq!(to_vec(t.output.clone()), vec![1.25]);
         let x2 = Tensor::<Backend, 2>::from_data(TensorData::new(vec![-3.0f32, 0.0], [1, 2]), &device());
         // h1 = relu([-2.5, 0]) = 0; z2 = −1 → prelu −0.25; out = −0.5 + 0.25 = −0.25.

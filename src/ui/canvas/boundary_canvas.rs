@@ -140,6 +140,25 @@ pub fn fit_square(canvas: &HtmlCanvasElement, min: i32) -> u32 {
     fit(canvas, css, css).0
 }
 
+/// [`fit_square`], but reading the CSS width (which forces a layout of the page) only when
+/// `key` (what the layout may have changed with: a resize tick, a chart version) differs from
+/// the one `slot` was measured at, or the canvas was resized since; else the side kept there.
+pub fn fit_square_at<K: PartialEq>(
+    canvas: &HtmlCanvasElement,
+    min: i32,
+    slot: &mut Option<(K, u32)>,
+    key: K,
+) -> u32 {
+    if let Some((at, side)) = slot {
+        if *at == key && canvas.width() == *side {
+            return *side;
+        }
+    }
+    let side = fit_square(canvas, min);
+    *slot = Some((key, side));
+    side
+}
+
 /// Fills the (fitted) canvas with the background and scales the heatmap's n×n pixels into
 /// `rect`, through the off-screen n×n canvas `image` (made once, remade when n changes).
 pub fn paint_heatmap(
@@ -192,11 +211,7 @@ fn render_heat(
     theme: Theme,
 ) -> Result<(), String> {
     let _span = spans::span("lab:boundary-heat");
-    let side = match image.measured {
-        Some((at, side)) if at == tick && canvas.width() == side => side,
-        _ => fit_square(canvas, 60),
-    };
-    image.measured = Some((tick, side));
+    let side = fit_square_at(canvas, 60, &mut image.measured, tick);
     let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
     let map = Heatmap { values: &probe.output, n: probe.n, scale: 1.0, discretize: false };
     paint_heatmap(canvas, &mut image.image, &map, rect, &theme)

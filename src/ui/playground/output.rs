@@ -19,7 +19,7 @@ use crate::domain::nn::metrics::{set_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction};
-use crate::ui::canvas::boundary_canvas::{fit_square, paint_heatmap};
+use crate::ui::canvas::boundary_canvas::{fit_square_at, paint_heatmap};
 use crate::ui::canvas::chart_canvas::draw_on;
 use crate::ui::hooks::{pixel_ratio, text_scale, use_dark_mode, use_resize_tick};
 use crate::ui::shell::browser::{self, context_2d};
@@ -288,11 +288,7 @@ fn render(
     look: &Look,
 ) -> Result<PlotRect, String> {
     let _span = spans::span("lab:output-draw");
-    let side = match layers.side {
-        Some((at, side)) if at == look.layout && canvas.width() == side => side,
-        _ => fit_square(canvas, 200),
-    };
-    layers.side = Some((look.layout, side));
+    let side = fit_square_at(canvas, 200, &mut layers.side, look.layout);
     let probe = &live.probe;
     let hovered = look.hovered.and_then(|(l, j)| probe.hidden.get(l)?.get(j));
     let (values, scale, snap): (&[f32], f32, bool) = match hovered {

@@ -5,6 +5,8 @@
 //! bias), with no fused multiply-add, so a run gives the same bits on every platform; at the
 //! network's sizes ([10, 8]·[8, 8]) they are faster than a GEMM call.
 
+pub mod network;
+
 /// The output's loss (the app's `LossKind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loss {

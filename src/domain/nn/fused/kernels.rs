@@ -3,11 +3,14 @@
 //! platform; built at opt-level 3), and here what ties it to the app's types: which
 //! activations it evaluates, the loss and the optimizer rule.
 
+pub use dense_kernels::network;
 pub use dense_kernels::{
     activate, layer_backward, linear, through_activation, Elementwise, Moments, ADAM_BETA1, ADAM_BETA2,
     ADAM_EPS, MOMENTUM,
 };
 use dense_kernels::{Loss, Optimizer, Penalty};
+
+use super::StepSpec;
 
 use crate::domain::activation::Activation;
 use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization};
@@ -30,12 +33,26 @@ pub fn elementwise(a: Activation, slope: Option<f32>) -> Option<Elementwise> {
 
 /// ∂L/∂z of the mean loss over a batch of `n` rows (see `trainer::output_gradient`).
 pub fn loss_gradient(kind: LossKind, z: &[f32], t: &[f32], n: usize) -> Vec<f32> {
-    let loss = match kind {
+    dense_kernels::loss_gradient(loss(kind), z, t, n)
+}
+
+fn loss(kind: LossKind) -> Loss {
+    match kind {
         LossKind::SigmoidBce => Loss::SigmoidBce,
         LossKind::LinearMse => Loss::LinearMse,
         LossKind::TanhMse => Loss::TanhMse,
+    }
+}
+
+/// One whole minibatch step on the rows `x`, `t` (see `step.rs`).
+pub fn train_step(layers: &mut [network::Layer<'_>], x: &[f32], t: &[f32], spec: &StepSpec) {
+    let step = network::Step {
+        loss: loss(spec.loss),
+        batch: t.len(),
+        weight_rule: spec.weight_rule.plain(),
+        rule: spec.rule.plain(),
     };
-    dense_kernels::loss_gradient(loss, z, t, n)
+    network::train_step(layers, x, t, &step);
 }
 
 /// One optimizer step's constants, as f32 the way burn's scalar ops round them.
@@ -52,16 +69,22 @@ pub struct UpdateRule {
 /// Updates `p` in place from its gradient `g` (with the rule's penalty), following the tensor
 /// rule op for op (so the same bits): SGD p − lr·g; momentum v = 0.9v + g, p − lr·v; Adam.
 pub fn update(p: &mut [f32], g: &[f32], state: &mut Moments, rule: &UpdateRule) {
-    let kind = match rule.kind {
-        OptimizerKind::Sgd => Optimizer::Sgd,
-        OptimizerKind::Momentum => Optimizer::Momentum,
-        OptimizerKind::Adam => Optimizer::Adam,
-    };
-    let penalty = rule.penalty.and_then(|(r, rate)| match r {
-        Regularization::None => None,
-        Regularization::L1 => Some((Penalty::L1, rate)),
-        Regularization::L2 => Some((Penalty::L2, rate)),
-    });
-    let rule = dense_kernels::UpdateRule { kind, lr: rule.lr, step: rule.step, penalty };
-    dense_kernels::update(p, g, state, &rule);
+    dense_kernels::update(p, g, state, &rule.plain());
+}
+
+impl UpdateRule {
+    /// The rule in the kernels' terms.
+    fn plain(&self) -> dense_kernels::UpdateRule {
+        let kind = match self.kind {
+            OptimizerKind::Sgd => Optimizer::Sgd,
+            OptimizerKind::Momentum => Optimizer::Momentum,
+            OptimizerKind::Adam => Optimizer::Adam,
+        };
+        let penalty = self.penalty.and_then(|(r, rate)| match r {
+            Regularization::None => None,
+            Regularization::L1 => Some((Penalty::L1, rate)),
+            Regularization::L2 => Some((Penalty::L2, rate)),
+        });
+        dense_kernels::UpdateRule { kind, lr: self.lr, step: self.step, penalty }
+    }
 }

@@ -7,12 +7,15 @@
 //!   its tensor forms, so every activation trains);
 //! - backward of a layer: dW = xᵀ·dz, db = Σ rows dz, dh₋ = dz·Wᵀ, then dz₋ = dh₋ ⊙ f′₋ and a
 //!   PReLU layer's slope gradient Σ dh₋ ⊙ min(z₋, 0);
-//! - the loss gradient at the output; one optimizer update of a parameter (with its penalty).
+//! - the loss gradient at the output; one optimizer update of a parameter (with its penalty);
+//! - a whole minibatch step: all of the above for every layer in one op (`step.rs`).
 //!
 //! A minibatch step of an [8, 8] network is then ~10 burn ops instead of ~50, each with its
 //! allocation: burn's per-op overhead, not arithmetic, was the cost. The tensor-op path
 //! ([`Mlp::forward_tape`], [`Mlp::backward`], `trainer`'s rule) stays the generic one, for every
 //! other backend, and is the reference the tests compare this one with (`tests.rs`).
+
+use std::ops::Range;
 
 use burn::tensor::backend::Backend as BackendTrait;
 use burn::tensor::ops::FloatTensor;
@@ -25,10 +28,12 @@ use crate::domain::nn::settings::LossKind;
 
 pub mod kernels;
 mod ndarray;
+mod step;
 #[cfg(test)]
 mod tests;
 
 pub use kernels::UpdateRule;
+pub use step::{Slot, StepLayer, StepParam, StepSpec};
 
 /// What a fused layer forward returns: z and, when it evaluated the activation, (f(z), f′(z)).
 pub struct DenseForward<B: BackendTrait> {
@@ -100,6 +105,17 @@ pub trait FusedDense: BackendTrait {
         moments: &mut Moments<Self>,
         rule: &UpdateRule,
     ) -> FloatTensor<Self>;
+
+    /// One whole minibatch step (`step.rs`) on the rows `rows` of x `[n, k]` and t `[n, 1]`:
+    /// the forward pass, the loss gradient (the mean over the rows), the backward pass and
+    /// every parameter's update, each layer's parameters and moments replaced by the new ones.
+    fn train_step(
+        layers: &mut [StepLayer<Self>],
+        x: &FloatTensor<Self>,
+        t: &FloatTensor<Self>,
+        rows: Range<usize>,
+        spec: &StepSpec,
+    );
 }
 
 fn prim<B: BackendTrait>(t: Tensor<B, 2>) -> FloatTensor<B> {

@@ -3,12 +3,13 @@
 //! tensors are), runs its kernel and wraps each result `Vec` as a new primitive (zero-copy).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use burn::backend::ndarray::{NdArray, NdArrayTensor};
 use burn::tensor::{Tensor, TensorData, TensorMetadata, TensorPrimitive};
 
-use super::kernels::{self, UpdateRule};
-use super::{Below, DenseBackward, DenseForward, FusedDense, Moments};
+use super::kernels::{self, network, UpdateRule};
+use super::{Below, DenseBackward, DenseForward, FusedDense, Moments, StepLayer, StepParam, StepSpec};
 use crate::domain::activation::Activation;
 use crate::domain::nn::model::to_vec;
 use crate::domain::nn::settings::LossKind;
@@ -33,6 +34,42 @@ fn dims(t: &NdArrayTensor) -> [usize; 2] {
 
 fn primitive(values: Vec<f32>, shape: [usize; 2]) -> NdArrayTensor {
     NdArrayTensor::from_data(TensorData::new(values, shape))
+}
+
+/// A step parameter on the host: its values, its moments and its shape.
+struct Host {
+    value: Vec<f32>,
+    moments: kernels::Moments,
+    shape: [usize; 2],
+}
+
+impl Host {
+    fn of(p: &mut StepParam<Plain>) -> Host {
+        let owned = |t: NdArrayTensor| values(&t).into_owned();
+        Host {
+            value: values(&p.value).into_owned(),
+            moments: kernels::Moments {
+                first: p.moments.first.take().map(owned),
+                second: p.moments.second.take().map(owned),
+            },
+            shape: dims(&p.value),
+        }
+    }
+
+    fn param(&mut self) -> network::Param<'_> {
+        network::Param { value: &mut self.value, moments: &mut self.moments }
+    }
+
+    fn into_param(self) -> StepParam<Plain> {
+        let shape = self.shape;
+        StepParam {
+            value: primitive(self.value, shape),
+            moments: Moments {
+                first: self.moments.first.map(|v| primitive(v, shape)),
+                second: self.moments.second.map(|v| primitive(v, shape)),
+            },
+        }
+    }
 }
 
 impl FusedDense for Plain {
@@ -102,5 +139,44 @@ impl FusedDense for Plain {
         moments.first = state.first.map(|v| primitive(v, shape));
         moments.second = state.second.map(|v| primitive(v, shape));
         primitive(p, shape)
+    }
+
+    fn train_step(
+        layers: &mut [StepLayer<Self>],
+        x: &NdArrayTensor,
+        t: &NdArrayTensor,
+        rows: Range<usize>,
+        spec: &StepSpec,
+    ) {
+        let k = dims(x)[1];
+        let (xs, ts) = (values(x), values(t));
+        let (Some(x), Some(t)) = (xs.get(rows.start * k..rows.end * k), ts.get(rows)) else {
+            return;
+        };
+        let mut host: Vec<(Host, Host, Option<Host>)> = layers
+            .iter_mut()
+            .map(|l| (Host::of(&mut l.weight), Host::of(&mut l.bias), l.slope.as_mut().map(Host::of)))
+            .collect();
+        let mut views: Vec<network::Layer<'_>> = host
+            .iter_mut()
+            .zip(layers.iter())
+            .map(|((w, b, s), l)| network::Layer {
+                inputs: w.shape[0],
+                outputs: w.shape[1],
+                weight: w.param(),
+                bias: b.param(),
+                slope: s.as_mut().map(Host::param),
+                activation: l.activation,
+            })
+            .collect();
+        kernels::train_step(&mut views, x, t, spec);
+        drop(views);
+        for (l, (w, b, s)) in layers.iter_mut().zip(host) {
+            l.weight = w.into_param();
+            l.bias = b.into_param();
+            if let (Some(slot), Some(s)) = (l.slope.as_mut(), s) {
+                *slot = s.into_param();
+            }
+        }
     }
 }

@@ -3,13 +3,14 @@
 //! slope included), on random inputs. The comparison with autodiff and of the optimizer
 //! updates is in `trainer`'s tests (they need its tensor-op rules).
 
+use burn::module::Param;
 use burn::tensor::{Tensor, TensorData};
 
-use super::kernels;
+use super::{kernels, Slot, StepSpec, UpdateRule};
 use crate::domain::activation::Activation;
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
 use crate::domain::nn::rng::Rng;
-use crate::domain::nn::settings::{LossKind, Settings};
+use crate::domain::nn::settings::{LossKind, OptimizerKind, Regularization, Settings};
 
 type Tensor2 = Tensor<Backend, 2>;
 
@@ -115,4 +116,101 @@ fn target(kind: LossKind, label: f64) -> f32 {
         LossKind::SigmoidBce => (0.5 * (label + 1.0)) as f32,
         LossKind::LinearMse | LossKind::TanhMse => label as f32,
     }
+}
+
+/// The per-layer fused ops of one minibatch step (`Session`'s path for a large minibatch or a
+/// custom activation), the reference of the whole-step op.
+fn per_layer_step(
+    model: &mut Mlp<Backend>,
+    slots: &mut [[Slot<Backend>; 3]],
+    x: &Tensor2,
+    t: &Tensor2,
+    spec: &StepSpec,
+) {
+    let n = x.dims()[0];
+    let tape = model.forward_tape_fused(x.clone());
+    let dz = super::loss_gradient(spec.loss, tape.output.clone(), t.clone(), n);
+    let grads = model.backward_fused(&tape, dz);
+    let layers = model.hidden.iter_mut().chain(std::iter::once(&mut model.output));
+    for ((layer, g), [ws, bs, ss]) in layers.zip(grads).zip(slots.iter_mut()) {
+        let w = super::update(layer.weight.val(), g.weight, &mut ws.first, &mut ws.second, &spec.weight_rule);
+        layer.weight = Param::initialized(layer.weight.id, w);
+        let b = super::update(layer.bias.val(), g.bias, &mut bs.first, &mut bs.second, &spec.rule);
+        layer.bias = Param::initialized(layer.bias.id, b);
+        if let (Some(slope), Some(g)) = (layer.slope.as_mut(), g.slope) {
+            let a = super::update(slope.val(), g, &mut ss.first, &mut ss.second, &spec.rule);
+            *slope = Param::initialized(slope.id, a);
+        }
+    }
+}
+
+fn bits(w: &NetworkWeights) -> Vec<u32> {
+    let layers = w.layers.iter();
+    layers
+        .flat_map(|l| l.weights.iter().flatten().chain(&l.biases).chain(&l.prelu_slope))
+        .map(|v| v.to_bits())
+        .collect()
+}
+
+/// The whole-step op gives the per-layer ops' bits: every activation it evaluates (PReLU's
+/// learned slope included), every optimizer, penalty and loss, over three steps (so the
+/// moments carried between steps too), on a minibatch that is a slice of the epoch's rows.
+#[test]
+fn whole_step_op_equals_the_per_layer_ops_bit_for_bit() {
+    let fusable = [
+        Activation::Identity,
+        Activation::Relu,
+        Activation::LeakyRelu { slope: 0.3 },
+        Activation::Prelu { a: 0.2 },
+        Activation::Tanh,
+        Activation::Sigmoid,
+    ];
+    let mut rng = Rng::derive(12, "step");
+    let device = Device::default();
+    let mut cases = 0;
+    for (i, &a) in fusable.iter().enumerate() {
+        let hidden = [a, fusable[(i + 1) % 6], fusable[(i + 3) % 6]];
+        for kind in OptimizerKind::ALL {
+            for reg in [Regularization::None, Regularization::L1, Regularization::L2] {
+                let loss = LossKind::ALL[cases % 3];
+                let (mut fused, x) = case(hidden, 30, &mut rng);
+                let mut layered = fused.clone();
+                let ts: Vec<f32> = (0..30).map(|_| target(loss, rng.normal().signum())).collect();
+                let t = Tensor2::from_data(TensorData::new(ts, [30, 1]), &device);
+                let (mut fs, mut ls) =
+                    (vec![<[Slot<Backend>; 3]>::default(); 4], vec![<[Slot<Backend>; 3]>::default(); 4]);
+                for step in 1..=3 {
+                    let rule = UpdateRule { kind, lr: 0.05, step, penalty: None };
+                    let spec = StepSpec {
+                        loss,
+                        weight_rule: UpdateRule { penalty: Some((reg, 0.01)), ..rule },
+                        rule,
+                    };
+                    let rows = (step as usize * 6)..(step as usize * 6 + 10);
+                    assert!(fused.train_step_fused(&mut fs, &x, &t, rows.clone(), &spec));
+                    let (xr, tr) = (x.clone().narrow(0, rows.start, 10), t.clone().narrow(0, rows.start, 10));
+                    per_layer_step(&mut layered, &mut ls, &xr, &tr, &spec);
+                    let what = format!("{hidden:?} {kind:?} {reg:?} {loss:?} step {step}");
+                    assert_eq!(bits(&fused.to_weights()), bits(&layered.to_weights()), "{what}");
+                }
+                cases += 1;
+            }
+        }
+    }
+    assert_eq!(cases, 6 * 3 * 3);
+}
+
+/// A network with an activation the op does not evaluate is left to the per-layer ops.
+#[test]
+fn whole_step_op_declines_other_activations() {
+    let mut rng = Rng::derive(13, "step");
+    let (mut model, x) =
+        case([Activation::Relu, Activation::Elu { alpha: 1.0 }, Activation::Tanh], 10, &mut rng);
+    let before = bits(&model.to_weights());
+    let t = Tensor2::from_data(TensorData::new(vec![1.0f32; 10], [10, 1]), &Device::default());
+    let rule = UpdateRule { kind: OptimizerKind::Sgd, lr: 0.1, step: 1, penalty: None };
+    let spec = StepSpec { loss: LossKind::SigmoidBce, weight_rule: rule, rule };
+    let mut slots = vec![<[Slot<Backend>; 3]>::default(); 4];
+    assert!(!model.train_step_fused(&mut slots, &x, &t, 0..10, &spec));
+    assert_eq!(bits(&model.to_weights()), before);
 }

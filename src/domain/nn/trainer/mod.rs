@@ -27,7 +27,7 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::data::{Dataset, Point, DOMAIN};
 use crate::domain::nn::features::{columns, feature_matrix, feature_row};
-use crate::domain::nn::fused::{self, UpdateRule};
+use crate::domain::nn::fused::{self, StepSpec, UpdateRule};
 use crate::domain::nn::metrics::{EpochMetrics, History};
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
 use crate::domain::nn::rng::Rng;
@@ -100,12 +100,7 @@ use crate::domain::nn::fused::kernels::{ADAM_BETA1, ADAM_BETA2, ADAM_EPS, MOMENT
 
 type Tensor2 = Tensor<Backend, 2>;
 
-/// An optimizer's memory for one parameter: momentum's velocity or Adam's two moments.
-#[derive(Clone, Default)]
-struct Slot {
-    first: Option<Tensor2>,
-    second: Option<Tensor2>,
-}
+type Slot = fused::Slot<Backend>;
 
 /// The optimizer's state: the step count and, per layer, a slot for weight, bias and slope.
 #[derive(Clone)]
@@ -466,11 +461,8 @@ impl Session {
     /// One optimizer step with the given gradients: one fused update per parameter (the
     /// penalty on connection weights only).
     fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
-        let s = &self.settings;
-        let step = self.optim.steps + 1;
-        self.optim.steps = step;
-        let rule = UpdateRule { kind: s.optimizer, lr: s.learning_rate, step, penalty: None };
-        let weight_rule = UpdateRule { penalty: Some((s.regularization, s.reg_rate)), ..rule };
+        self.optim.steps += 1;
+        let StepSpec { rule, weight_rule, .. } = self.step_spec();
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
         for ((layer, lg), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
             let [ws, bs, ss] = slots;
@@ -483,6 +475,26 @@ impl Session {
                 *slope = Param::initialized(slope.id, a);
             }
         }
+    }
+
+    /// The rules of the next optimizer step (its number is one more than the steps so far).
+    fn step_spec(&self) -> StepSpec {
+        let s = &self.settings;
+        let step = self.optim.steps + 1;
+        let rule = UpdateRule { kind: s.optimizer, lr: s.learning_rate, step, penalty: None };
+        let weight_rule = UpdateRule { penalty: Some((s.regularization, s.reg_rate)), ..rule };
+        StepSpec { loss: s.loss, weight_rule, rule }
+    }
+
+    /// A whole minibatch step on the rows `rows` of `xs`, `ts` in one fused op; false (nothing
+    /// done) when an activation is not one the op evaluates.
+    fn step_fused(&mut self, xs: &Tensor2, ts: &Tensor2, rows: std::ops::Range<usize>) -> bool {
+        let spec = self.step_spec();
+        let done = self.model.train_step_fused(&mut self.optim.slots, xs, ts, rows, &spec);
+        if done {
+            self.optim.steps += 1;
+        }
+        done
     }
 
     fn check_divergence(&mut self) {

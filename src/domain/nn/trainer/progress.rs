@@ -167,7 +167,13 @@ impl Session {
             }
         }
         let end = run.batch_start + batch;
-        if run.next < end {
+        if run.next == run.batch_start
+            && batch <= CHUNK_ROWS
+            && self.step_fused(&run.xs, &run.ts, run.next..end)
+        {
+            // The whole minibatch in one op.
+            run.next = end;
+        } else if run.next < end {
             let len = CHUNK_ROWS.min(end - run.next);
             let g = self.chunk_gradients(&run.xs, &run.ts, run.next, len, batch);
             run.sum = Some(add(run.sum.take(), g));

@@ -8,7 +8,8 @@
 //! - backward of a layer: dW = xᵀ·dz, db = Σ rows dz, dh₋ = dz·Wᵀ, then dz₋ = dh₋ ⊙ f′₋ and a
 //!   PReLU layer's slope gradient Σ dh₋ ⊙ min(z₋, 0);
 //! - the loss gradient at the output; one optimizer update of a parameter (with its penalty);
-//! - a whole minibatch step: all of the above for every layer in one op (`step.rs`).
+//! - a whole minibatch step: all of the above for every layer in one op (`step.rs`);
+//! - a pass through every layer read back, with the loss's gradients (`pass.rs`).
 //!
 //! A minibatch step of an [8, 8] network is then ~10 burn ops instead of ~50, each with its
 //! allocation: burn's per-op overhead, not arithmetic, was the cost. The tensor-op path
@@ -28,11 +29,13 @@ use crate::domain::nn::settings::LossKind;
 
 pub mod kernels;
 mod ndarray;
+mod pass;
 mod step;
 #[cfg(test)]
 mod tests;
 
 pub use kernels::UpdateRule;
+pub use pass::{HostPass, PassLayer, PassTarget};
 pub use step::{Slot, StepLayer, StepParam, StepSpec};
 
 /// What a fused layer forward returns: z and, when it evaluated the activation, (f(z), f′(z)).
@@ -116,6 +119,15 @@ pub trait FusedDense: BackendTrait {
         rows: Range<usize>,
         spec: &StepSpec,
     );
+
+    /// The rows `rows` of x through every layer (`pass.rs`), read back, and with a target the
+    /// loss's gradients.
+    fn dense_pass(
+        layers: &[PassLayer<Self>],
+        x: &FloatTensor<Self>,
+        rows: Range<usize>,
+        target: Option<PassTarget<'_, Self>>,
+    ) -> HostPass;
 }
 
 fn prim<B: BackendTrait>(t: Tensor<B, 2>) -> FloatTensor<B> {

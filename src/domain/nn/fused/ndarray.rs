@@ -9,7 +9,8 @@ use burn::backend::ndarray::{NdArray, NdArrayTensor};
 use burn::tensor::{Tensor, TensorData, TensorMetadata, TensorPrimitive};
 
 use super::kernels::{self, network, UpdateRule};
-use super::{Below, DenseBackward, DenseForward, FusedDense, Moments, StepLayer, StepParam, StepSpec};
+use super::{Below, DenseBackward, DenseForward, FusedDense, HostPass, Moments, PassLayer, PassTarget};
+use super::{StepLayer, StepParam, StepSpec};
 use crate::domain::activation::Activation;
 use crate::domain::nn::model::to_vec;
 use crate::domain::nn::settings::LossKind;
@@ -178,5 +179,40 @@ impl FusedDense for Plain {
                 *slot = s.into_param();
             }
         }
+    }
+
+    fn dense_pass(
+        layers: &[PassLayer<Self>],
+        x: &NdArrayTensor,
+        rows: Range<usize>,
+        target: Option<PassTarget<'_, Self>>,
+    ) -> HostPass {
+        let k = dims(x)[1];
+        let xs = values(x);
+        let x = xs.get(rows.start * k..rows.end * k).unwrap_or_default();
+        let params: Vec<_> = layers
+            .iter()
+            .map(|l| (values(&l.weight), values(&l.bias), l.slope.as_ref().map(values), dims(&l.weight)))
+            .collect();
+        let refs: Vec<network::LayerRef<'_>> = params
+            .iter()
+            .zip(layers)
+            .map(|((w, b, slope, [inputs, outputs]), l)| network::LayerRef {
+                weight: w,
+                bias: b,
+                inputs: *inputs,
+                outputs: *outputs,
+                activation: network::with_slope(l.activation, slope.as_deref()),
+                prelu: slope.is_some(),
+            })
+            .collect();
+        let forward = network::forward(&refs, x);
+        let grads = target.map(|target| {
+            let ts = values(target.t);
+            let t = ts.get(rows.clone()).unwrap_or_default();
+            let dz = kernels::loss_gradient(target.loss, &forward.output, t, target.n);
+            network::backward(&refs, x, &forward, dz)
+        });
+        HostPass { forward, grads }
     }
 }

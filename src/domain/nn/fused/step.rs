@@ -71,7 +71,7 @@ fn put<B: BackendTrait>(param: &mut Param<Tensor<B, 2>>, slot: &mut Slot<B>, p: 
 
 impl<B: FusedDense> Mlp<B> {
     /// The activations the fused step evaluates, per hidden layer; `None` if one is not.
-    fn elementwise(&self) -> Option<Vec<Elementwise>> {
+    pub(super) fn elementwise(&self) -> Option<Vec<Elementwise>> {
         self.activations().iter().map(|&a| kernels::elementwise(a, None)).collect()
     }
 

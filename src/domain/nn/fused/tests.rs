@@ -214,3 +214,49 @@ fn whole_step_op_declines_other_activations() {
     assert!(!model.train_step_fused(&mut slots, &x, &t, 0..10, &spec));
     assert_eq!(bits(&model.to_weights()), before);
 }
+
+/// The pass op (the metrics' and the probe's) gives the per-layer ops' bits: forward values,
+/// derivatives and output, and the gradients of every loss, on a slice of the rows.
+#[test]
+fn pass_op_equals_the_per_layer_ops_bit_for_bit() {
+    let mut rng = Rng::derive(14, "pass");
+    let device = Device::default();
+    let fusable = [
+        Activation::Identity,
+        Activation::Relu,
+        Activation::LeakyRelu { slope: 0.3 },
+        Activation::Prelu { a: -0.4 },
+        Activation::Tanh,
+        Activation::Sigmoid,
+    ];
+    let as_bits =
+        |v: &[Vec<f32>]| v.iter().map(|l| l.iter().map(|x| x.to_bits()).collect()).collect::<Vec<Vec<u32>>>();
+    for (i, &a) in fusable.iter().enumerate() {
+        let hidden = [a, fusable[(i + 2) % 6], fusable[(i + 3) % 6]];
+        let loss = LossKind::ALL[i % 3];
+        let (model, x) = case(hidden, 40, &mut rng);
+        let ts: Vec<f32> = (0..40).map(|_| target(loss, rng.normal().signum())).collect();
+        let t = Tensor2::from_data(TensorData::new(ts, [40, 1]), &device);
+        for target in [None, Some((&t, loss, 40))] {
+            let got = model.pass(&x, 5..37, target);
+            let want = model.pass_layered(&x, 5..37, target);
+            let what = format!("{hidden:?} {loss:?} with target {}", target.is_some());
+            let (g, w) = (&got.forward, &want.forward);
+            assert_eq!(as_bits(&g.pre), as_bits(&w.pre), "{what}: z");
+            assert_eq!(as_bits(&g.derivatives), as_bits(&w.derivatives), "{what}: f'");
+            assert_eq!(as_bits(&g.post), as_bits(&w.post), "{what}: f");
+            assert_eq!(as_bits(&[g.output.clone()]), as_bits(&[w.output.clone()]), "{what}: output");
+            assert_eq!(got.grads.is_some(), target.is_some(), "{what}");
+            let grads = |p: &super::HostPass| {
+                let gs = p.grads.iter().flatten();
+                gs.map(|g| [g.weight.clone(), g.bias.clone(), g.slope.into_iter().collect()])
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(grads(&got).len(), if target.is_some() { 4 } else { 0 }, "{what}: layers");
+            for (l, (g, w)) in grads(&got).iter().zip(grads(&want)).enumerate() {
+                assert_eq!(as_bits(g), as_bits(&w), "{what}: gradients of layer {l}");
+            }
+            assert_eq!(got.forward.post[0].len(), 32 * 5, "{what}: the rows asked for");
+        }
+    }
+}

@@ -27,6 +27,7 @@ use crate::domain::activation::Activation;
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::data::{Dataset, Point, DOMAIN};
 use crate::domain::nn::features::{columns, feature_matrix, feature_row};
+use crate::domain::nn::fused::kernels::network;
 use crate::domain::nn::fused::{self, StepSpec, UpdateRule};
 use crate::domain::nn::metrics::{EpochMetrics, History};
 use crate::domain::nn::model::{to_vec, Backend, Device, Mlp, NetworkWeights};
@@ -344,18 +345,16 @@ impl Session {
             }
         }
         let x = Tensor2::from_data(TensorData::new(data, [n * n, cols.len()]), &self.device);
-        // Through the fused layer ops, as training (one op a layer: burn's per-op cost and its
-        // element-by-element read-back were most of a probe's time).
-        let tape = self.model.forward_tape_fused(x);
+        // One pass read back, as the metrics (burn's per-op cost and its element-by-element
+        // read back were most of a probe's time).
+        let pass = self.model.pass(&x, 0..n * n, None).forward;
         let loss = self.settings.loss;
-        let output =
-            fused::read(tape.output.clone()).into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
-        let hidden = tape
-            .post()
+        let output = pass.output.into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
+        let hidden = pass
+            .post
             .iter()
-            .map(|t| {
-                let width = t.dims()[1];
-                let values = fused::read(t.clone());
+            .map(|values| {
+                let width = values.len() / (n * n);
                 (0..width).map(|j| values.iter().skip(j).step_by(width).copied().collect()).collect()
             })
             .collect();
@@ -475,6 +474,22 @@ impl Session {
                 *slope = Param::initialized(slope.id, a);
             }
         }
+    }
+
+    /// Gradients read back, as tensors shaped like the parameters (a full-batch gradient kept
+    /// for the next step).
+    fn upload_grads(&self, grads: Vec<network::Grads>) -> Vec<LayerGrads<Backend>> {
+        let layers = self.model.hidden.iter().chain(std::iter::once(&self.model.output));
+        let upload =
+            |v: Vec<f32>, shape: [usize; 2]| Tensor2::from_data(TensorData::new(v, shape), &self.device);
+        layers
+            .zip(grads)
+            .map(|(layer, g)| LayerGrads {
+                weight: upload(g.weight, layer.weight.val().dims()),
+                bias: upload(g.bias, layer.bias.val().dims()),
+                slope: g.slope.map(|s| upload(vec![s], [1, 1])),
+            })
+            .collect()
     }
 
     /// The rules of the next optimizer step (its number is one more than the steps so far).

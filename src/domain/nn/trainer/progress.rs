@@ -11,6 +11,7 @@
 use super::{Session, Tensor2};
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::fused;
+use crate::domain::nn::fused::kernels::network;
 use crate::domain::nn::metrics::{self, EpochMetrics, LayerMetrics, LayerReadback};
 use crate::domain::nn::model::Backend;
 
@@ -42,7 +43,7 @@ pub(super) struct MeasureRun {
     previous: Option<Vec<LayerMetrics>>,
     train_next: usize,
     test_next: usize,
-    grads: Option<Vec<LayerGrads<Backend>>>,
+    grads: Option<Vec<network::Grads>>,
     pre: Vec<Vec<f32>>,
     post: Vec<Vec<f32>>,
     z_train: Vec<f32>,
@@ -59,6 +60,22 @@ fn add(a: Option<Vec<LayerGrads<Backend>>>, b: Vec<LayerGrads<Backend>>) -> Vec<
         .map(|(a, b)| LayerGrads {
             weight: a.weight + b.weight,
             bias: a.bias + b.bias,
+            slope: a.slope.zip(b.slope).map(|(x, y)| x + y),
+        })
+        .collect()
+}
+
+/// `a + b`, parameter by parameter, on the host (the same bits as [`add`]).
+fn add_host(a: Option<Vec<network::Grads>>, b: Vec<network::Grads>) -> Vec<network::Grads> {
+    let Some(a) = a else {
+        return b;
+    };
+    let sum = |a: Vec<f32>, b: Vec<f32>| a.into_iter().zip(b).map(|(x, y)| x + y).collect();
+    a.into_iter()
+        .zip(b)
+        .map(|(a, b)| network::Grads {
+            weight: sum(a.weight, b.weight),
+            bias: sum(a.bias, b.bias),
             slope: a.slope.zip(b.slope).map(|(x, y)| x + y),
         })
         .collect()
@@ -234,23 +251,25 @@ impl Session {
     fn measure_unit(&mut self, m: &mut MeasureRun) -> bool {
         let (n, tests) = (self.train_len(), self.test_labels.len());
         if m.train_next < n {
-            let len = CHUNK_ROWS.min(n - m.train_next);
-            let tape = self.model.forward_tape_fused(rows(&self.x_train, m.train_next, len));
-            let t = rows(&self.t_train, m.train_next, len);
-            let dz = fused::loss_gradient(self.settings.loss, tape.output.clone(), t, n);
-            m.grads = Some(add(m.grads.take(), self.model.backward_fused(&tape, dz)));
-            for (l, (p, a)) in tape.pre.iter().zip(tape.post()).enumerate() {
-                m.pre[l].extend(fused::read(p.clone()));
-                m.post[l].extend(fused::read(a.clone()));
+            let chunk = m.train_next..n.min(m.train_next + CHUNK_ROWS);
+            let target = Some((&self.t_train, self.settings.loss, n));
+            let pass = self.model.pass(&self.x_train, chunk.clone(), target);
+            if let Some(g) = pass.grads {
+                m.grads = Some(add_host(m.grads.take(), g));
             }
-            m.z_train.extend(fused::read(tape.output));
-            m.train_next += len;
+            let f = pass.forward;
+            for (l, (p, a)) in f.pre.into_iter().zip(f.post).enumerate() {
+                m.pre[l].extend(p);
+                m.post[l].extend(a);
+            }
+            m.z_train.extend(f.output);
+            m.train_next = chunk.end;
         } else if m.test_next < tests {
-            let len = CHUNK_ROWS.min(tests - m.test_next);
+            let chunk = m.test_next..tests.min(m.test_next + CHUNK_ROWS);
             if let Some(x) = &self.x_test {
-                m.z_test.extend(fused::read(self.model.forward_tape_fused(rows(x, m.test_next, len)).output));
+                m.z_test.extend(self.model.pass(x, chunk.clone(), None).forward.output);
             }
-            m.test_next += len;
+            m.test_next = chunk.end;
         }
         if m.train_next < n || m.test_next < tests {
             return false;
@@ -270,13 +289,12 @@ impl Session {
         let mut grad_norms = vec![f64::NAN; widths.len() + 1];
         if let Some(g) = m.grads.take() {
             for (norm, lg) in grad_norms.iter_mut().zip(&g) {
-                let squares =
-                    |g: &Tensor2| fused::read(g.clone()).iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
-                let slope = lg.slope.as_ref().map_or(0.0, squares);
+                let squares = |g: &[f32]| g.iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
+                let slope = lg.slope.map_or(0.0, |s| squares(&[s]));
                 *norm = (squares(&lg.weight) + squares(&lg.bias) + slope).sqrt();
             }
             if self.settings.batch_size >= self.train_len() {
-                self.pending = Some(g);
+                self.pending = Some(self.upload_grads(g));
             }
         }
         let (train_loss, train_accuracy) = if self.train_len() > 0 {

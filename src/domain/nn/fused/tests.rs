@@ -245,7 +245,11 @@ fn pass_op_equals_the_per_layer_ops_bit_for_bit() {
             assert_eq!(as_bits(&g.pre), as_bits(&w.pre), "{what}: z");
             assert_eq!(as_bits(&g.derivatives), as_bits(&w.derivatives), "{what}: f'");
             assert_eq!(as_bits(&g.post), as_bits(&w.post), "{what}: f");
-            assert_eq!(as_bits(&[g.output.clone()]), as_bits(&[w.output.clone()]), "{what}: output");
+            assert_eq!(
+                as_bits(std::slice::from_ref(&g.output)),
+                as_bits(std::slice::from_ref(&w.output)),
+                "{what}: output"
+            );
             assert_eq!(got.grads.is_some(), target.is_some(), "{what}");
             let grads = |p: &super::HostPass| {
                 let gs = p.grads.iter().flatten();

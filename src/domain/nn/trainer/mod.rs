@@ -92,6 +92,21 @@ impl GridProbe {
     }
 }
 
+/// A layer's activations `[rows, width]` (row-major) as one series per neuron.
+fn by_neuron(values: &[f32], rows: usize) -> Vec<Vec<f32>> {
+    let width = values.len().checked_div(rows).unwrap_or(0);
+    // Written in place: `Vec::push` is not inlined at the release build's opt-level "z".
+    let mut neurons = vec![vec![0f32; rows]; width];
+    for (i, row) in values.chunks_exact(width.max(1)).enumerate() {
+        for (neuron, &v) in neurons.iter_mut().zip(row) {
+            if let Some(cell) = neuron.get_mut(i) {
+                *cell = v;
+            }
+        }
+    }
+    neurons
+}
+
 fn grid_coord(n: usize, i: usize) -> f64 {
     -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / n.max(1) as f64
 }
@@ -350,14 +365,7 @@ impl Session {
         let pass = self.model.pass(&x, 0..n * n, None).forward;
         let loss = self.settings.loss;
         let output = pass.output.into_iter().map(|z| loss.output(f64::from(z)) as f32).collect();
-        let hidden = pass
-            .post
-            .iter()
-            .map(|values| {
-                let width = values.len() / (n * n);
-                (0..width).map(|j| values.iter().skip(j).step_by(width).copied().collect()).collect()
-            })
-            .collect();
+        let hidden = pass.post.iter().map(|values| by_neuron(values, n * n)).collect();
         GridProbe { n, output, hidden }
     }
 

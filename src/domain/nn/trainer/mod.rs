@@ -8,15 +8,16 @@
 //!
 //! Cost model (see `examples/bench.rs`): the training inputs and targets are uploaded to the
 //! backend once; an epoch shuffles the rows of their host copy and uploads that once, and its
-//! minibatches are row slices (views); a step is one forward pass that keeps what the backward
-//! pass needs and the hand-written backward pass started from the closed-form output gradient,
-//! then a hand-written update (no optimizer records, no per-step read back), all as fused
-//! backend ops ([`crate::domain::nn::fused`]: one per layer forward, one per layer backward,
-//! one for the loss gradient, one per parameter update; no autodiff graph). The tensor-op
-//! forms ([`crate::domain::nn::backprop`], `Rule` below) are their reference in the tests. After each epoch,
-//! [`Session::metrics`] are computed from one full-batch forward + backward pass (its gradient
-//! is reused as the next
-//! step's when training full batch) and one test forward pass; that is the only read back.
+//! minibatches are row slices; a minibatch step is one fused backend op (forward, closed-form
+//! output gradient, backward and every update: [`crate::domain::nn::fused`]'s `step`) when
+//! every activation is one the op evaluates and the minibatch is one chunk, else the fused
+//! per-layer ops (one per layer forward, one per layer backward, one for the loss gradient,
+//! one per parameter update); no autodiff graph, no optimizer records, no per-step read back.
+//! The tensor-op forms ([`crate::domain::nn::backprop`], `Rule` below) are their reference in
+//! the tests. After each epoch, [`Session::metrics`] are computed from one pass through the
+//! network read back (`Mlp::pass`: forward and backward over the training rows, forward over
+//! the test rows; its gradient is reused as the next step's when training full batch): that is
+//! the only read back.
 
 use burn::module::Param;
 #[cfg(test)]

@@ -7,6 +7,7 @@
 // --busy        another process keeps one core busy for the whole run (`node -e 'for(;;){}'`)
 // --speed N     appends `&speed=N` (epochs per frame; 1 = one epoch per frame)
 // --worst N     also lists the N longest frames (wall time), each with where its time went
+// env TRACE_OUT=<file> saves the trace's events (JSON); TRACE_CATEGORIES=<a,b> traces more
 // Prints: fps and epochs/s (from the epoch counter), the main thread's work per frame (median,
 // p95, mean: the renderer main thread's top-level tasks from Chromium's trace, summed between
 // animation frames; in CPU time, and in wall time, which includes waiting for a core), and
@@ -49,7 +50,7 @@ try {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel',
+    categories: ['devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel', process.env.TRACE_CATEGORIES].filter(Boolean).join(','),
     transferMode: 'ReportEvents',
   });
   const epoch = () => page.evaluate(() => Number(document.querySelector('[data-testid=epoch]').textContent));

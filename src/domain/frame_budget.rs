@@ -228,9 +228,51 @@ impl DearView {
     }
 }
 
+/// Most multiply-adds of one probe taken while training (cells × weights): a bigger network is
+/// probed at half the side (a quarter of the work) until it pauses.
+pub const PROBE_WORK: usize = 1_500_000;
+
+/// The side of the grid to probe a network of `weights` weights at: `full` when paused (or
+/// stepped: the picture a pause leaves is always the sharpest), and while training as long as
+/// `full² × weights` stays within [`PROBE_WORK`]; else half of it (8 layers of 16 neurons:
+/// some 1900 weights, probed at 25 instead of 50 while training, the output plot still
+/// interpolated to its full resolution).
+pub fn probe_side(full: usize, weights: usize, training: bool) -> usize {
+    if !training || full.saturating_mul(full).saturating_mul(weights) <= PROBE_WORK {
+        full
+    } else {
+        (full / 2).max(1)
+    }
+}
+
+/// The weights of a network of `inputs` inputs, `hidden` hidden widths and one output.
+pub fn weight_count(inputs: usize, hidden: &[usize]) -> usize {
+    let widths = std::iter::once(inputs).chain(hidden.iter().copied());
+    widths.clone().zip(hidden.iter().copied().chain(std::iter::once(1))).map(|(a, b)| a * b).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weights_are_counted_layer_by_layer() {
+        assert_eq!(weight_count(2, &[8, 8]), 2 * 8 + 8 * 8 + 8);
+        assert_eq!(weight_count(7, &[16; 8]), 7 * 16 + 7 * 256 + 16);
+        assert_eq!(weight_count(3, &[]), 3, "no hidden layer: the inputs to the output");
+    }
+
+    #[test]
+    fn a_big_network_is_probed_coarser_only_while_training() {
+        // [8,8] on two inputs: 2·8 + 8·8 + 8 = 88 weights, at full side.
+        assert_eq!(probe_side(50, 88, true), 50);
+        assert_eq!(probe_side(50, 600, true), 50, "2500 × 600 = the most at full side");
+        assert_eq!(probe_side(50, 601, true), 25);
+        // 8 layers of 16 on seven inputs: 7·16 + 7·256 + 16 weights.
+        assert_eq!(probe_side(50, 1920, true), 25);
+        assert_eq!(probe_side(50, 1920, false), 50, "paused: the sharpest picture");
+        assert_eq!(probe_side(1, usize::MAX, true), 1, "never an empty grid");
+    }
 
     #[test]
     fn the_budget_shrinks_on_late_frames_and_grows_on_time() {

@@ -5,8 +5,11 @@
 //! faded and a click adds it (a click on a used one removes it). A legend under the diagram
 //! gives the colours' scale (−1 … 1) and the links' meaning.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+mod frozen;
 mod layer_head;
 mod link_paint;
 mod net_link;
@@ -26,6 +29,7 @@ use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::hooks::use_dark_mode;
 use crate::ui::shell::browser;
 use crate::ui::spans;
+use frozen::Frozen;
 use layer_head::{layer_formulas, layer_head, LayerHeadProps};
 use link_paint::use_link_paint;
 use net_link::{link_key, net_link, NetLinkProps};
@@ -257,7 +261,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         let (container, live) = (container.clone(), props.live.clone());
         let (discretize, all) = (props.play.discretize, !props.running);
         use_effect_with(
-            (live.version, dark, shape, discretize, all),
+            ((live.version, live.probe.n), dark, shape, discretize, all),
             move |(_, dark, shape, discretize, all)| {
                 paint_neurons(
                     &container,
@@ -312,13 +316,13 @@ pub fn Network(props: &NetworkProps) -> Html {
             let _span = spans::span("lab:net-diagram");
             let start = browser::now_ms();
             let (nodes, headers) = (nodes(&props, &grid), headers(&props, cols));
-            let parts: (Html, Html) = (nodes.into_iter().collect(), headers.into_iter().collect());
+            let parts: (Rc<Html>, Rc<Html>) =
+                (Rc::new(nodes.into_iter().collect()), Rc::new(headers.into_iter().collect()));
             dear.borrow_mut().drawn(browser::now_ms() - start);
             parts
         }
     });
     let (nodes, headers) = (*parts).clone();
-    let links = (*links).clone();
     let (on_over, on_focus_in) =
         (describe.reform(|e: MouseEvent| e.target()), describe.reform(|e: FocusEvent| e.target()));
 
@@ -337,15 +341,15 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer" data-png-skip="">{ "+ layer" }</button>
                 <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark revived">{ "↺" }</span>{ " revived " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
             </div>
-            <div class={heads_class}>{ headers }</div>
+            <div class={heads_class}><Frozen html={headers} /></div>
             <div class={grid_class} role="group"
                  aria-label="Network diagram: each square shows what a neuron computes over the input plane; each line is a weight">
                 <svg class="net-links" viewBox={view_box} preserveAspectRatio="none" role="group" aria-label="Weights"
                      onclick={edit.on_click} onkeydown={edit.on_keydown}
                      onmouseover={on_over} onfocusin={on_focus_in}>
-                    { links }
+                    <Frozen html={links} />
                 </svg>
-                { nodes }
+                <Frozen html={nodes} />
                 { editor.unwrap_or_default() }
             </div>
             { layer_formulas(settings, &props.on_action) }

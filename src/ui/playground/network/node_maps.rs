@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
-use super::super::{Live, GRID, NODE_GRID};
+use super::super::{Live, GRID, NODE_MAP};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
 use crate::domain::nn::data::DOMAIN;
@@ -77,10 +77,10 @@ fn legend_values() -> Vec<f32> {
     (0..GRID * GRID).map(|k| (-1.0 + 2.0 * ((k % GRID) as f64 + 0.5) / GRID as f64) as f32).collect()
 }
 
-/// A feature's value over the nodes' grid (row 0 at the top), for the input nodes.
+/// A feature's value over the nodes' maps (row 0 at the top), for the input nodes.
 pub fn feature_grid(f: Feature) -> Vec<f32> {
-    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / NODE_GRID as f64;
-    (0..NODE_GRID * NODE_GRID).map(|k| f.eval(coord(k % NODE_GRID), -coord(k / NODE_GRID)) as f32).collect()
+    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / NODE_MAP as f64;
+    (0..NODE_MAP * NODE_MAP).map(|k| f.eval(coord(k % NODE_MAP), -coord(k / NODE_MAP)) as f32).collect()
 }
 
 /// An input's map is scaled to its largest value, as a neuron's is.
@@ -110,8 +110,8 @@ pub fn paint_inputs(
     }
     for node in nodes.current(container, shape).iter().filter(|n| n.column == 0) {
         let Some(values) = inputs.get(node.index) else { continue };
-        let rgba = heatmap::rgba(values, NODE_GRID, feature_scale(values), false, &theme);
-        let _ = put_rgba(&node.context, &rgba, NODE_GRID);
+        let rgba = heatmap::rgba(values, NODE_MAP, feature_scale(values), false, &theme);
+        let _ = put_rgba(&node.context, &rgba, NODE_MAP);
     }
 }
 
@@ -142,11 +142,12 @@ pub fn paint_neurons(
         } else {
             &probe.output
         };
+        let values = heatmap::shrink(values, probe.n, NODE_MAP);
         // The output is in the labels' scale (−1..1); a neuron is scaled to its own largest value.
-        let scale = if c > hidden_layers { 1.0 } else { feature_scale(values) };
-        let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
+        let scale = if c > hidden_layers { 1.0 } else { feature_scale(&values) };
+        let rgba = heatmap::rgba(&values, NODE_MAP, scale, discretize && c > hidden_layers, &theme);
         // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
-        let _ = put_rgba(&node.context, &rgba, probe.n);
+        let _ = put_rgba(&node.context, &rgba, NODE_MAP);
     }
     let total = maps.len().max(1);
     nodes.next = (start + count) % total;

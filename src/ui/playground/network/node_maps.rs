@@ -4,9 +4,10 @@
 //! frame of training only colours the probe's cells and copies them in, without searching the
 //! page or asking each canvas for its context again. Copying a map into its canvas costs
 //! about the same whatever its size, so while training a frame paints at most
-//! [`MAPS_PER_FRAME`] of them, taking turns: a network of up to that many neurons is painted
-//! whole every frame; in a bigger one (8 layers of 16: 129 maps) each map is a few frames
-//! behind, which no eye sees on a 40-pixel square, and the frame keeps its time.
+//! [`maps_per_frame`] of them, taking turns: a network of up to 8 maps (the default one) is
+//! painted whole every frame; in a bigger one each map is one to five frames behind ([8,8]:
+//! every other frame; 8 layers of 16, 129 maps: every sixth), which no eye sees on a 40-pixel
+//! square, and the frame keeps its time. Maps are 25×25 ([`NODE_MAP`]), the probe averaged.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -15,6 +16,7 @@ use yew::prelude::*;
 use super::super::{Live, GRID, NODE_MAP};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
+use crate::domain::frame_budget::maps_per_frame;
 use crate::domain::nn::data::DOMAIN;
 use crate::domain::nn::features::Feature;
 use crate::ui::canvas::boundary_canvas::put_rgba;
@@ -28,9 +30,6 @@ struct NodeCanvas {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
 }
-
-/// Most neuron (and output) maps painted in one frame while training.
-pub const MAPS_PER_FRAME: usize = 24;
 
 /// The node canvases of the diagram, for one shape of the network.
 #[derive(Default)]
@@ -116,7 +115,7 @@ pub fn paint_inputs(
 }
 
 /// The hidden neurons' maps and the output's, from the probe (at the nodes' grid): all of
-/// them when `all` (paused, a step, a new session), else the next [`MAPS_PER_FRAME`] in turn.
+/// them when `all` (paused, a step, a new session), else the next [`maps_per_frame`] in turn.
 pub fn paint_neurons(
     container: &NodeRef,
     nodes: &mut NodeCanvases,
@@ -131,7 +130,7 @@ pub fn paint_neurons(
     let hidden_layers = probe.hidden.len();
     let start = nodes.next;
     let maps: Vec<&NodeCanvas> = nodes.current(container, shape).iter().filter(|n| n.column > 0).collect();
-    let count = if all { maps.len() } else { maps.len().min(MAPS_PER_FRAME) };
+    let count = if all { maps.len() } else { maps_per_frame(maps.len()) };
     for node in maps.iter().cycle().skip(start % maps.len().max(1)).take(count) {
         let (c, j) = (node.column, node.index);
         let values: &[f32] = if c <= hidden_layers {

@@ -6,6 +6,8 @@
 // --throttle N  slows the page's CPU N× (DevTools `Emulation.setCPUThrottlingRate`: a phone ≈ 4)
 // --busy        another process keeps one core busy for the whole run (`node -e 'for(;;){}'`)
 // --speed N     appends `&speed=N` (epochs per frame; 1 = one epoch per frame)
+// --worst N     also lists the N longest frames (wall time), each with where its time went
+// env TRACE_OUT=<file> saves the trace's events (JSON); TRACE_CATEGORIES=<a,b> traces more
 // Prints: fps and epochs/s (from the epoch counter), the main thread's work per frame (median,
 // p95, mean: the renderer main thread's top-level tasks from Chromium's trace, summed between
 // animation frames; in CPU time, and in wall time, which includes waiting for a core), and
@@ -21,11 +23,12 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--throttle', '--seconds', '--speed'].includes(args[i - 1])));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--throttle', '--seconds', '--speed', '--worst'].includes(args[i - 1])));
 let query = positional[0] ?? '?tab=play';
 const throttle = Number(option('--throttle', '1'));
 const seconds = Number(option('--seconds', '6'));
 const speed = option('--speed', null);
+const worst = Number(option('--worst', '0'));
 if (speed) query += `${query.includes('?') ? '&' : '?'}speed=${speed}`;
 
 const busy = flag('--busy') ? spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }) : null;
@@ -47,7 +50,7 @@ try {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel',
+    categories: ['devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel', process.env.TRACE_CATEGORIES].filter(Boolean).join(','),
     transferMode: 'ReportEvents',
   });
   const epoch = () => page.evaluate(() => Number(document.querySelector('[data-testid=epoch]').textContent));
@@ -58,6 +61,7 @@ try {
   const elapsed = (Date.now() - t0) / 1000;
   await cdp.send('Tracing.end');
   await done;
+  if (process.env.TRACE_OUT) (await import("node:fs")).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
   report(events, { e0, e1, elapsed });
 } finally {
   await browser.close();
@@ -123,4 +127,36 @@ function report(events, { e0, e1, elapsed }) {
   }
   console.log('per frame (mean ms; the lab:* spans in wall time, the browser\'s steps in CPU time):');
   for (const [name, ms] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(28)} ${(ms / n).toFixed(2)}`);
+  if (worst > 0) reportWorst(events, main, starts, perFrame, cpuFrame);
+}
+
+// The longest frames: for each, its wall and CPU time and the spans and browser steps in it
+// (ms, biggest first), so a frame over budget says why.
+function reportWorst(events, main, starts, perFrame, cpuFrame) {
+  const frameOf = (ts) => {
+    let lo = 0, hi = starts.length - 2;
+    if (ts < starts[0] || ts >= starts[starts.length - 1]) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= ts) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  const parts = perFrame.map(() => new Map());
+  const add = (k, name, ms) => { if (k >= 0) parts[k].set(name, (parts[k].get(name) ?? 0) + ms); };
+  const open = new Map();
+  for (const e of events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('lab:'))) {
+    const key = `${e.name}/${e.id ?? e.id2?.local ?? ''}`;
+    if (e.ph === 'b') open.set(key, e.ts);
+    else if (e.ph === 'e' && open.has(key)) { add(frameOf(open.get(key)), e.name, (e.ts - open.get(key)) / 1000); open.delete(key); }
+  }
+  const skip = ['RunTask', 'ThreadControllerImpl::RunTask'];
+  for (const e of main.filter((e) => e.ph === 'X' && !skip.includes(e.name) && !e.name.startsWith('lab:'))) add(frameOf(e.ts), e.name, (e.tdur ?? e.dur) / 1000);
+  const order = perFrame.map((ms, k) => k).sort((a, b) => perFrame[b] - perFrame[a]).slice(0, worst);
+  console.log(`the ${order.length} longest frames (wall ms / CPU ms: where it went, ms):`);
+  for (const k of order) {
+    const list = [...parts[k]].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 0.5)
+      .map(([name, ms]) => `${name.replace('lab:', '')} ${ms.toFixed(1)}`).join(', ');
+    console.log(`  #${k} ${perFrame[k].toFixed(1)} / ${cpuFrame[k].toFixed(1)}: ${list}`);
+  }
 }

@@ -187,6 +187,36 @@ pub fn upsample(values: &[f32], n: usize, factor: usize) -> Vec<f32> {
     out
 }
 
+/// An n×n grid brought to `side`×`side` cells: each cell the mean of the cells it covers (a
+/// box filter: 50 → 25 averages 2×2), or the one it falls in when the grid is coarser. The
+/// diagram's node maps are drawn this way from the probe (a quarter of the pixels to colour
+/// and copy each frame, still 2.5 times TF Playground's 10 cells a side). A NaN taints its
+/// cell; a short grid reads as NaN.
+pub fn shrink(values: &[f32], n: usize, side: usize) -> Vec<f32> {
+    if n == side {
+        return (0..n * n).map(|k| values.get(k).copied().unwrap_or(f32::NAN)).collect();
+    }
+    // The source cells [lo, hi) under target cell i along one side.
+    let span = |i: usize| {
+        let lo = i * n / side.max(1);
+        (lo, ((i + 1) * n / side.max(1)).max(lo + 1).min(n.max(1)))
+    };
+    let spans: Vec<(usize, usize)> = (0..side).map(span).collect();
+    let mut out = Vec::with_capacity(side * side);
+    for &(r0, r1) in &spans {
+        for &(c0, c1) in &spans {
+            let mut sum = 0.0f32;
+            for row in r0..r1 {
+                for col in c0..c1 {
+                    sum += values.get(row * n + col).copied().unwrap_or(f32::NAN);
+                }
+            }
+            out.push(sum / ((r1 - r0) * (c1 - c0)) as f32);
+        }
+    }
+    out
+}
+
 /// A neutral grey halfway between the background and the text, in either theme.
 fn nan_grey(theme: &Theme) -> [u8; 3] {
     let luma = |c: RGBColor| (u32::from(c.0) * 3 + u32::from(c.1) * 6 + u32::from(c.2)) / 10;
@@ -205,6 +235,27 @@ fn opaque([r, g, b]: [u8; 3]) -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shrink_averages_the_cells_each_covers() {
+        // 4×4 → 2×2: each cell the mean of a 2×2 block.
+        let v: Vec<f32> = (0..16).map(|k| k as f32).collect();
+        assert_eq!(shrink(&v, 4, 2), vec![2.5, 4.5, 10.5, 12.5]);
+        assert_eq!(shrink(&v, 4, 4), v, "same side: a copy");
+        // A NaN taints only its own cell; a short grid reads as NaN.
+        let mut nan = v.clone();
+        nan[0] = f32::NAN;
+        let s = shrink(&nan, 4, 2);
+        assert!(s[0].is_nan() && s[1..].iter().all(|x| x.is_finite()));
+        assert!(shrink(&v[..10], 4, 2)[3].is_nan());
+        // Coarser than asked: each cell takes the one it falls in.
+        assert_eq!(shrink(&[1.0, 2.0, 3.0, 4.0], 2, 4)[..4], [1.0, 1.0, 2.0, 2.0]);
+        // 50 → 25, as the diagram draws its nodes: a linear field stays linear.
+        let field: Vec<f32> = (0..2500).map(|k| (k % 50) as f32).collect();
+        let small = shrink(&field, 50, 25);
+        assert_eq!(small.len(), 625);
+        assert_eq!((small[0], small[1], small[24]), (0.5, 2.5, 48.5));
+    }
 
     #[test]
     fn upsampling_reproduces_a_linear_field_and_keeps_the_orientation() {

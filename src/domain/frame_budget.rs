@@ -198,10 +198,14 @@ impl FrameBudget {
 pub const DEAR_VIEW_SHARE: f64 = 20.0;
 
 /// When a slow view takes a new version: what it shows lags the chart version while training
-/// when its last redraw was dear; a settled page (paused, stepped) shows the latest at once.
+/// when its last redraw was dear, and while training it takes a version a frame after the
+/// charts did (the frame that redraws the charts does not redraw it too); a settled page
+/// (paused, stepped) shows the latest at once.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DearView {
     shown: Option<u64>,
+    /// The latest version at the last call (one frame before, while training).
+    seen: Option<u64>,
     at: f64,
     cost_ms: f64,
 }
@@ -209,9 +213,13 @@ pub struct DearView {
 impl DearView {
     /// The version to show at time `t` (ms) when `latest` is the chart version.
     pub fn version(&mut self, latest: u64, t: f64, training: bool) -> u64 {
+        let settled = self.seen == Some(latest);
+        self.seen = Some(latest);
         let due = match self.shown {
             None => true,
-            Some(shown) => shown == latest || !training || t - self.at >= DEAR_VIEW_SHARE * self.cost_ms,
+            Some(shown) => {
+                shown == latest || !training || (settled && t - self.at >= DEAR_VIEW_SHARE * self.cost_ms)
+            }
         };
         if due && self.shown != Some(latest) {
             self.shown = Some(latest);
@@ -228,9 +236,67 @@ impl DearView {
     }
 }
 
+/// Most multiply-adds of one probe taken while training (cells × weights): a bigger network is
+/// probed at half the side (a quarter of the work) until it pauses.
+pub const PROBE_WORK: usize = 1_500_000;
+
+/// The side of the grid to probe a network of `weights` weights at: `full` when paused (or
+/// stepped: the picture a pause leaves is always the sharpest), and while training as long as
+/// `full² × weights` stays within [`PROBE_WORK`]; else half of it (8 layers of 16 neurons:
+/// some 1900 weights, probed at 25 instead of 50 while training, the output plot still
+/// interpolated to its full resolution).
+pub fn probe_side(full: usize, weights: usize, training: bool) -> usize {
+    if !training || full.saturating_mul(full).saturating_mul(weights) <= PROBE_WORK {
+        full
+    } else {
+        (full / 2).max(1)
+    }
+}
+
+/// How many of `total` node maps a frame of training repaints (taking turns; all when paused):
+/// at least 8 and every map at least every 6 frames. A map costs the frame more for the
+/// canvas it copies to than for its pixels, so [8,8] (17 maps) repaints each every other frame
+/// (30 Hz on a 40-pixel square) and 8 layers of 16 (129 maps) 22 a frame.
+pub fn maps_per_frame(total: usize) -> usize {
+    total.min(total.div_ceil(6).max(8))
+}
+
+/// The weights of a network of `inputs` inputs, `hidden` hidden widths and one output.
+pub fn weight_count(inputs: usize, hidden: &[usize]) -> usize {
+    let widths = std::iter::once(inputs).chain(hidden.iter().copied());
+    widths.clone().zip(hidden.iter().copied().chain(std::iter::once(1))).map(|(a, b)| a * b).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn node_maps_take_turns_so_each_is_repainted_every_few_frames() {
+        assert_eq!(maps_per_frame(7), 7, "the default network: every map every frame");
+        assert_eq!(maps_per_frame(17), 8, "[8,8]: each map every other or third frame");
+        assert_eq!(maps_per_frame(129), 22, "8 layers of 16: each map every 6 frames");
+        assert_eq!(maps_per_frame(0), 0);
+    }
+
+    #[test]
+    fn weights_are_counted_layer_by_layer() {
+        assert_eq!(weight_count(2, &[8, 8]), 2 * 8 + 8 * 8 + 8);
+        assert_eq!(weight_count(7, &[16; 8]), 7 * 16 + 7 * 256 + 16);
+        assert_eq!(weight_count(3, &[]), 3, "no hidden layer: the inputs to the output");
+    }
+
+    #[test]
+    fn a_big_network_is_probed_coarser_only_while_training() {
+        // [8,8] on two inputs: 2·8 + 8·8 + 8 = 88 weights, at full side.
+        assert_eq!(probe_side(50, 88, true), 50);
+        assert_eq!(probe_side(50, 600, true), 50, "2500 × 600 = the most at full side");
+        assert_eq!(probe_side(50, 601, true), 25);
+        // 8 layers of 16 on seven inputs: 7·16 + 7·256 + 16 weights.
+        assert_eq!(probe_side(50, 1920, true), 25);
+        assert_eq!(probe_side(50, 1920, false), 50, "paused: the sharpest picture");
+        assert_eq!(probe_side(1, usize::MAX, true), 1, "never an empty grid");
+    }
 
     #[test]
     fn the_budget_shrinks_on_late_frames_and_grows_on_time() {
@@ -379,8 +445,9 @@ mod tests {
         assert_eq!(view.version(2, 120.0, true), 1, "too soon after a dear redraw");
         assert_eq!(view.version(3, 199.0, true), 1);
         assert_eq!(view.version(3, 200.0, true), 3, "due after 20 times its cost");
-        view.drawn(1.0); // a cheap view follows the chart rate
-        assert_eq!(view.version(4, 220.0, true), 4);
+        view.drawn(1.0); // a cheap view follows the chart rate, a frame after the charts
+        assert_eq!(view.version(4, 220.0, true), 3, "not in the frame the charts redraw");
+        assert_eq!(view.version(4, 237.0, true), 4, "the next frame");
         view.drawn(10.0);
         assert_eq!(view.version(5, 230.0, false), 5, "paused or stepped: the latest at once");
         assert_eq!(view.version(5, 231.0, true), 5, "the version shown stays");

@@ -168,11 +168,40 @@ test('a 4K projector at 100 % scaling gets larger type, charts that follow it, a
   assert.ok(uhd.boundaryWidth > 1.5 * laptop.boundaryWidth, 'the output plot grows with the screen');
 });
 
+test('a big network is probed coarser while it trains; Pause draws the output and every node at full resolution', async () => {
+  // Four layers of 16 (816 weights): probed at 25 cells a side while training, 50 when paused.
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&networkShape=16,16,16,16&speed=1&seed=4`);
+  await waitForApp(page);
+  const grid = () => page.getByTestId('output-canvas').getAttribute('data-grid');
+  const pictures = () => page.evaluate(() => [document.querySelector('[data-testid=output-canvas]'), ...document.querySelectorAll('.play-network canvas.node-map')]
+    .map((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      for (let i = 0; i < d.length; i += 1) h = (h * 31 + d[i]) >>> 0;
+      return h;
+    }));
+  assert.equal(await grid(), '50', 'before training: full resolution');
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=epoch]').textContent) >= 5, null, { timeout: 30000 });
+  assert.equal(await grid(), '25', 'while training: a quarter of the probe');
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(300);
+  assert.equal(await grid(), '50', 'paused: full resolution again');
+  const paused = await pictures();
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('discretize').click();
+    await page.waitForTimeout(200);
+  }
+  assert.deepEqual(await pictures(), paused, 'the paused pictures are those of the full probe of the final weights');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('after Pause the output plot, the diagram and the numbers show the final weights', async () => {
   // Whatever a frame skipped to save time, Pause leaves no stale picture: what the page shows
   // right after it equals a fresh drawing of the paused network (discretize on and off again
-  // redraws the output and every node from the current weights and re-renders the links).
-  // Four layers of 8: 33 maps, more than a frame of training paints (they take turns).
+  // redraws the output and every node from the current weights; the links are written in full
+  // on the pause, see network_links.test.mjs). Four layers of 8: 33 maps.
   const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&networkShape=8,8,8,8&speed=1&seed=4`);
   await waitForApp(page);
   const shown = () => page.evaluate(() => {

@@ -74,9 +74,43 @@ pub fn weight_text(w: f32) -> String {
     }
 }
 
+/// How the diagram draws a link: its stroke width in tenths of a pixel (0.4 to 7 px: twice
+/// |w|, so the widest stands for |w| ≥ 3.5; a non-finite weight draws the thinnest) and
+/// whether it is positive (blue) or negative (orange). Equal looks draw the same line, so the
+/// diagram rewrites a line only when its look changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkLook {
+    pub tenths: u16,
+    pub positive: bool,
+}
+
+impl LinkLook {
+    pub fn of(w: f32) -> LinkLook {
+        let width = if w.is_finite() { (w.abs() * 2.0).clamp(0.4, 7.0) } else { 0.4 };
+        LinkLook { tenths: (width * 10.0).round() as u16, positive: w >= 0.0 }
+    }
+
+    /// The stroke width as an attribute value ("1.5").
+    pub fn width_text(self) -> String {
+        format!("{}.{}", self.tenths / 10, self.tenths % 10)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_links_look_follows_its_weight_in_tenths_of_a_pixel() {
+        assert_eq!(LinkLook::of(0.75), LinkLook { tenths: 15, positive: true });
+        assert_eq!(LinkLook::of(0.75).width_text(), "1.5");
+        assert_eq!(LinkLook::of(-0.01), LinkLook { tenths: 4, positive: false }, "thinnest, still seen");
+        assert_eq!(LinkLook::of(-50.0).width_text(), "7.0", "widest from |w| = 3.5 on");
+        assert_eq!(LinkLook::of(0.7501), LinkLook::of(0.7499), "a hair of a change draws the same line");
+        assert_ne!(LinkLook::of(0.8), LinkLook::of(0.75));
+        assert_eq!(LinkLook::of(f32::NAN).width_text(), "0.4", "a diverged weight: the thinnest line");
+        assert_eq!(LinkLook::of(f32::INFINITY).tenths, 4);
+    }
 
     #[test]
     fn a_typed_weight_is_read_clamped_or_refused() {

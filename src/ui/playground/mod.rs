@@ -56,6 +56,11 @@ pub const GRID: usize = 2 * NODE_GRID;
 /// from the same probe at [`GRID`]. A quarter of the forward pass of probing at 100×100 (the
 /// boundary's old resolution, and TF Playground's), for the same picture.
 pub const NODE_GRID: usize = 50;
+/// Side (cells) of each node's heatmap in the diagram: the probe averaged 2×2
+/// ([`heatmap::shrink`](crate::charts::heatmap::shrink)). 25 cells on a 40-pixel node, smoothed by
+/// the browser's scaling, show what a neuron computes (TF Playground draws 10), at a quarter of
+/// the pixels to colour and copy every frame.
+pub const NODE_MAP: usize = 25;
 
 /// What the Playground's views are given: the session (at the version shown) and what was
 /// last measured on it. Equal when nothing new has happened, so views re-render only when the

@@ -74,6 +74,8 @@ pub fn Output(props: &OutputProps) -> Html {
     });
     drop(session);
     let showing = showing(props);
+    // The probe's cells a side (coarser while a big network trains, full when paused).
+    let grid = props.live.probe.n.to_string();
     let message = error.map(|e| format!("The output could not be drawn: {e}"));
     let toggle_test = props.on_action.reform(|_: Event| PlayAction::ToggleTestData);
     let toggle_disc = props.on_action.reform(|_: Event| PlayAction::ToggleDiscretize);
@@ -87,7 +89,7 @@ pub fn Output(props: &OutputProps) -> Html {
             { stats }
             { picker }
             <p class="muted caption" data-testid="output-caption">{ showing }</p>
-            <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas"
+            <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas" data-grid={grid}
                     data-png-chart="the output plot" data-png-file="activation-lab-output.png"
                     role="img" aria-label="Decision boundary with the data points; click or tap to add a point of the chosen class, shift-click for the other class, right-click or long-press to remove"
                     {onclick} {oncontextmenu} {onpointerdown} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} />
@@ -182,8 +184,15 @@ fn use_output_drawing(canvas: NodeRef, props: &OutputProps) -> (SharedRect, Opti
     let error = use_state(|| None::<String>);
     {
         let (rect, error, live) = (rect.clone(), error.clone(), props.live.clone());
-        let deps =
-            (live.version, props.hovered, props.play.show_test_data, props.play.discretize, dark, tick, view);
+        let deps = (
+            (live.version, live.probe.n),
+            props.hovered,
+            props.play.show_test_data,
+            props.play.discretize,
+            dark,
+            tick,
+            view,
+        );
         use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, tick, view)| {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
             let theme = view.theme(dark, pixel_ratio());

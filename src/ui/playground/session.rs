@@ -15,7 +15,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Live, PointEdit, NODE_GRID};
-use crate::domain::frame_budget::{FramePlan, PLAYGROUND};
+use crate::domain::frame_budget::{probe_side, weight_count, FramePlan, PLAYGROUND};
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::model::NetworkWeights;
 use crate::domain::nn::schedule::{same_run, LiveChange};
@@ -77,12 +77,18 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     let drawn = use_budgeted_training(model, PLAYGROUND, train, publish_when_due(&refresh));
     // The probe behind the output and every node map, once per version shown; its time goes to
     // the frame budget (taken out of the next frames' training time).
-    let probe = use_memo((session.id(), session.version()), {
+    // A big network is probed coarser while training (its output plot still interpolated to
+    // full size), at full side when paused ([`probe_side`]).
+    let side = {
+        let settings = &model.state.settings;
+        probe_side(NODE_GRID, weight_count(settings.features.len(), &settings.hidden), model.running)
+    };
+    let probe = use_memo((session.id(), session.version(), side), {
         let session = session.clone();
-        move |_| {
+        move |&(_, _, side)| {
             let _span = spans::span("lab:probe");
             let start = browser::now_ms();
-            let probe = Rc::new(session.borrow().probe(NODE_GRID));
+            let probe = Rc::new(session.borrow().probe(side));
             drawn.emit(browser::now_ms() - start);
             probe
         }

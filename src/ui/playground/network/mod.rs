@@ -5,9 +5,13 @@
 //! faded and a click adds it (a click on a used one removes it). A legend under the diagram
 //! gives the colours' scale (−1 … 1) and the links' meaning.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+mod frozen;
 mod layer_head;
+mod link_paint;
 mod net_link;
 mod net_node;
 mod node_maps;
@@ -25,7 +29,9 @@ use crate::domain::state::playground::{PlayAction, MAX_LAYERS};
 use crate::ui::hooks::use_dark_mode;
 use crate::ui::shell::browser;
 use crate::ui::spans;
+use frozen::Frozen;
 use layer_head::{layer_formulas, layer_head, LayerHeadProps};
+use link_paint::use_link_paint;
 use net_link::{link_key, net_link, NetLinkProps};
 use net_node::{net_node, unused_input, NetNodeProps, UnusedInputProps};
 use node_maps::{feature_grid, paint_inputs, paint_neurons, NodeCanvases};
@@ -184,19 +190,18 @@ fn ends(grid: &Layout, used: &[usize], link: LinkId) -> Option<((f64, f64), (f64
     Some((from, to))
 }
 
-/// Links, drawn under the nodes; the first is the links' one stop in the tab order.
+/// Links, drawn under the nodes; the first is the links' one stop in the tab order. Only their
+/// places and keys: the weights are written onto them by [`link_paint`].
 fn links(props: &NetworkProps, grid: &Layout, used: &[usize], editing: Option<LinkId>) -> Vec<Html> {
     let session = props.live.session.borrow();
-    let (features, hidden) = (&props.play.settings.features, props.play.settings.hidden.len());
     let mut links = Vec::new();
     for (l, layer) in session.weights().layers.iter().enumerate() {
         for (o, row) in layer.weights.iter().enumerate() {
-            for (i, &weight) in row.iter().enumerate() {
+            for i in 0..row.len() {
                 let link = LinkId { layer: l, to: o, from: i };
                 let Some((from, to)) = ends(grid, used, link) else { continue };
-                let name = link_name(features, hidden, link);
                 let (tab_stop, editing) = (links.is_empty(), editing == Some(link));
-                links.push(net_link(&NetLinkProps { link, name, from, to, weight, tab_stop, editing }));
+                links.push(net_link(&NetLinkProps { link, from, to, tab_stop, editing }));
             }
         }
     }
@@ -256,7 +261,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         let (container, live) = (container.clone(), props.live.clone());
         let (discretize, all) = (props.play.discretize, !props.running);
         use_effect_with(
-            (live.version, dark, shape, discretize, all),
+            ((live.version, live.probe.n), dark, shape, discretize, all),
             move |(_, dark, shape, discretize, all)| {
                 paint_neurons(
                     &container,
@@ -284,28 +289,42 @@ pub fn Network(props: &NetworkProps) -> Html {
         let (on_set, on_cancel) = (edit.on_set.clone(), edit.on_cancel.clone());
         Some(html! { <WeightEditor key={link_key(link)} name={name} {weight} {at} {on_set} {on_cancel} /> })
     });
-    // Links, node marks and tooltips follow the weights at the chart rate (a weight moves a
-    // hair per epoch: 8 redraws a second show it as well as 60, at a fraction of the layout and
-    // paint), and at once on any other change (settings, hover, a new session, a pause, an edit).
-    // A big network's diagram (8 layers of 16: some 2000 links) is dear to redraw: while
-    // training it follows at most every 20 times its cost ([`DearView`]).
+    // The links are rendered once per shape (and open editor); their weights are written onto
+    // them at the chart rate while training, and in full on a pause or a step ([`link_paint`]).
+    let links_key = (settings.features.clone(), settings.hidden.clone(), props.live.session.id(), editing);
+    let rendered = use_mut_ref(|| 0u64);
+    let links = use_memo(links_key, {
+        let (props, grid, used, rendered) = (props.clone(), layout(&columns), used.clone(), rendered.clone());
+        move |_| {
+            let _span = spans::span("lab:net-links-render");
+            *rendered.borrow_mut() += 1;
+            links(&props, &grid, &used, editing).into_iter().collect::<Html>()
+        }
+    });
+    let describe = use_link_paint(&container, &props.live, props.running, *rendered.borrow(), settings);
+    // Node marks and tooltips follow the weights at the chart rate (a weight moves a hair per
+    // epoch: 8 redraws a second show it as well as 60, at a fraction of the layout and paint),
+    // and at once on any other change (settings, hover, a new session, a pause, an edit). A big
+    // network's nodes (8 layers of 16: 129) are dearer to redraw: while training they follow at
+    // most every 20 times their cost ([`DearView`]).
     let dear = use_mut_ref(DearView::default);
     let shown = dear.borrow_mut().version(props.live.chart_version, browser::now_ms(), props.running);
-    let key = (shown, props.live.session.id(), props.play.clone(), props.hovered, editing);
+    let key = (shown, props.live.session.id(), props.play.clone(), props.hovered);
     let parts = use_memo(key, {
         let props = props.clone();
         move |_| {
             let _span = spans::span("lab:net-diagram");
             let start = browser::now_ms();
-            let (links, nodes, headers) =
-                (links(&props, &grid, &used, editing), nodes(&props, &grid), headers(&props, cols));
-            let parts: (Html, Html, Html) =
-                (links.into_iter().collect(), nodes.into_iter().collect(), headers.into_iter().collect());
+            let (nodes, headers) = (nodes(&props, &grid), headers(&props, cols));
+            let parts: (Rc<Html>, Rc<Html>) =
+                (Rc::new(nodes.into_iter().collect()), Rc::new(headers.into_iter().collect()));
             dear.borrow_mut().drawn(browser::now_ms() - start);
             parts
         }
     });
-    let (links, nodes, headers) = (*parts).clone();
+    let (nodes, headers) = (*parts).clone();
+    let (on_over, on_focus_in) =
+        (describe.reform(|e: MouseEvent| e.target()), describe.reform(|e: FocusEvent| e.target()));
 
     let layers = settings.hidden.len();
     let add_layer = props.on_action.reform(|_: MouseEvent| PlayAction::AddLayer);
@@ -322,14 +341,15 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <button onclick={add_layer} disabled={layers >= MAX_LAYERS} data-testid="layer-plus" aria-label="Add a hidden layer" data-png-skip="">{ "+ layer" }</button>
                 <span class="legend-inline muted"><span class="mark">{ "✕" }</span>{ " dead " }<span class="mark revived">{ "↺" }</span>{ " revived " }<span class="mark sat">{ "≈" }</span>{ " saturated" }</span>
             </div>
-            <div class={heads_class}>{ headers }</div>
+            <div class={heads_class}><Frozen html={headers} /></div>
             <div class={grid_class} role="group"
                  aria-label="Network diagram: each square shows what a neuron computes over the input plane; each line is a weight">
                 <svg class="net-links" viewBox={view_box} preserveAspectRatio="none" role="group" aria-label="Weights"
-                     onclick={edit.on_click} onkeydown={edit.on_keydown}>
-                    { links }
+                     onclick={edit.on_click} onkeydown={edit.on_keydown}
+                     onmouseover={on_over} onfocusin={on_focus_in}>
+                    <Frozen html={links} />
                 </svg>
-                { nodes }
+                <Frozen html={nodes} />
                 { editor.unwrap_or_default() }
             </div>
             { layer_formulas(settings, &props.on_action) }

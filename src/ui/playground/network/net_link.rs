@@ -2,20 +2,19 @@
 //! wider invisible line that takes the pointer, the focus and the keys (a thin link is still
 //! easy to hit, 44 px wide on a touch screen). A click, a tap, or Enter or Space on a focused
 //! link opens its weight's editor ([`super::weight_editor`]); the diagram handles those events
-//! for all links at once, reading the link from `data-link`.
+//! for all links at once, reading the link from `data-link`. What the weight gives a link
+//! (its width, colour, title, aria-label and `data-weight`) is written onto these lines by
+//! [`super::link_paint`], not rendered: a frame of training re-renders no link.
 
 use yew::prelude::*;
 
-use crate::domain::nn::weight_edit::{weight_text, LinkId};
+use crate::domain::nn::weight_edit::LinkId;
 
 pub struct NetLinkProps {
     pub link: LinkId,
-    /// "X₁ → L1.2".
-    pub name: String,
     /// From and to, in the links' SVG units.
     pub from: (f64, f64),
     pub to: (f64, f64),
-    pub weight: f32,
     /// The one link in the page's tab order (the arrow keys reach the others).
     pub tab_stop: bool,
     /// Its editor is open.
@@ -41,24 +40,17 @@ pub fn parse_link(key: &str) -> Option<LinkId> {
 /// A plain function, not a component: it has no state, and a component per node or link
 /// would cost Yew bookkeeping (and download size) for nothing.
 pub fn net_link(props: &NetLinkProps) -> Html {
-    let w = props.weight;
     let ((x1, y1), (x2, y2)) = (props.from, props.to);
     let (x1, y1, x2, y2) = (fmt(x1), fmt(y1), fmt(x2), fmt(y2));
-    let width = fmt((w.abs() as f64 * 2.0).clamp(0.4, 7.0));
-    let class =
-        classes!("link", if w >= 0.0 { "w-pos" } else { "w-neg" }, props.editing.then_some("editing"));
-    let text = weight_text(w);
-    let title = format!("Weight {}: {text} (click to edit)", props.name);
-    let aria = format!("Weight {}: {text}. Enter edits it; arrow keys move between links.", props.name);
+    let class = classes!("link", props.editing.then_some("editing"));
     let (key, tabindex) = (link_key(props.link), if props.tab_stop { "0" } else { "-1" });
     let testid = format!("link-{key}");
     html! {
         <g>
-            <line x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} vector-effect="non-scaling-stroke"
-                  {class} stroke-width={width} />
+            <line x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} vector-effect="non-scaling-stroke" {class} />
             <line {x1} {y1} {x2} {y2} vector-effect="non-scaling-stroke" class="link-hit" role="button"
-                  {tabindex} aria-label={aria} data-link={key} data-testid={testid} data-weight={text}>
-                <title>{ title }</title>
+                  {tabindex} data-link={key} data-testid={testid}>
+                <title></title>
             </line>
         </g>
     }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::playground::NODE_GRID;
+use crate::ui::playground::NODE_MAP;
 
 pub struct NetNodeProps {
     /// Column (0 the inputs) and index in it.
@@ -49,7 +49,7 @@ pub fn net_node(props: &NetNodeProps) -> Html {
     let class = classes!("net-node", format!("gc-{gc}"), format!("gr-{gr}"), props.class.clone());
     let testid = format!("node-{c}-{j}");
     let tabindex = if hover_key.is_some() { "0" } else { "-1" };
-    let (size, column, index) = (NODE_GRID.to_string(), c.to_string(), j.to_string());
+    let (size, column, index) = (NODE_MAP.to_string(), c.to_string(), j.to_string());
     let label = props.label.map(|l| html! { <span class="input-label" aria-hidden="true">{ l }</span> });
     html! {
         <div {class} title={props.title.clone()} onmouseenter={on_enter} onmouseleave={on_leave}
@@ -78,7 +78,7 @@ pub fn unused_input(props: &UnusedInputProps) -> Html {
     let class = classes!("net-input-off", format!("gc-{gc}"), format!("gr-{gr}"));
     let (aria, title) =
         (format!("Use input {}", props.label), format!("Input {} (unused): click to use it", props.label));
-    let (testid, size, index) = (format!("input-off-{j}"), NODE_GRID.to_string(), j.to_string());
+    let (testid, size, index) = (format!("input-off-{j}"), NODE_MAP.to_string(), j.to_string());
     html! {
         <button {class} {title} aria-label={aria} aria-pressed="false" onclick={props.onclick.clone()}
                 data-testid={testid}>

@@ -4,17 +4,19 @@
 //! frame of training only colours the probe's cells and copies them in, without searching the
 //! page or asking each canvas for its context again. Copying a map into its canvas costs
 //! about the same whatever its size, so while training a frame paints at most
-//! [`MAPS_PER_FRAME`] of them, taking turns: a network of up to that many neurons is painted
-//! whole every frame; in a bigger one (8 layers of 16: 129 maps) each map is a few frames
-//! behind, which no eye sees on a 40-pixel square, and the frame keeps its time.
+//! [`maps_per_frame`] of them, taking turns: a network of up to 8 maps (the default one) is
+//! painted whole every frame; in a bigger one each map is one to five frames behind ([8,8]:
+//! every other frame; 8 layers of 16, 129 maps: every sixth), which no eye sees on a 40-pixel
+//! square, and the frame keeps its time. Maps are 25×25 ([`NODE_MAP`]), the probe averaged.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
-use super::super::{Live, GRID, NODE_GRID};
+use super::super::{Live, GRID, NODE_MAP};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
+use crate::domain::frame_budget::maps_per_frame;
 use crate::domain::nn::data::DOMAIN;
 use crate::domain::nn::features::Feature;
 use crate::ui::canvas::boundary_canvas::put_rgba;
@@ -28,9 +30,6 @@ struct NodeCanvas {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
 }
-
-/// Most neuron (and output) maps painted in one frame while training.
-pub const MAPS_PER_FRAME: usize = 24;
 
 /// The node canvases of the diagram, for one shape of the network.
 #[derive(Default)]
@@ -77,10 +76,10 @@ fn legend_values() -> Vec<f32> {
     (0..GRID * GRID).map(|k| (-1.0 + 2.0 * ((k % GRID) as f64 + 0.5) / GRID as f64) as f32).collect()
 }
 
-/// A feature's value over the nodes' grid (row 0 at the top), for the input nodes.
+/// A feature's value over the nodes' maps (row 0 at the top), for the input nodes.
 pub fn feature_grid(f: Feature) -> Vec<f32> {
-    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / NODE_GRID as f64;
-    (0..NODE_GRID * NODE_GRID).map(|k| f.eval(coord(k % NODE_GRID), -coord(k / NODE_GRID)) as f32).collect()
+    let coord = |i: usize| -DOMAIN + 2.0 * DOMAIN * (i as f64 + 0.5) / NODE_MAP as f64;
+    (0..NODE_MAP * NODE_MAP).map(|k| f.eval(coord(k % NODE_MAP), -coord(k / NODE_MAP)) as f32).collect()
 }
 
 /// An input's map is scaled to its largest value, as a neuron's is.
@@ -110,13 +109,13 @@ pub fn paint_inputs(
     }
     for node in nodes.current(container, shape).iter().filter(|n| n.column == 0) {
         let Some(values) = inputs.get(node.index) else { continue };
-        let rgba = heatmap::rgba(values, NODE_GRID, feature_scale(values), false, &theme);
-        let _ = put_rgba(&node.context, &rgba, NODE_GRID);
+        let rgba = heatmap::rgba(values, NODE_MAP, feature_scale(values), false, &theme);
+        let _ = put_rgba(&node.context, &rgba, NODE_MAP);
     }
 }
 
 /// The hidden neurons' maps and the output's, from the probe (at the nodes' grid): all of
-/// them when `all` (paused, a step, a new session), else the next [`MAPS_PER_FRAME`] in turn.
+/// them when `all` (paused, a step, a new session), else the next [`maps_per_frame`] in turn.
 pub fn paint_neurons(
     container: &NodeRef,
     nodes: &mut NodeCanvases,
@@ -131,7 +130,7 @@ pub fn paint_neurons(
     let hidden_layers = probe.hidden.len();
     let start = nodes.next;
     let maps: Vec<&NodeCanvas> = nodes.current(container, shape).iter().filter(|n| n.column > 0).collect();
-    let count = if all { maps.len() } else { maps.len().min(MAPS_PER_FRAME) };
+    let count = if all { maps.len() } else { maps_per_frame(maps.len()) };
     for node in maps.iter().cycle().skip(start % maps.len().max(1)).take(count) {
         let (c, j) = (node.column, node.index);
         let values: &[f32] = if c <= hidden_layers {
@@ -142,11 +141,12 @@ pub fn paint_neurons(
         } else {
             &probe.output
         };
+        let values = heatmap::shrink(values, probe.n, NODE_MAP);
         // The output is in the labels' scale (−1..1); a neuron is scaled to its own largest value.
-        let scale = if c > hidden_layers { 1.0 } else { feature_scale(values) };
-        let rgba = heatmap::rgba(values, probe.n, scale, discretize && c > hidden_layers, &theme);
+        let scale = if c > hidden_layers { 1.0 } else { feature_scale(&values) };
+        let rgba = heatmap::rgba(&values, NODE_MAP, scale, discretize && c > hidden_layers, &theme);
         // A neuron's heatmap that cannot be drawn stays as it was; the output plot says why.
-        let _ = put_rgba(&node.context, &rgba, probe.n);
+        let _ = put_rgba(&node.context, &rgba, NODE_MAP);
     }
     let total = maps.len().max(1);
     nodes.next = (start + count) % total;

@@ -469,8 +469,10 @@ impl Session {
     /// One optimizer step with the given gradients: one fused update per parameter (the
     /// penalty on connection weights only).
     fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
-        self.optim.steps += 1;
+        // The spec before the count moves: its step number is this step's (Adam's bias
+        // correction), as in `step_fused`.
         let StepSpec { rule, weight_rule, .. } = self.step_spec();
+        self.optim.steps += 1;
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
         for ((layer, lg), slots) in layers.zip(grads).zip(self.optim.slots.iter_mut()) {
             let [ws, bs, ss] = slots;
@@ -899,6 +901,39 @@ mod tests {
                         |t: &Tensor2| to_vec(t.clone()).iter().map(|v| v.to_bits()).collect::<Vec<_>>();
                     assert_eq!(bits(&w_fused), bits(&w_rule), "{kind:?} {reg:?} step {step}");
                 }
+            }
+        }
+    }
+
+    /// A minibatch step through the per-layer ops (`chunk_gradients` + `apply`, the path of
+    /// custom formulas and large minibatches) and through the whole-step op give the same bits,
+    /// step after step: the same step number (Adam's bias correction), penalty and moments.
+    #[test]
+    fn per_layer_and_whole_step_paths_train_the_same_bits() {
+        for optimizer in OptimizerKind::ALL {
+            let settings = Settings {
+                optimizer,
+                regularization: Regularization::L2,
+                reg_rate: 0.001,
+                learning_rate: 0.05,
+                ..small(Activation::Relu)
+            };
+            let (mut layered, mut whole) = (Session::new(settings.clone()), Session::new(settings));
+            let (xs, ts) = (layered.x_train.clone(), layered.t_train.clone());
+            for step in 0..4 {
+                let rows = step * 10..step * 10 + 10;
+                let g = layered.chunk_gradients(&xs, &ts, rows.start, 10, 10);
+                layered.apply(g);
+                assert!(whole.step_fused(&xs, &ts, rows));
+                let bits = |s: &Session| {
+                    let w = s.model.to_weights();
+                    w.layers
+                        .iter()
+                        .flat_map(|l| l.weights.concat().into_iter().chain(l.biases.clone()))
+                        .map(f32::to_bits)
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(bits(&layered), bits(&whole), "{optimizer:?} step {step}");
             }
         }
     }

@@ -211,7 +211,7 @@ impl Session {
 
     /// The gradient of the mean loss over a minibatch of `batch` rows, from its rows
     /// `start..start + len` (all of it when `len == batch`).
-    fn chunk_gradients(
+    pub(super) fn chunk_gradients(
         &self,
         xs: &Tensor2,
         ts: &Tensor2,

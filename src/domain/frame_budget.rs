@@ -6,6 +6,8 @@
 //! done every other frame and paid for out of that frame's training time, and a round too dear
 //! for one frame is spread over several. Pure: time comes in as the frame's timestamp.
 
+use crate::domain::nn::model::layer_sizes;
+
 /// The slow views (charts, tables) redraw at most this often while work goes on (~8 Hz: they
 /// need no 60 Hz).
 pub const CHART_INTERVAL_MS: f64 = 120.0;
@@ -263,8 +265,7 @@ pub fn maps_per_frame(total: usize) -> usize {
 
 /// The weights of a network of `inputs` inputs, `hidden` hidden widths and one output.
 pub fn weight_count(inputs: usize, hidden: &[usize]) -> usize {
-    let widths = std::iter::once(inputs).chain(hidden.iter().copied());
-    widths.clone().zip(hidden.iter().copied().chain(std::iter::once(1))).map(|(a, b)| a * b).sum()
+    layer_sizes(inputs, hidden).windows(2).map(|io| io[0] * io[1]).sum()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! a weight beyond ±[`MAX_WEIGHT`] is clamped to it, each with a message for the user.
 
 use crate::domain::nn::features::{columns, Feature};
+use crate::domain::nn::model::NetworkWeights;
 
 /// The largest weight a hand edit may set. The initial weights are about ±1 and the diagram's
 /// widest link stands for |w| ≥ 3.5; at 100 a single link already saturates every tanh or
@@ -20,6 +21,13 @@ pub struct LinkId {
     pub layer: usize,
     pub to: usize,
     pub from: usize,
+}
+
+impl LinkId {
+    /// The link's weight in `weights` (`None` when the network has no such link).
+    pub fn weight_in(self, weights: &NetworkWeights) -> Option<f32> {
+        weights.layers.get(self.layer)?.weights.get(self.to)?.get(self.from).copied()
+    }
 }
 
 /// Reads a typed weight: a decimal number (a leading "−" or "+", a decimal comma and an

@@ -81,7 +81,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     // full size), at full side when paused ([`probe_side`]).
     let side = {
         let settings = &model.state.settings;
-        probe_side(NODE_GRID, weight_count(settings.features.len(), &settings.hidden), model.running)
+        probe_side(NODE_GRID, weight_count(settings.num_inputs(), &settings.hidden), model.running)
     };
     let probe = use_memo((session.id(), session.version(), side), {
         let session = session.clone();

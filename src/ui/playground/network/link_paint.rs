@@ -49,10 +49,6 @@ fn describe(hit: &Element, name: &str, w: f32) {
     }
 }
 
-fn weight_of(weights: &NetworkWeights, link: LinkId) -> Option<f32> {
-    weights.layers.get(link.layer)?.weights.get(link.to)?.get(link.from).copied()
-}
-
 /// Every link line under `container` with its link, in the page's order.
 fn find(container: &NodeRef) -> Vec<LinkLine> {
     let Some(root) = container.cast::<Element>() else { return Vec::new() };
@@ -87,7 +83,7 @@ impl LinkLines {
             self.rendered = rendered;
         }
         for line in &mut self.found {
-            let Some(w) = weight_of(weights, line.link) else { continue };
+            let Some(w) = line.link.weight_in(weights) else { continue };
             let look = LinkLook::of(w);
             if fresh || line.look != Some(look) {
                 let _ = line.line.set_attribute("stroke-width", &look.width_text());
@@ -113,7 +109,7 @@ pub fn describe_target(
 ) {
     let Some(hit) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let Some(link) = hit.get_attribute("data-link").as_deref().and_then(parse_link) else { return };
-    if let Some(w) = weight_of(weights, link) {
+    if let Some(w) = link.weight_in(weights) {
         describe(&hit, &link_name(names.0, names.1, link), w);
     }
 }

@@ -67,9 +67,7 @@ pub fn use_link_editor(
         let (open, session) = (open.clone(), live.session.clone());
         Callback::from(move |link: LinkId| {
             let weights = session.borrow().weights();
-            let w =
-                weights.layers.get(link.layer).and_then(|l| l.weights.get(link.to)?.get(link.from).copied());
-            if let Some(w) = w {
+            if let Some(w) = link.weight_in(&weights) {
                 open.set(Some((link, w)));
             }
         })

@@ -266,8 +266,16 @@ test('Panel as PNG in dark mode: the dark panel, light text, the boundary canvas
   }
   assert.ok(light > 20, `light heading text: ${light} pixels`);
   // The output canvas (heatmap, points, axes) is in the picture.
-  const canvas = await page.getByTestId('output-canvas').evaluate((c) => {
-    const r = c.getBoundingClientRect();
+  const canvas = await page.getByTestId('output-canvas').evaluate((top) => {
+    // What the eye sees: the heat layer under the canvas's plot, composed at its resolution.
+    const r = top.getBoundingClientRect();
+    const heat = document.querySelector('[data-testid=output-heat]');
+    const h = heat.getBoundingClientRect();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [top.width, top.height];
+    const k = top.width / r.width;
+    c.getContext('2d').drawImage(heat, (h.left - r.left) * k, (h.top - r.top) * k, h.width * k, h.height * k);
+    c.getContext('2d').drawImage(top, 0, 0);
     const d = c.getContext('2d').getImageData(Math.floor(c.width * 0.3), Math.floor(c.height * 0.3), Math.floor(c.width * 0.4), Math.floor(c.height * 0.4)).data;
     const sum = [0, 0, 0];
     for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
@@ -337,28 +345,47 @@ test('every chart canvas is a "PNG of" item of its panel\'s menu; a boundary sav
   }
   const { page, context, problems } = await openPage(browser, `${server.url}?tab=experiments&exp=compare`);
   await waitForApp(page);
-  const heat = page.getByTestId('boundary-0');
-  await heat.waitFor();
+  const boundary = page.getByTestId('boundary-0');
+  await boundary.waitFor();
   await page.getByTestId('export-cmp-boundaries').click();
   const button = page.getByRole('menuitem', { name: /^PNG of Decision boundary of A · relu/ });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   assert.equal(download.suggestedFilename(), 'boundary-0.png');
   const png = decodePng(await fs.readFile(await download.path()));
-  // Where the points layer is opaque the picture has the point's colour, elsewhere the heatmap's.
-  const layers = await heat.evaluate((c) => {
-    const points = c.parentElement.querySelector('.boundary-points');
-    const a = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const b = points.getContext('2d').getImageData(0, 0, points.width, points.height).data;
+  // Where the points layer is opaque the picture has the point's colour; elsewhere (the plot) the
+  // heat layer's, scaled over the plot: sampled at the centres of cells whose neighbours share
+  // their colour, where scaling leaves a cell's own colour.
+  const layers = await boundary.evaluate((c) => {
+    const layer = c.parentElement.querySelector('.boundary-heat');
+    const [r, hr] = [c.getBoundingClientRect(), layer.getBoundingClientRect()];
+    const k = c.width / r.width;
+    const b = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const a = layer.getContext('2d').getImageData(0, 0, layer.width, layer.height).data;
     const onPoints = [], onHeat = [];
     for (let i = 0; i < b.length; i += 4 * 37) {
       const at = { x: (i / 4) % c.width, y: Math.floor(i / 4 / c.width) };
       if (b[i + 3] === 255) onPoints.push({ ...at, rgb: [b[i], b[i + 1], b[i + 2]] });
-      else if (b[i + 3] === 0) onHeat.push({ ...at, rgb: [a[i], a[i + 1], a[i + 2]] });
+    }
+    const cell = (hr.width * k) / layer.width;
+    for (let row = 1; row < layer.height - 1; row += 3) {
+      for (let col = 1; col < layer.width - 1; col += 3) {
+        const x = Math.round((hr.left - r.left) * k + (col + 0.5) * cell - 0.5);
+        const y = Math.round((hr.top - r.top) * k + (row + 0.5) * cell - 0.5);
+        if (b[(y * c.width + x) * 4 + 3] !== 0) continue;
+        const j = (row * layer.width + col) * 4;
+        const flat = [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => {
+          const q = j + (dy * layer.width + dx) * 4;
+          return [0, 1, 2].every((ch) => Math.abs(a[q + ch] - a[j + ch]) <= 1);
+        }));
+        if (!flat) continue;
+        onHeat.push({ x, y, rgb: [a[j], a[j + 1], a[j + 2]] });
+      }
     }
     return { w: c.width, h: c.height, onPoints, onHeat };
   });
   assert.deepEqual([png.width, png.height], [layers.w, layers.h], 'the PNG is the canvas at its own resolution');
   assert.ok(layers.onPoints.length > 30, `the points layer holds points: ${layers.onPoints.length} samples`);
+  assert.ok(layers.onHeat.length > 30, `the heatmap is sampled: ${layers.onHeat.length} cells`);
   for (const [name, list] of [['points', layers.onPoints], ['heatmap', layers.onHeat]]) {
     const wrong = list.filter((s) => distance(png.pixel(s.x, s.y), s.rgb) > 2);
     assert.deepEqual(wrong.slice(0, 3), [], `${name}: ${wrong.length} of ${list.length} samples differ`);

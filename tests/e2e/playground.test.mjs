@@ -152,7 +152,7 @@ test('a 4K projector at 100 % scaling gets larger type, charts that follow it, a
         overflow: document.documentElement.scrollWidth - innerWidth,
         chartTops: [...new Set(charts.map((r) => Math.round(r.top)))].length,
         chartsSpan: (Math.max(...charts.map((r) => r.right)) - Math.min(...charts.map((r) => r.left))) / row.width,
-        boundaryWidth: document.querySelector('[data-testid=output-canvas], .play-output canvas').width,
+        boundaryWidth: document.querySelector('[data-testid=output-canvas]').width,
       };
     });
     await context.close();
@@ -173,7 +173,7 @@ test('a big network is probed coarser while it trains; Pause draws the output an
   const { page, context, problems } = await openPage(browser, `${server.url}?tab=play&networkShape=16,16,16,16&speed=1&seed=4`);
   await waitForApp(page);
   const grid = () => page.getByTestId('output-canvas').getAttribute('data-grid');
-  const pictures = () => page.evaluate(() => [document.querySelector('[data-testid=output-canvas]'), ...document.querySelectorAll('.play-network canvas.node-map')]
+  const pictures = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=output-heat], [data-testid=output-canvas], .play-network canvas.node-map')]
     .map((c) => {
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let h = 0;
@@ -212,7 +212,8 @@ test('after Pause the output plot, the diagram and the numbers show the final we
       return h;
     };
     return {
-      output: hash(document.querySelector('[data-testid=output-canvas]')),
+      output: hash(document.querySelector('[data-testid=output-heat]')),
+      axes: hash(document.querySelector('[data-testid=output-canvas]')),
       nodes: [...document.querySelectorAll('.play-network canvas.node-map')].map(hash),
       links: [...document.querySelectorAll('.play-network line.link')].map((l) => `${l.getAttribute('stroke-width')} ${l.textContent}`),
       loss: document.querySelector('[data-testid=train-loss]').textContent,
@@ -235,6 +236,7 @@ test('after Pause the output plot, the diagram and the numbers show the final we
   const redrawn = await shown();
   assert.equal(redrawn.epoch, paused.epoch, 'still paused');
   assert.equal(paused.output, redrawn.output, 'the output plot showed the final weights');
+  assert.equal(paused.axes, redrawn.axes, 'the axes and points over it are those of the data');
   assert.deepEqual(paused.nodes, redrawn.nodes, 'every node map showed the final weights');
   assert.deepEqual(paused.links, redrawn.links, 'every link showed the final weights');
   assert.equal(paused.loss, redrawn.loss);

@@ -37,6 +37,17 @@ const pixelAt = (page, { x, y }) => page.getByTestId('output-canvas').evaluate((
   return [...c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)];
 }, [x, y]);
 
+/** The heat layer's pixel (the heatmap under the output's plot) under a CSS position inside the
+ *  output canvas. */
+const heatAt = (page, { x, y }) => page.evaluate(([x, y]) => {
+  const top = document.querySelector('[data-testid=output-canvas]').getBoundingClientRect();
+  const c = document.querySelector('[data-testid=output-heat]');
+  const r = c.getBoundingClientRect();
+  const px = Math.floor((top.left + x - r.left) * c.width / r.width);
+  const py = Math.floor((top.top + y - r.top) * c.height / r.height);
+  return [...c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)];
+}, [x, y]);
+
 /** Waits until the output canvas shows `rgb` at `spot` (the point is drawn on the next frame). */
 const waitPixel = (page, spot, rgb) => page.waitForFunction(([x, y, rgb]) => {
   const c = document.querySelector('[data-testid=output-canvas]');
@@ -132,14 +143,17 @@ test('a tap on a neuron shows its heatmap and story; a tap elsewhere gives the o
   const caption = page.getByTestId('output-caption');
   assert.match(await caption.innerText(), /^Output: the network's prediction/);
   const spot = { x: 100, y: 100 };
-  const before = await pixelAt(page, spot);
+  const before = await heatAt(page, spot);
   await page.getByTestId('node-1-0').tap();
   await page.waitForFunction(() => /^Layer 1 neuron 1\./.test(document.querySelector('[data-testid=output-caption]').textContent));
   assert.doesNotMatch(await caption.innerText(), /hover/i, 'nothing asks for a hover');
   await page.waitForFunction(([x, y, b]) => {
-    const c = document.querySelector('[data-testid=output-canvas]');
+    const top = document.querySelector('[data-testid=output-canvas]').getBoundingClientRect();
+    const c = document.querySelector('[data-testid=output-heat]');
     const r = c.getBoundingClientRect();
-    const d = c.getContext('2d').getImageData(Math.round(x * c.width / r.width), Math.round(y * c.height / r.height), 1, 1).data;
+    const px = Math.floor((top.left + x - r.left) * c.width / r.width);
+    const py = Math.floor((top.top + y - r.top) * c.height / r.height);
+    const d = c.getContext('2d').getImageData(px, py, 1, 1).data;
     return d[0] !== b[0] || d[1] !== b[1] || d[2] !== b[2];
   }, [spot.x, spot.y, before]);
   const n0 = await trainCount(page);

@@ -17,8 +17,8 @@ const link = (page, key) => page.getByTestId(`link-${key}`);
 const weightOf = async (page, key) => Number(await link(page, key).getAttribute('data-weight'));
 const epoch = async (page) => Number(await page.getByTestId('epoch').innerText());
 const focused = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-link') ?? document.activeElement?.getAttribute('data-testid'));
-/** A digest of the output plot's pixels. */
-const outputPixels = (page) => page.getByTestId('output-canvas').evaluate((c) => {
+/** A digest of the output plot's heatmap (its heat layer's pixels). */
+const outputPixels = (page) => page.getByTestId('output-heat').evaluate((c) => {
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let h = 0;
   for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]) >>> 0;
@@ -52,7 +52,7 @@ test('click a link, type a weight, Enter: the diagram, the output, the model fil
   assert.equal(await epoch(page), 3, 'the epoch is kept');
   assert.equal(await focused(page), key, 'the focus is back on the link');
   await page.waitForFunction((p) => {
-    const c = document.querySelector('[data-testid=output-canvas]');
+    const c = document.querySelector('[data-testid=output-heat]');
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let h = 0;
     for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]) >>> 0;

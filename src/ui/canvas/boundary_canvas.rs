@@ -1,12 +1,13 @@
 //! One decision boundary, drawn the way the Playground's output is: the probe's values
-//! coloured into an off-screen n×n canvas ([`Heatmap::rgba`]) and scaled into
-//! [`boundary::plot_rect`], with the points (and axes, when asked) drawn as a [`Boundary`] chart.
-//! Two stacked canvases: the heatmap is redrawn with every new probe, the points (hundreds of
-//! discs, the dear part) only when the data, the theme, the view or the size change, so a
-//! boundary costs little per frame. It reports how long each heatmap took (for frame pacing).
-//! Its PNG button saves both layers as one picture. Errors become a message under it.
+//! coloured into a heat layer of their own n×n pixels ([`HeatLayer`]: a canvas the compositor
+//! scales over [`boundary::plot_rect`]) under a canvas with the points (and axes, when asked)
+//! drawn as a [`Boundary`] chart. The heat layer is repainted with every new probe, the points
+//! (hundreds of discs, the dear part) only when the data, the theme, the view or the size
+//! change, so a boundary costs one n×n copy per frame. It reports how long each heatmap took
+//! (for frame pacing). Its PNG button saves both layers as one picture. Errors become a
+//! message under it.
 //!
-//! The heatmap painting ([`paint_heatmap`], [`put_pixels`]) and square fitting
+//! The heat layer ([`HeatLayer`], [`fill_around`], [`put_pixels`]) and square fitting
 //! ([`fit_square`]) are shared with the Playground's output.
 
 use wasm_bindgen::Clamped;
@@ -67,7 +68,7 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     let view = use_context::<View>().unwrap_or_default();
     let heat = use_node_ref();
     let points = use_node_ref();
-    let image = use_mut_ref(HeatLayer::default);
+    let layer = use_mut_ref(HeatLayer::default);
     let error = use_state(|| None::<String>);
     // The points layer: only when the data, its look or the canvas size change.
     {
@@ -90,14 +91,17 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     }
     // The heatmap layer: every new probe.
     {
-        let (heat, image, error) = (heat.clone(), image.clone(), error.clone());
+        let (heat, over, layer, error) = (heat.clone(), points.clone(), layer.clone(), error.clone());
         let (probe, show_axes, on_drawn) = (props.probe.clone(), props.show_axes, props.on_drawn.clone());
         let deps = (props.version, props.probe.clone(), show_axes, dark, tick, view);
-        use_effect_with(deps, move |&(.., tick, _)| {
-            let Some(c) = heat.cast::<HtmlCanvasElement>() else { return };
+        use_effect_with(deps, move |_| {
+            let (Some(h), Some(over)) = (heat.cast::<HtmlCanvasElement>(), over.cast::<HtmlCanvasElement>())
+            else {
+                return;
+            };
             let start = browser::now_ms();
             let theme = view.theme(dark, pixel_ratio());
-            let result = render_heat(&c, &mut image.borrow_mut(), &probe, (show_axes, tick), theme);
+            let result = render_heat((&h, &over), &mut layer.borrow_mut(), &probe, show_axes, theme);
             if let Some(cb) = on_drawn {
                 cb.emit(browser::now_ms() - start);
             }
@@ -113,9 +117,10 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
     html! {
         <figure class="boundary-canvas" data-png-chart={props.label.clone()} data-png-file={file}>
             <div class="boundary-stack">
-                <canvas ref={heat.clone()} class="chart boundary" data-testid={props.testid.clone()} role="img"
-                        aria-label={props.label.clone()} />
-                <canvas ref={points.clone()} class="chart boundary boundary-points" aria-hidden="true" />
+                <canvas ref={heat.clone()} class="boundary-heat" data-testid={format!("{}-heat", props.testid)}
+                        aria-hidden="true" />
+                <canvas ref={points.clone()} class="chart boundary boundary-points" data-testid={props.testid.clone()}
+                        role="img" aria-label={props.label.clone()} />
             </div>
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
         </figure>
@@ -159,32 +164,69 @@ pub fn fit_square_at<K: PartialEq>(
     side
 }
 
-/// Fills the (fitted) canvas with the background and scales the heatmap's n×n pixels into
-/// `rect`, through the off-screen n×n canvas `image` (made once, remade when n changes).
-pub fn paint_heatmap(
-    canvas: &HtmlCanvasElement,
-    image: &mut Option<HtmlCanvasElement>,
-    map: &Heatmap,
-    rect: PlotRect,
-    theme: &Theme,
-) -> Result<(), String> {
+/// A heat layer: the canvas under a chart's axes and points that holds the heatmap's own n×n
+/// pixels, laid by CSS over the plot rectangle of the canvas above it. The compositor scales
+/// it (smoothly, off the main thread), so a new probe costs one n×n copy, not a scaled
+/// canvas-to-canvas draw of the whole plot.
+#[derive(Default)]
+pub struct HeatLayer {
+    /// Where the layer was last laid (the plot rectangle in device pixels and the device pixels
+    /// per CSS pixel): its style is written again only when that changes.
+    placed: Option<(PlotRect, u64)>,
+}
+
+impl HeatLayer {
+    /// Colours `map` into `heat` (sized to the map's n×n) and lays `heat` over `rect` (device
+    /// pixels of a canvas drawn at `ratio` device pixels per CSS pixel).
+    pub fn paint(
+        &mut self,
+        heat: &HtmlCanvasElement,
+        map: &Heatmap,
+        rect: PlotRect,
+        ratio: f64,
+        theme: &Theme,
+    ) -> Result<(), String> {
+        let n = map.n as u32;
+        if heat.width() != n || heat.height() != n {
+            heat.set_width(n);
+            heat.set_height(n);
+        }
+        let key = (rect, ratio.to_bits());
+        if self.placed != Some(key) {
+            // Through the CSSOM: the page's CSP (`style-src 'self'`) refuses style attributes.
+            let css = |px: i32| format!("{}px", f64::from(px) / ratio);
+            let style = heat.style();
+            for (name, px) in
+                [("left", rect.left), ("top", rect.top), ("width", rect.width()), ("height", rect.height())]
+            {
+                style
+                    .set_property(name, &css(px))
+                    .map_err(|_| "the heatmap could not be placed".to_string())?;
+            }
+            self.placed = Some(key);
+        }
+        if n == 0 {
+            return Ok(());
+        }
+        put_pixels(heat, &map.rgba(theme), map.n)
+    }
+}
+
+/// Fills the canvas with the theme's background but for the plot rectangle, which stays clear
+/// for the heat layer under it to show through.
+pub fn fill_around(canvas: &HtmlCanvasElement, rect: PlotRect, theme: &Theme) -> Result<(), String> {
     let ctx = context(canvas)?;
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    let (l, t, r, b) =
+        (f64::from(rect.left), f64::from(rect.top), f64::from(rect.right), f64::from(rect.bottom));
+    ctx.clear_rect(0.0, 0.0, w, h);
     let bg = theme.background;
     ctx.set_fill_style_str(&format!("rgb({},{},{})", bg.0, bg.1, bg.2));
-    ctx.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
-    if map.n == 0 {
-        return Ok(());
-    }
-    let off = offscreen(image, map.n)?;
-    put_pixels(&off, &map.rgba(theme), map.n)?;
-    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-        &off,
-        f64::from(rect.left),
-        f64::from(rect.top),
-        f64::from(rect.width()),
-        f64::from(rect.height()),
-    )
-    .map_err(|_| "the heatmap could not be drawn".to_string())
+    ctx.fill_rect(0.0, 0.0, w, t.max(0.0));
+    ctx.fill_rect(0.0, b, w, (h - b).max(0.0));
+    ctx.fill_rect(0.0, t, l.max(0.0), (b - t).max(0.0));
+    ctx.fill_rect(r, t, (w - r).max(0.0), (b - t).max(0.0));
+    Ok(())
 }
 
 /// Copies n×n RGBA bytes into a canvas of that size.
@@ -200,37 +242,34 @@ pub fn put_rgba(context: &CanvasRenderingContext2d, rgba: &[u8], n: usize) -> Re
     context.put_image_data(&pixels, 0.0, 0.0).map_err(|_| "the heatmap could not be built".to_string())
 }
 
-/// The background and the probe's output coloured into the plot rectangle. The canvas's CSS
-/// size is read (which forces a layout of the page) only when the window was resized since the
-/// last drawing (`tick`) or the canvas is new; a frame that only brings a new probe keeps it.
+/// The probe's output coloured into the heat layer under the plot rectangle of `over` (the
+/// points' canvas, already fitted to its CSS size by the points' drawing: its size is not read
+/// from the page again).
 fn render_heat(
-    canvas: &HtmlCanvasElement,
-    image: &mut HeatLayer,
+    (heat, over): (&HtmlCanvasElement, &HtmlCanvasElement),
+    layer: &mut HeatLayer,
     probe: &GridProbe,
-    (show_axes, tick): (bool, u32),
+    show_axes: bool,
     theme: Theme,
 ) -> Result<(), String> {
     let _span = spans::span("lab:boundary-heat");
-    let side = fit_square_at(canvas, 60, &mut image.measured, tick);
+    let side = over.width();
     let rect = boundary::plot_rect((side, side), show_axes, boundary::tick_font(&theme));
     let map = Heatmap { values: &probe.output, n: probe.n, scale: 1.0, discretize: false };
-    paint_heatmap(canvas, &mut image.image, &map, rect, &theme)
+    layer.paint(heat, &map, rect, pixel_ratio(), &theme)
 }
 
-/// The heatmap's off-screen n×n canvas, and the side (device pixels) of the canvas with the
-/// resize tick it was measured at.
-#[derive(Default)]
-struct HeatLayer {
-    image: Option<HtmlCanvasElement>,
-    measured: Option<(u32, u32)>,
-}
-
-/// The points (and axes) on a transparent canvas laid over the heatmap.
+/// The background around the plot, the points and the axes on the canvas laid over the heat
+/// layer.
 fn render_points(canvas: &HtmlCanvasElement, data: &Dataset, look: &Look) -> Result<(), String> {
     let side = fit_square(canvas, 60);
     let ratio = pixel_ratio();
     let theme = look.view.theme(look.dark, ratio);
-    context(canvas)?.clear_rect(0.0, 0.0, f64::from(side), f64::from(side));
+    fill_around(
+        canvas,
+        boundary::plot_rect((side, side), look.show_axes, boundary::tick_font(&theme)),
+        &theme,
+    )?;
     let chart = Boundary {
         train: &data.train,
         test: None,
@@ -239,14 +278,4 @@ fn render_points(canvas: &HtmlCanvasElement, data: &Dataset, look: &Look) -> Res
         show_axes: look.show_axes,
     };
     draw_on(canvas, &chart, &theme).map(|_| ())
-}
-
-/// An off-screen n×n canvas kept in `slot` (made once, remade when n changes).
-fn offscreen(slot: &mut Option<HtmlCanvasElement>, n: usize) -> Result<HtmlCanvasElement, String> {
-    if let Some(c) = slot.as_ref().filter(|c| c.width() == n as u32) {
-        return Ok(c.clone());
-    }
-    let c = browser::new_canvas(n as u32, n as u32)?;
-    *slot = Some(c.clone());
-    Ok(c)
 }

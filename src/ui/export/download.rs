@@ -20,8 +20,8 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     save_blob(name, &blob)
 }
 
-/// Offers canvases as one PNG file named `name`: the first, with the others (layers of the same
-/// picture, such as points over a heatmap) drawn over it at its size. Encoding is asynchronous
+/// Offers canvases as one PNG file named `name`: the layers of one picture (points over a
+/// heatmap), bottom first, drawn where they lie at the resolution of the largest. Encoding is asynchronous
 /// (a Blob, not a data: URL, so large pictures save too): `done` hears how it went.
 pub fn save_png(name: &str, layers: &[HtmlCanvasElement], done: Callback<Result<(), String>>) {
     let canvas = match flatten(layers) {
@@ -54,17 +54,34 @@ pub fn png_outcome(result: Result<(), String>) -> Option<String> {
     }
 }
 
-/// One canvas for the layers: the first itself, or a new one with every layer drawn in order.
+/// One canvas for the layers: the only one itself, or a new one at the resolution of the
+/// largest, with every layer drawn in order where it lies on the page (a heat layer of a few
+/// pixels under a plot's rectangle is scaled into it).
 fn flatten(layers: &[HtmlCanvasElement]) -> Result<HtmlCanvasElement, String> {
-    let (first, rest) = layers.split_first().ok_or("the chart is not on the page")?;
-    if rest.is_empty() {
-        return Ok(first.clone());
+    let layers: Vec<&HtmlCanvasElement> = layers.iter().filter(|c| c.width() > 0 && c.height() > 0).collect();
+    let base = *layers.iter().max_by_key(|c| c.width()).ok_or("the chart is not on the page")?;
+    if layers.len() == 1 {
+        return Ok(base.clone());
     }
-    let (w, h) = (first.width(), first.height());
+    let (w, h) = (base.width(), base.height());
+    let at = base.get_bounding_client_rect();
+    // Device pixels per CSS pixel of the picture (1 for a canvas not laid out).
+    let scale = if at.width() > 0.0 { f64::from(w) / at.width() } else { 1.0 };
     let canvas = new_canvas(w, h)?;
     let ctx = context_2d(&canvas)?;
-    for layer in layers.iter().filter(|c| c.width() > 0 && c.height() > 0) {
-        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(layer, 0.0, 0.0, f64::from(w), f64::from(h))
+    for layer in layers {
+        let r = layer.get_bounding_client_rect();
+        let (x, y, lw, lh) = if r.width() > 0.0 && r.height() > 0.0 {
+            (
+                (r.left() - at.left()) * scale,
+                (r.top() - at.top()) * scale,
+                r.width() * scale,
+                r.height() * scale,
+            )
+        } else {
+            (0.0, 0.0, f64::from(w), f64::from(h))
+        };
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(layer, x, y, lw, lh)
             .map_err(|_| "a layer of the chart could not be copied".to_string())?;
     }
     Ok(canvas)

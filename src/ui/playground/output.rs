@@ -19,10 +19,9 @@ use crate::domain::nn::metrics::{set_loss, EpochMetrics};
 use crate::domain::nn::trainer::Status;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::{cannot_train, PlayAction};
-use crate::ui::canvas::boundary_canvas::{fit_square_at, paint_heatmap};
+use crate::ui::canvas::boundary_canvas::{fill_around, fit_square_at, HeatLayer};
 use crate::ui::canvas::chart_canvas::draw_on;
 use crate::ui::hooks::{pixel_ratio, text_scale, use_dark_mode, use_resize_tick};
-use crate::ui::shell::browser::{self, context_2d};
 use crate::ui::shell::view::View;
 use crate::ui::spans;
 
@@ -41,8 +40,8 @@ type SharedRect = Rc<RefCell<Option<PlotRect>>>;
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
     let _span = spans::span("lab:output-render");
-    let canvas = use_node_ref();
-    let (rect, error) = use_output_drawing(canvas.clone(), props);
+    let (canvas, heat) = (use_node_ref(), use_node_ref());
+    let (rect, error) = use_output_drawing(canvas.clone(), heat.clone(), props);
     let regression = props.play.settings.is_regression();
     let negative = use_state(|| false);
     let edits = use_point_edits(rect, regression, *negative, props.on_point.clone());
@@ -89,10 +88,12 @@ pub fn Output(props: &OutputProps) -> Html {
             { stats }
             { picker }
             <p class="muted caption" data-testid="output-caption">{ showing }</p>
+            <div class="output-stack" data-png-chart="the output plot" data-png-file="activation-lab-output.png">
+            <canvas ref={heat} class="output-heat" data-testid="output-heat" aria-hidden="true" />
             <canvas ref={canvas.clone()} class="chart output-canvas" data-testid="output-canvas" data-grid={grid}
-                    data-png-chart="the output plot" data-png-file="activation-lab-output.png"
                     role="img" aria-label="Decision boundary with the data points; click or tap to add a point of the chosen class, shift-click for the other class, right-click or long-press to remove"
                     {onclick} {oncontextmenu} {onpointerdown} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} />
+            </div>
             if let Some(m) = message { <p class="error" role="alert">{ m }</p> }
             <div class="row">
                 <label class="check"><input type="checkbox" checked={props.play.show_test_data} onchange={toggle_test}
@@ -175,7 +176,7 @@ fn stats(m: &EpochMetrics, diverged: bool, (train, test): (usize, usize)) -> Htm
 /// Draws the output on `canvas` with every new probe, hover, option, theme or size; gives
 /// where the plot landed and the drawing error, if any.
 #[hook]
-fn use_output_drawing(canvas: NodeRef, props: &OutputProps) -> (SharedRect, Option<String>) {
+fn use_output_drawing(canvas: NodeRef, heat: NodeRef, props: &OutputProps) -> (SharedRect, Option<String>) {
     let dark = use_dark_mode();
     let tick = use_resize_tick();
     let view = use_context::<View>().unwrap_or_default();
@@ -194,10 +195,13 @@ fn use_output_drawing(canvas: NodeRef, props: &OutputProps) -> (SharedRect, Opti
             view,
         );
         use_effect_with(deps, move |&(_, hovered, show_test, discretize, dark, tick, view)| {
-            let Some(c) = canvas.cast::<HtmlCanvasElement>() else { return };
+            let (Some(c), Some(h)) = (canvas.cast::<HtmlCanvasElement>(), heat.cast::<HtmlCanvasElement>())
+            else {
+                return;
+            };
             let theme = view.theme(dark, pixel_ratio());
             let look = Look { hovered, show_test, discretize, theme, layout: (live.chart_version, tick) };
-            match render(&c, &mut layers.borrow_mut(), &live, &look) {
+            match render((&c, &h), &mut layers.borrow_mut(), &live, &look) {
                 Ok(r) => {
                     *rect.borrow_mut() = Some(r);
                     if error.is_some() {
@@ -288,10 +292,10 @@ struct Look {
 }
 
 /// Paints the heatmap (the output, or the hovered neuron scaled to its largest value) into the
-/// plot rectangle, then the axes and points over it (from `points`, drawn again only when
-/// they or their look changed).
+/// heat layer under the plot rectangle; the axes and points over it on `canvas` (drawn again
+/// only when they or their look changed).
 fn render(
-    canvas: &HtmlCanvasElement,
+    (canvas, heat): (&HtmlCanvasElement, &HtmlCanvasElement),
     layers: &mut Layers,
     live: &Live,
     look: &Look,
@@ -312,7 +316,7 @@ fn render(
     let factor = (GRID / probe.n.max(1)).max(1);
     let values = heatmap::upsample(values, probe.n, factor);
     let map = Heatmap { values: &values, n: probe.n * factor, scale, discretize: snap };
-    paint_heatmap(canvas, &mut layers.image, &map, rect, theme)?;
+    layers.heat.paint(heat, &map, rect, pixel_ratio(), theme)?;
     let session = live.session.borrow();
     let key = PointsKey {
         data: session.dataset().clone(),
@@ -323,19 +327,16 @@ fn render(
         theme: *theme,
     };
     drop(session);
-    let points = points_layer(&mut layers.points, key)?;
-    context_2d(canvas)?
-        .draw_image_with_html_canvas_element(&points.canvas, 0.0, 0.0)
-        .map_err(|_| "the points could not be drawn".to_string())?;
-    Ok(points.rect)
+    Ok(points_layer(canvas, &mut layers.points, key, rect)?.rect)
 }
 
-/// The canvases behind the output: the heatmap's n×n pixels and the points layer.
+/// What the output's two canvases hold: the heat layer under the plot, and what the canvas
+/// over it shows.
 #[derive(Default)]
 struct Layers {
     /// The canvas side (device pixels) and the layout key it was measured at.
     side: Option<((u64, u32), u32)>,
-    image: Option<HtmlCanvasElement>,
+    heat: HeatLayer,
     points: Option<PointsLayer>,
 }
 
@@ -352,20 +353,28 @@ struct PointsKey {
     theme: Theme,
 }
 
-/// The axes and points (hundreds of discs and the tick labels: the dear part of the picture)
-/// on a transparent off-screen canvas of the output's size, and where the plot landed.
+/// What the output canvas shows over the heat layer (the background around the plot, the
+/// axes and the points: hundreds of discs and the tick labels, the dear part of the picture),
+/// and where the plot landed.
 struct PointsLayer {
     key: PointsKey,
-    canvas: HtmlCanvasElement,
     rect: PlotRect,
 }
 
-/// The points layer for `key`: the one in `slot` if it shows that, else drawn anew.
-fn points_layer(slot: &mut Option<PointsLayer>, key: PointsKey) -> Result<&PointsLayer, String> {
-    if slot.as_ref().is_some_and(|layer| layer.key == key) {
+/// Draws the background, axes and points on `canvas` unless `slot` says it shows `key` already
+/// (`rect`: where the plot lands, the heat layer's hole).
+fn points_layer<'a>(
+    canvas: &HtmlCanvasElement,
+    slot: &'a mut Option<PointsLayer>,
+    key: PointsKey,
+    rect: PlotRect,
+) -> Result<&'a PointsLayer, String> {
+    if slot.as_ref().is_some_and(|layer| layer.key == key && layer.rect == rect) {
         return slot.as_ref().ok_or_else(|| "no points layer".to_string());
     }
-    let canvas = browser::new_canvas(key.side, key.side)?;
+    // Until drawn again, nothing says what the canvas shows.
+    *slot = None;
+    fill_around(canvas, rect, &key.theme)?;
     let chart = Boundary {
         train: &key.data.train,
         test: key.show_test.then_some(&key.data.test[..]),
@@ -373,6 +382,6 @@ fn points_layer(slot: &mut Option<PointsLayer>, key: PointsKey) -> Result<&Point
         point_radius: key.radius,
         show_axes: true,
     };
-    let rect = draw_on(&canvas, &chart, &key.theme)?;
-    Ok(slot.insert(PointsLayer { key, canvas, rect }))
+    let rect = draw_on(canvas, &chart, &key.theme)?;
+    Ok(slot.insert(PointsLayer { key, rect }))
 }

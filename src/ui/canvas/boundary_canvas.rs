@@ -113,11 +113,12 @@ pub fn BoundaryCanvas(props: &BoundaryCanvasProps) -> Html {
         });
     }
     let file = format!("{}.png", props.testid);
+    let heat_testid = format!("{}-heat", props.testid);
     let message = error.as_ref().map(|e| format!("Not drawn: {e}"));
     html! {
         <figure class="boundary-canvas" data-png-chart={props.label.clone()} data-png-file={file}>
             <div class="boundary-stack">
-                <canvas ref={heat.clone()} class="boundary-heat" data-testid={format!("{}-heat", props.testid)}
+                <canvas ref={heat.clone()} class="boundary-heat" data-testid={heat_testid}
                         aria-hidden="true" />
                 <canvas ref={points.clone()} class="chart boundary boundary-points" data-testid={props.testid.clone()}
                         role="img" aria-label={props.label.clone()} />

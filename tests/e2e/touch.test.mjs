@@ -147,15 +147,13 @@ test('a tap on a neuron shows its heatmap and story; a tap elsewhere gives the o
   await page.getByTestId('node-1-0').tap();
   await page.waitForFunction(() => /^Layer 1 neuron 1\./.test(document.querySelector('[data-testid=output-caption]').textContent));
   assert.doesNotMatch(await caption.innerText(), /hover/i, 'nothing asks for a hover');
-  await page.waitForFunction(([x, y, b]) => {
-    const top = document.querySelector('[data-testid=output-canvas]').getBoundingClientRect();
-    const c = document.querySelector('[data-testid=output-heat]');
-    const r = c.getBoundingClientRect();
-    const px = Math.floor((top.left + x - r.left) * c.width / r.width);
-    const py = Math.floor((top.top + y - r.top) * c.height / r.height);
-    const d = c.getContext('2d').getImageData(px, py, 1, 1).data;
-    return d[0] !== b[0] || d[1] !== b[1] || d[2] !== b[2];
-  }, [spot.x, spot.y, before]);
+  // The neuron's heatmap replaces the output's on the next frame.
+  for (const deadline = Date.now() + 5000; ;) {
+    const now = await heatAt(page, spot);
+    if (now.some((v, k) => v !== before[k])) break;
+    assert.ok(Date.now() < deadline, `the heatmap under ${spot.x},${spot.y} still shows ${before}`);
+    await page.waitForTimeout(50);
+  }
   const n0 = await trainCount(page);
   await page.locator('.output h3').tap();
   await page.waitForFunction(() => /^Output: the network's prediction/.test(document.querySelector('[data-testid=output-caption]').textContent));

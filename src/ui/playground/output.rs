@@ -362,14 +362,15 @@ struct PointsLayer {
 }
 
 /// Draws the background, axes and points on `canvas` unless `slot` says it shows `key` already
-/// (`rect`: where the plot lands, the heat layer's hole).
+/// (`rect`: where the plot lands, the heat layer's hole; it follows from the key's side and
+/// theme).
 fn points_layer<'a>(
     canvas: &HtmlCanvasElement,
     slot: &'a mut Option<PointsLayer>,
     key: PointsKey,
     rect: PlotRect,
 ) -> Result<&'a PointsLayer, String> {
-    if slot.as_ref().is_some_and(|layer| layer.key == key && layer.rect == rect) {
+    if slot.as_ref().is_some_and(|layer| layer.key == key) {
         return slot.as_ref().ok_or_else(|| "no points layer".to_string());
     }
     // Until drawn again, nothing says what the canvas shows.

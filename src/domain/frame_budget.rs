@@ -11,6 +11,15 @@ use crate::domain::nn::model::layer_sizes;
 /// The slow views (charts, tables) redraw at most this often while work goes on (~8 Hz: they
 /// need no 60 Hz).
 pub const CHART_INTERVAL_MS: f64 = 120.0;
+/// Where a redraw of the slow views makes the next frame late (a phone: at 4× CPU throttling
+/// the four Playground charts, their canvases' hand-over to the compositor and the page's
+/// repaint delay the next frame by some 40 ms, three frames lost), they redraw at most every
+/// `CHART_SHARE` times that delay, so they cost at most about an eighth of the time and the
+/// frames in between keep their rate. On a desktop the delay is under a millisecond and the
+/// interval stays [`CHART_INTERVAL_MS`].
+pub const CHART_SHARE: f64 = 8.0;
+/// However dear the slow views are, they redraw at least this often while work goes on.
+pub const CHART_INTERVAL_MAX_MS: f64 = 600.0;
 /// A boundary refresh cheaper than this is done every frame; a dearer one every other frame.
 pub const DRAW_EVERY_FRAME_MS: f64 = 4.0;
 
@@ -94,6 +103,12 @@ pub struct FrameBudget {
     last_frame: Option<f64>,
     last_charts: f64,
     frame: u64,
+    /// The last frame redrew the slow views.
+    chart_frame: bool,
+    /// The interval after a frame that did not redraw them (EWMA), 0 until measured.
+    frame_ms: f64,
+    /// How much longer the interval after a frame that redrew them is (EWMA, ≥ 0).
+    chart_delay_ms: f64,
 }
 
 fn ewma(old: f64, new: f64) -> f64 {
@@ -116,6 +131,9 @@ impl FrameBudget {
             last_frame: None,
             last_charts: f64::NEG_INFINITY,
             frame: 0,
+            chart_frame: false,
+            frame_ms: 0.0,
+            chart_delay_ms: 0.0,
         }
     }
 
@@ -124,6 +142,7 @@ impl FrameBudget {
         let tune = self.tuning;
         if let Some(last) = self.last_frame {
             let interval = t - last;
+            self.time_charts(interval);
             if interval > tune.late_ms {
                 self.train_ms = (self.train_ms * tune.shrink).max(tune.min_ms);
             } else if interval < tune.on_time_ms {
@@ -131,6 +150,7 @@ impl FrameBudget {
             }
         }
         self.last_frame = Some(t);
+        self.chart_frame = false;
         if self.pending_draw > 0.0 {
             self.draw_ms = ewma(self.draw_ms, self.pending_draw);
             self.pending_draw = 0.0;
@@ -153,6 +173,25 @@ impl FrameBudget {
         FramePlan { train_ms: allowed, max_rounds, boundaries }
     }
 
+    /// Measures what the slow views' redraw costs the frame rate: the interval after the frame
+    /// that redrew them, beyond the usual one.
+    fn time_charts(&mut self, interval: f64) {
+        if !interval.is_finite() || interval < 0.0 {
+            return;
+        }
+        if !self.chart_frame {
+            self.frame_ms = ewma(self.frame_ms, interval);
+        } else if self.frame_ms > 0.0 {
+            self.chart_delay_ms = ewma(self.chart_delay_ms, (interval - self.frame_ms).max(0.0));
+        }
+    }
+
+    /// How often the slow views redraw now: every [`CHART_INTERVAL_MS`], or less often where
+    /// their redraw delays the next frame ([`CHART_SHARE`]).
+    pub fn chart_interval_ms(&self) -> f64 {
+        (CHART_SHARE * self.chart_delay_ms).clamp(CHART_INTERVAL_MS, CHART_INTERVAL_MAX_MS)
+    }
+
     /// `rounds` rounds took `ms`.
     pub fn trained(&mut self, rounds: usize, ms: f64) {
         if rounds > 0 && ms.is_finite() && ms >= 0.0 {
@@ -171,14 +210,16 @@ impl FrameBudget {
     pub fn pause(&mut self) {
         self.last_frame = None;
         self.credit = 0.0;
+        self.chart_frame = false;
     }
 
     /// Whether the slow views should redraw at time `t` (at most every
-    /// [`CHART_INTERVAL_MS`]; if so, counts this as their redraw).
+    /// [`chart_interval_ms`](Self::chart_interval_ms); if so, counts this as their redraw).
     pub fn charts_due(&mut self, t: f64) -> bool {
-        let due = t - self.last_charts >= CHART_INTERVAL_MS;
+        let due = t - self.last_charts >= self.chart_interval_ms();
         if due {
             self.last_charts = t;
+            self.chart_frame = true;
         }
         due
     }
@@ -256,11 +297,13 @@ pub fn probe_side(full: usize, weights: usize, training: bool) -> usize {
 }
 
 /// How many of `total` node maps a frame of training repaints (taking turns; all when paused):
-/// at least 8 and every map at least every 6 frames. A map costs the frame more for the
-/// canvas it copies to than for its pixels, so [8,8] (17 maps) repaints each every other frame
-/// (30 Hz on a 40-pixel square) and 8 layers of 16 (129 maps) 22 a frame.
+/// half of them, at most 8 unless more are needed to repaint every map at least every 6
+/// frames. A map costs the frame more for the canvas it copies to (and hands the compositor)
+/// than for its pixels, so the default network (7 maps) and [8,8] (17) repaint each every
+/// other frame (30 Hz on a 40-pixel square, which no eye tells from 60) and 8 layers of 16
+/// (129 maps) 22 a frame.
 pub fn maps_per_frame(total: usize) -> usize {
-    total.min(total.div_ceil(6).max(8))
+    total.div_ceil(2).min(total.div_ceil(6).max(8))
 }
 
 /// The weights of a network of `inputs` inputs, `hidden` hidden widths and one output.
@@ -274,7 +317,8 @@ mod tests {
 
     #[test]
     fn node_maps_take_turns_so_each_is_repainted_every_few_frames() {
-        assert_eq!(maps_per_frame(7), 7, "the default network: every map every frame");
+        assert_eq!(maps_per_frame(7), 4, "the default network: each map every other frame");
+        assert_eq!(maps_per_frame(1), 1, "no hidden layer: the output's map every frame");
         assert_eq!(maps_per_frame(17), 8, "[8,8]: each map every other or third frame");
         assert_eq!(maps_per_frame(129), 22, "8 layers of 16: each map every 6 frames");
         assert_eq!(maps_per_frame(0), 0);
@@ -338,6 +382,55 @@ mod tests {
         assert!(b.charts_due(CHART_INTERVAL_MS));
         b.charts_now();
         assert!(b.charts_due(CHART_INTERVAL_MS + 1.0));
+    }
+
+    /// Runs `frames` frames of 60 Hz from `t` where a frame that redraws the charts delays the
+    /// next by `delay` ms; returns the times the charts were redrawn and the time reached.
+    fn run_with_chart_delay(b: &mut FrameBudget, mut t: f64, frames: usize, delay: f64) -> (Vec<f64>, f64) {
+        let mut drawn = Vec::new();
+        for _ in 0..frames {
+            b.on_frame(t);
+            let due = b.charts_due(t);
+            if due {
+                drawn.push(t);
+            }
+            t += 16.7 + if due { delay } else { 0.0 };
+        }
+        (drawn, t)
+    }
+
+    #[test]
+    fn charts_that_delay_the_next_frame_redraw_less_often() {
+        let mut b = FrameBudget::new(PLAYGROUND);
+        // A desktop: the redraw fits in its frame; the charts stay at ~8 Hz.
+        let (drawn, t) = run_with_chart_delay(&mut b, 0.0, 300, 0.5);
+        assert_eq!(b.chart_interval_ms(), CHART_INTERVAL_MS);
+        let gaps: Vec<f64> = drawn.windows(2).map(|w| w[1] - w[0]).collect();
+        assert!(gaps.iter().all(|&g| (CHART_INTERVAL_MS..CHART_INTERVAL_MS + 17.5).contains(&g)), "{gaps:?}");
+        // A phone: each redraw costs the next frame 40 ms (two to three frames); the charts
+        // then redraw about every 8 × 40 ms, so they take an eighth of the time.
+        let (drawn, t) = run_with_chart_delay(&mut b, t, 600, 40.0);
+        assert!((CHART_SHARE * 40.0 - b.chart_interval_ms()).abs() < 2.0, "{}", b.chart_interval_ms());
+        let late: Vec<f64> = drawn.windows(2).map(|w| w[1] - w[0]).skip(drawn.len() / 2).collect();
+        assert!(late.iter().all(|g| (300.0..=360.0).contains(g)), "{late:?}");
+        // However dear, at least every CHART_INTERVAL_MAX_MS; and cheap again, back to ~8 Hz.
+        let (drawn, t) = run_with_chart_delay(&mut b, t, 2000, 500.0);
+        assert_eq!(b.chart_interval_ms(), CHART_INTERVAL_MAX_MS);
+        assert!(drawn.windows(2).all(|w| w[1] - w[0] <= CHART_INTERVAL_MAX_MS + 500.0 + 17.0));
+        run_with_chart_delay(&mut b, t, 2000, 0.0);
+        assert_eq!(b.chart_interval_ms(), CHART_INTERVAL_MS);
+    }
+
+    #[test]
+    fn a_pause_after_a_chart_redraw_is_not_counted_as_its_delay() {
+        let mut b = FrameBudget::new(PLAYGROUND);
+        let (_, t) = run_with_chart_delay(&mut b, 0.0, 100, 0.0);
+        b.on_frame(t);
+        assert!(b.charts_due(t + CHART_INTERVAL_MS));
+        b.pause();
+        b.on_frame(t + 60_000.0);
+        b.on_frame(t + 60_016.7);
+        assert_eq!(b.chart_interval_ms(), CHART_INTERVAL_MS);
     }
 
     #[test]

@@ -4,10 +4,9 @@
 //! frame of training only colours the probe's cells and copies them in, without searching the
 //! page or asking each canvas for its context again. Copying a map into its canvas costs
 //! about the same whatever its size, so while training a frame paints at most
-//! [`maps_per_frame`] of them, taking turns: a network of up to 8 maps (the default one) is
-//! painted whole every frame; in a bigger one each map is one to five frames behind ([8,8]:
-//! every other frame; 8 layers of 16, 129 maps: every sixth), which no eye sees on a 40-pixel
-//! square, and the frame keeps its time. Maps are 25×25 ([`NODE_MAP`]), the probe averaged.
+//! [`maps_per_frame`] of them, taking turns: each map is one to five frames behind (the
+//! default network and [8,8]: every other frame; 8 layers of 16, 129 maps: every sixth), which
+//! no eye sees on a 40-pixel square, and the frame keeps its time. Maps are 25×25 ([`NODE_MAP`]), the probe averaged.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};

@@ -103,8 +103,6 @@ pub struct FrameBudget {
     last_frame: Option<f64>,
     last_charts: f64,
     frame: u64,
-    /// The last frame redrew the slow views.
-    chart_frame: bool,
     /// The interval after a frame that did not redraw them (EWMA), 0 until measured.
     frame_ms: f64,
     /// How much longer the interval after a frame that redrew them is (EWMA, ≥ 0).
@@ -131,7 +129,6 @@ impl FrameBudget {
             last_frame: None,
             last_charts: f64::NEG_INFINITY,
             frame: 0,
-            chart_frame: false,
             frame_ms: 0.0,
             chart_delay_ms: 0.0,
         }
@@ -142,7 +139,8 @@ impl FrameBudget {
         let tune = self.tuning;
         if let Some(last) = self.last_frame {
             let interval = t - last;
-            self.time_charts(interval);
+            // The slow views redrew in the last frame iff they were last due at its time.
+            self.time_charts(interval, last == self.last_charts);
             if interval > tune.late_ms {
                 self.train_ms = (self.train_ms * tune.shrink).max(tune.min_ms);
             } else if interval < tune.on_time_ms {
@@ -150,7 +148,6 @@ impl FrameBudget {
             }
         }
         self.last_frame = Some(t);
-        self.chart_frame = false;
         if self.pending_draw > 0.0 {
             self.draw_ms = ewma(self.draw_ms, self.pending_draw);
             self.pending_draw = 0.0;
@@ -175,11 +172,11 @@ impl FrameBudget {
 
     /// Measures what the slow views' redraw costs the frame rate: the interval after the frame
     /// that redrew them, beyond the usual one.
-    fn time_charts(&mut self, interval: f64) {
+    fn time_charts(&mut self, interval: f64, after_charts: bool) {
         if !interval.is_finite() || interval < 0.0 {
             return;
         }
-        if !self.chart_frame {
+        if !after_charts {
             self.frame_ms = ewma(self.frame_ms, interval);
         } else if self.frame_ms > 0.0 {
             self.chart_delay_ms = ewma(self.chart_delay_ms, (interval - self.frame_ms).max(0.0));
@@ -210,7 +207,6 @@ impl FrameBudget {
     pub fn pause(&mut self) {
         self.last_frame = None;
         self.credit = 0.0;
-        self.chart_frame = false;
     }
 
     /// Whether the slow views should redraw at time `t` (at most every
@@ -219,7 +215,6 @@ impl FrameBudget {
         let due = t - self.last_charts >= self.chart_interval_ms();
         if due {
             self.last_charts = t;
-            self.chart_frame = true;
         }
         due
     }

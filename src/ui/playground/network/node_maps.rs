@@ -6,7 +6,8 @@
 //! about the same whatever its size, so while training a frame paints at most
 //! [`maps_per_frame`] of them, taking turns: each map is one to five frames behind (the
 //! default network and [8,8]: every other frame; 8 layers of 16, 129 maps: every sixth), which
-//! no eye sees on a 40-pixel square, and the frame keeps its time. Maps are 25×25 ([`NODE_MAP`]), the probe averaged.
+//! no eye sees on a 40-pixel square, and the frame keeps its time. Maps are 25×25
+//! ([`NODE_MAP`]), the probe averaged.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};

@@ -20,7 +20,8 @@ pub const CHART_INTERVAL_MS: f64 = 120.0;
 pub const CHART_SHARE: f64 = 8.0;
 /// However dear the slow views are, they redraw at least this often while work goes on.
 pub const CHART_INTERVAL_MAX_MS: f64 = 600.0;
-/// A boundary refresh cheaper than this is done every frame; a dearer one every other frame.
+/// A boundary refresh cheaper than this is done every [`Tuning::picture_every`] frames; a
+/// dearer one every other frame at most.
 pub const DRAW_EVERY_FRAME_MS: f64 = 4.0;
 
 /// One use's tuning of the budget, in ms of a ~16.7 ms frame.
@@ -42,6 +43,9 @@ pub struct Tuning {
     /// Whether a round dearer than the frame's budget is spread over several frames (else
     /// every frame does at least one round).
     pub spread: bool,
+    /// While training, the boundaries (a probe and the pictures drawn from it) are due every
+    /// this many frames at most (1: every frame while they are cheap).
+    pub picture_every: u64,
 }
 
 /// The Playground: one session, up to its speed in epochs per frame.
@@ -58,12 +62,18 @@ pub const PLAYGROUND: Tuning = Tuning {
     grow_ms: 0.25,
     max_rounds: usize::MAX,
     spread: false,
+    // The picture (the probe, the output's heatmap, the node maps) at 30 Hz while training:
+    // a boundary that moves a little with each epoch looks the same at 30 and 60 Hz, and the
+    // frames between only train (at one epoch per frame: a third less main-thread work per
+    // frame; at more, their time goes to training). A pause, a step or an edit draws at once.
+    picture_every: 2,
 };
 /// Gradients through depth: the runs take turns, at most 12 session-epochs per frame (so small
 /// networks do not race through the run).
 pub const DEPTH: Tuning = Tuning { max_rounds: 12, ..PLAYGROUND };
 /// Side by side: rounds of one epoch of every run, spread over frames when dear.
-pub const COMPARE: Tuning = Tuning { max_ms: 10.0, max_rounds: 25, spread: true, ..PLAYGROUND };
+pub const COMPARE: Tuning =
+    Tuning { max_ms: 10.0, max_rounds: 25, spread: true, picture_every: 1, ..PLAYGROUND };
 /// Born dead: chunks of the Monte-Carlo estimate.
 pub const BORN_DEAD: Tuning = Tuning {
     start_ms: 8.0,
@@ -75,6 +85,7 @@ pub const BORN_DEAD: Tuning = Tuning {
     grow_ms: 0.5,
     max_rounds: usize::MAX,
     spread: false,
+    picture_every: 1,
 };
 
 /// The Explorer's cost measurement: chunks of timed samples. A sample is never cut, so a frame
@@ -153,7 +164,9 @@ impl FrameBudget {
             self.pending_draw = 0.0;
         }
         self.frame += 1;
-        let boundaries = self.draw_ms <= DRAW_EVERY_FRAME_MS || self.frame.is_multiple_of(2);
+        let every =
+            if self.draw_ms <= DRAW_EVERY_FRAME_MS { tune.picture_every } else { tune.picture_every.max(2) };
+        let boundaries = self.frame.is_multiple_of(every.max(1));
         let allowed = (self.train_ms - if boundaries { self.draw_ms } else { 0.0 }).max(0.5 * tune.min_ms);
         let max_rounds = if !tune.spread || self.round_ms <= allowed {
             self.credit = 0.0;
@@ -291,14 +304,14 @@ pub fn probe_side(full: usize, weights: usize, training: bool) -> usize {
     }
 }
 
-/// How many of `total` node maps a frame of training repaints (taking turns; all when paused):
-/// half of them, at most 8 unless more are needed to repaint every map at least every 6
-/// frames. A map costs the frame more for the canvas it copies to (and hands the compositor)
-/// than for its pixels, so the default network (7 maps) and [8,8] (17) repaint each every
-/// other frame (30 Hz on a 40-pixel square, which no eye tells from 60) and 8 layers of 16
-/// (129 maps) 22 a frame.
+/// How many of `total` node maps a picture of training repaints (taking turns; all when
+/// paused): all of them up to 24, else a third, so every map is repainted at least every third
+/// picture. A map costs the frame more for the canvas it copies to (and hands the compositor)
+/// than for its pixels: with the Playground's picture at 30 Hz ([`Tuning::picture_every`]),
+/// the default network (7 maps) and [8,8] (17) repaint each at 30 Hz, which no eye tells from
+/// 60 on a 40-pixel square, and 8 layers of 16 (129 maps) 43 a picture (each at 10 Hz).
 pub fn maps_per_frame(total: usize) -> usize {
-    total.div_ceil(2).min(total.div_ceil(6).max(8))
+    total.min(total.div_ceil(3).max(24))
 }
 
 /// The weights of a network of `inputs` inputs, `hidden` hidden widths and one output.
@@ -312,10 +325,11 @@ mod tests {
 
     #[test]
     fn node_maps_take_turns_so_each_is_repainted_every_few_frames() {
-        assert_eq!(maps_per_frame(7), 4, "the default network: each map every other frame");
-        assert_eq!(maps_per_frame(1), 1, "no hidden layer: the output's map every frame");
-        assert_eq!(maps_per_frame(17), 8, "[8,8]: each map every other or third frame");
-        assert_eq!(maps_per_frame(129), 22, "8 layers of 16: each map every 6 frames");
+        assert_eq!(maps_per_frame(7), 7, "the default network: every map with every picture");
+        assert_eq!(maps_per_frame(1), 1, "no hidden layer: the output's map");
+        assert_eq!(maps_per_frame(17), 17, "[8,8]: every map with every picture");
+        assert_eq!(maps_per_frame(30), 24, "each map at least every other picture");
+        assert_eq!(maps_per_frame(129), 43, "8 layers of 16: each map every third picture");
         assert_eq!(maps_per_frame(0), 0);
     }
 
@@ -481,6 +495,23 @@ mod tests {
             let want = if f.boundaries { 0.5 } else { 6.0 };
             assert!(f.train_ms >= want, "{f:?}");
         }
+    }
+
+    #[test]
+    fn the_playground_draws_its_picture_every_other_frame_and_trains_in_between() {
+        let mut p = FrameBudget::new(PLAYGROUND);
+        p.on_frame(0.0);
+        p.drawn(0.5);
+        let plans: Vec<FramePlan> = (1..=6).map(|i| p.on_frame(16.7 * i as f64)).collect();
+        let drawn: Vec<bool> = plans.iter().map(|f| f.boundaries).collect();
+        assert_eq!(drawn, [true, false, true, false, true, false], "cheap, yet at 30 Hz");
+        // The frames between give the picture's time to training.
+        assert!((plans[1].train_ms - plans[0].train_ms - 0.5).abs() < 0.3, "{plans:?}");
+        // Compare's cheap boundaries stay at every frame.
+        let mut c = FrameBudget::new(COMPARE);
+        c.on_frame(0.0);
+        c.drawn(0.5);
+        assert!((1..=4).all(|i| c.on_frame(16.7 * i as f64).boundaries));
     }
 
     #[test]

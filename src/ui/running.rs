@@ -60,7 +60,8 @@ pub struct Trained {
 /// Which slow views a frame's refresh should redraw.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Due {
-    /// The boundaries (due every frame unless they are dear, see [`FrameBudget`]).
+    /// The boundaries (due every `picture_every` frames, every other one when they are dear,
+    /// see [`FrameBudget`]).
     pub boundaries: bool,
     /// The charts and tables (at most every chart interval; always on the last frame).
     pub charts: bool,

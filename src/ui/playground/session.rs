@@ -179,8 +179,8 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
     PlaySession { live, slow, on_step, on_reset, on_data, on_point, on_load, on_live, on_weight }
 }
 
-/// A frame's refresh: a frame whose boundaries are not due (a probe dearer than
-/// `DRAW_EVERY_FRAME_MS` is taken every other frame) publishes nothing, and the views keep
+/// A frame's refresh: a frame whose boundaries are not due (while training, the picture is
+/// drawn every other frame: `PLAYGROUND.picture_every`) publishes nothing, and the views keep
 /// their picture one frame longer; the probe's time is reported where it is taken.
 fn publish_when_due(refresh: &Callback<bool>) -> Callback<Due, f64> {
     let refresh = refresh.clone();

@@ -3,9 +3,9 @@
 //! canvases and their 2D contexts are found once per shape and kept ([`NodeCanvases`]): a
 //! frame of training only colours the probe's cells and copies them in, without searching the
 //! page or asking each canvas for its context again. Copying a map into its canvas costs
-//! about the same whatever its size, so while training a frame paints at most
-//! [`maps_per_frame`] of them, taking turns: each map is one to five frames behind (the
-//! default network and [8,8]: every other frame; 8 layers of 16, 129 maps: every sixth), which
+//! about the same whatever its size, so while training a picture (every other frame) paints
+//! at most [`maps_per_frame`] of them, taking turns: the default network and [8,8] all of
+//! them, 8 layers of 16 (129 maps) a third, each map then one or two pictures behind, which
 //! no eye sees on a 40-pixel square, and the frame keeps its time. Maps are 25×25
 //! ([`NODE_MAP`]), the probe averaged.
 

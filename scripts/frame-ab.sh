@@ -11,7 +11,7 @@ set -euo pipefail
 # Reads the run lines; prints "scenario | build | fps a–b | epochs/s a–b | CPU median a–b ms | mean a–b ms".
 summarise() {
   awk -F' [|] ' '
-    function span(k, v) { v += 0; if (!(k in lo) || v < lo[k]) lo[k] = v; if (!(k in hi) || v > hi[k]) hi[k] = v }
+    function span(k, s) { if (!(k in lo) || s + 0 < lo[k] + 0) lo[k] = s; if (!(k in hi) || s + 0 > hi[k] + 0) hi[k] = s }
     $5 ~ /^fps/ {
       key = $3 " | " $2
       if (!(key in seen)) { seen[key] = 1; order[++n] = key }
@@ -31,7 +31,7 @@ summarise() {
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
-[ $# -ge 4 ] || { sed -n '2,7p' "$0"; exit 2; }
+[ $# -ge 4 ] || { sed -n '2,8p' "$0"; exit 2; }
 a="$(realpath "$1")" b="$(realpath "$2")" rounds="$3"
 runs="$(mktemp)"
 trap 'rm -f "$runs"' EXIT

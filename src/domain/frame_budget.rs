@@ -164,9 +164,8 @@ impl FrameBudget {
             self.pending_draw = 0.0;
         }
         self.frame += 1;
-        let every =
-            if self.draw_ms <= DRAW_EVERY_FRAME_MS { tune.picture_every } else { tune.picture_every.max(2) };
-        let boundaries = self.frame.is_multiple_of(every.max(1));
+        let dear = self.draw_ms > DRAW_EVERY_FRAME_MS;
+        let boundaries = self.frame.is_multiple_of(tune.picture_every.max(if dear { 2 } else { 1 }));
         let allowed = (self.train_ms - if boundaries { self.draw_ms } else { 0.0 }).max(0.5 * tune.min_ms);
         let max_rounds = if !tune.spread || self.round_ms <= allowed {
             self.credit = 0.0;
@@ -310,7 +309,7 @@ pub fn probe_side(full: usize, weights: usize, training: bool) -> usize {
 /// than for its pixels: with the Playground's picture at 30 Hz ([`Tuning::picture_every`]),
 /// the default network (7 maps) and [8,8] (17) repaint each at 30 Hz, which no eye tells from
 /// 60 on a 40-pixel square, and 8 layers of 16 (129 maps) 43 a picture (each at 10 Hz).
-pub fn maps_per_frame(total: usize) -> usize {
+pub fn maps_per_picture(total: usize) -> usize {
     total.min(total.div_ceil(3).max(24))
 }
 
@@ -325,12 +324,12 @@ mod tests {
 
     #[test]
     fn node_maps_take_turns_so_each_is_repainted_every_few_frames() {
-        assert_eq!(maps_per_frame(7), 7, "the default network: every map with every picture");
-        assert_eq!(maps_per_frame(1), 1, "no hidden layer: the output's map");
-        assert_eq!(maps_per_frame(17), 17, "[8,8]: every map with every picture");
-        assert_eq!(maps_per_frame(30), 24, "each map at least every other picture");
-        assert_eq!(maps_per_frame(129), 43, "8 layers of 16: each map every third picture");
-        assert_eq!(maps_per_frame(0), 0);
+        assert_eq!(maps_per_picture(7), 7, "the default network: every map with every picture");
+        assert_eq!(maps_per_picture(1), 1, "no hidden layer: the output's map");
+        assert_eq!(maps_per_picture(17), 17, "[8,8]: every map with every picture");
+        assert_eq!(maps_per_picture(30), 24, "each map at least every other picture");
+        assert_eq!(maps_per_picture(129), 43, "8 layers of 16: each map every third picture");
+        assert_eq!(maps_per_picture(0), 0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! frame of training only colours the probe's cells and copies them in, without searching the
 //! page or asking each canvas for its context again. Copying a map into its canvas costs
 //! about the same whatever its size, so while training a picture (every other frame) paints
-//! at most [`maps_per_frame`] of them, taking turns: the default network and [8,8] all of
+//! at most [`maps_per_picture`] of them, taking turns: the default network and [8,8] all of
 //! them, 8 layers of 16 (129 maps) a third, each map then one or two pictures behind, which
 //! no eye sees on a 40-pixel square, and the frame keeps its time. Maps are 25×25
 //! ([`NODE_MAP`]), the probe averaged.
@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::super::{Live, GRID, NODE_MAP};
 use crate::charts::heatmap;
 use crate::charts::theme::Theme;
-use crate::domain::frame_budget::maps_per_frame;
+use crate::domain::frame_budget::maps_per_picture;
 use crate::domain::nn::data::DOMAIN;
 use crate::domain::nn::features::Feature;
 use crate::ui::canvas::boundary_canvas::put_rgba;
@@ -115,7 +115,7 @@ pub fn paint_inputs(
 }
 
 /// The hidden neurons' maps and the output's, from the probe (at the nodes' grid): all of
-/// them when `all` (paused, a step, a new session), else the next [`maps_per_frame`] in turn.
+/// them when `all` (paused, a step, a new session), else the next [`maps_per_picture`] in turn.
 pub fn paint_neurons(
     container: &NodeRef,
     nodes: &mut NodeCanvases,
@@ -130,7 +130,7 @@ pub fn paint_neurons(
     let hidden_layers = probe.hidden.len();
     let start = nodes.next;
     let maps: Vec<&NodeCanvas> = nodes.current(container, shape).iter().filter(|n| n.column > 0).collect();
-    let count = if all { maps.len() } else { maps_per_frame(maps.len()) };
+    let count = if all { maps.len() } else { maps_per_picture(maps.len()) };
     for node in maps.iter().cycle().skip(start % maps.len().max(1)).take(count) {
         let (c, j) = (node.column, node.index);
         let values: &[f32] = if c <= hidden_layers {

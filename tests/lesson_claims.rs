@@ -3,7 +3,8 @@
 //! is deterministic on every platform (one seeded Rng, f32 burn ndarray), so what holds here is
 //! what a student sees in the page.
 
-use activation_lab::domain::experiments::compare::{CompareState, Lockstep};
+use activation_lab::domain::experiments::compare::CompareState;
+use activation_lab::domain::experiments::lockstep::Lockstep;
 use activation_lab::domain::nn::metrics::EpochMetrics;
 use activation_lab::domain::nn::trainer::Session;
 use activation_lab::domain::state::lessons;
@@ -144,7 +145,7 @@ fn lockstep(id: &str, seed: u64) -> Lockstep {
     q.set("cmpSeed", seed.to_string());
     let (state, notices) = CompareState::from_query(&q);
     assert!(notices.is_empty(), "the lesson link earns notices: {notices:?}");
-    Lockstep::new(&state)
+    Lockstep::new(state.sessions())
 }
 
 #[test]

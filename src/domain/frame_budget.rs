@@ -2,9 +2,12 @@
 //! depth, born dead): the budget grows while frames arrive on time and shrinks when they are
 //! late, so drawing keeps its share of the frame on fast and slow machines alike; slow-moving
 //! views (charts, tables) are told when to redraw. Each use keeps its own tuning ([`Tuning`]).
-//! Compare also reports what its rounds and its boundary refreshes cost: a dear refresh is
-//! done every other frame and paid for out of that frame's training time, and a round too dear
-//! for one frame is spread over several. Pure: time comes in as the frame's timestamp.
+//! A section reports what its boundary refreshes cost: a dear refresh is done every other
+//! frame and paid for out of that frame's training time. Training itself goes a unit (a
+//! minibatch, or a chunk of an epoch's measurement) at a time ([`train_within`]), so a round
+//! too dear for one frame (an epoch of four big networks at minibatch 1) spans several and no
+//! frame overruns its budget by more than one unit. Pure: time comes in as the frame's
+//! timestamp, and as a clock to [`train_within`].
 
 use crate::domain::nn::model::layer_sizes;
 
@@ -38,11 +41,8 @@ pub struct Tuning {
     /// ... and below this on time (the budget grows by `grow_ms`).
     pub on_time_ms: f64,
     pub grow_ms: f64,
-    /// Most rounds (epochs, steps) in one frame.
+    /// Most rounds (epochs; for several runs, an epoch of every run) in one frame.
     pub max_rounds: usize,
-    /// Whether a round dearer than the frame's budget is spread over several frames (else
-    /// every frame does at least one round).
-    pub spread: bool,
     /// While training, the boundaries (a probe and the pictures drawn from it) are due every
     /// this many frames at most (1: every frame while they are cheap).
     pub picture_every: u64,
@@ -61,19 +61,17 @@ pub const PLAYGROUND: Tuning = Tuning {
     on_time_ms: 17.5,
     grow_ms: 0.25,
     max_rounds: usize::MAX,
-    spread: false,
     // The picture (the probe, the output's heatmap, the node maps) at 30 Hz while training:
     // a boundary that moves a little with each epoch looks the same at 30 and 60 Hz, and the
     // frames between only train (at one epoch per frame: a third less main-thread work per
     // frame; at more, their time goes to training). A pause, a step or an edit draws at once.
     picture_every: 2,
 };
-/// Gradients through depth: the runs take turns, at most 12 session-epochs per frame (so small
-/// networks do not race through the run).
-pub const DEPTH: Tuning = Tuning { max_rounds: 12, ..PLAYGROUND };
-/// Side by side: rounds of one epoch of every run, spread over frames when dear.
-pub const COMPARE: Tuning =
-    Tuning { max_ms: 10.0, max_rounds: 25, spread: true, picture_every: 1, ..PLAYGROUND };
+/// Gradients through depth: the runs in lockstep, at most 6 epochs of every run per frame (so
+/// small networks do not race through the run).
+pub const DEPTH: Tuning = Tuning { max_rounds: 6, ..PLAYGROUND };
+/// Side by side: the runs in lockstep, up to 25 epochs of every run per frame.
+pub const COMPARE: Tuning = Tuning { max_ms: 10.0, max_rounds: 25, picture_every: 1, ..PLAYGROUND };
 /// Born dead: chunks of the Monte-Carlo estimate.
 pub const BORN_DEAD: Tuning = Tuning {
     start_ms: 8.0,
@@ -84,7 +82,6 @@ pub const BORN_DEAD: Tuning = Tuning {
     on_time_ms: 18.0,
     grow_ms: 0.5,
     max_rounds: usize::MAX,
-    spread: false,
     picture_every: 1,
 };
 
@@ -92,8 +89,8 @@ pub const BORN_DEAD: Tuning = Tuning {
 /// does up to its budget plus one sample (at least 4 ms, see `cost::CostConfig`).
 pub const COST: Tuning = Tuning { max_ms: 10.0, ..BORN_DEAD };
 
-/// What a frame may do: work for up to `train_ms` (at most `max_rounds` rounds; 0 means this
-/// frame only waits), and whether the boundaries are due.
+/// What a frame may do: work for up to `train_ms` (at most `max_rounds` rounds), and whether
+/// the boundaries are due.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FramePlan {
     pub train_ms: f64,
@@ -105,12 +102,9 @@ pub struct FramePlan {
 pub struct FrameBudget {
     tuning: Tuning,
     train_ms: f64,
-    /// Measured time of one round (EWMA), 0 until measured.
-    round_ms: f64,
     /// Measured time of one boundary refresh (EWMA), 0 until measured.
     draw_ms: f64,
     pending_draw: f64,
-    credit: f64,
     last_frame: Option<f64>,
     last_charts: f64,
     frame: u64,
@@ -133,10 +127,8 @@ impl FrameBudget {
         FrameBudget {
             tuning,
             train_ms: tuning.start_ms,
-            round_ms: 0.0,
             draw_ms: 0.0,
             pending_draw: 0.0,
-            credit: 0.0,
             last_frame: None,
             last_charts: f64::NEG_INFINITY,
             frame: 0,
@@ -167,19 +159,7 @@ impl FrameBudget {
         let dear = self.draw_ms > DRAW_EVERY_FRAME_MS;
         let boundaries = self.frame.is_multiple_of(tune.picture_every.max(if dear { 2 } else { 1 }));
         let allowed = (self.train_ms - if boundaries { self.draw_ms } else { 0.0 }).max(0.5 * tune.min_ms);
-        let max_rounds = if !tune.spread || self.round_ms <= allowed {
-            self.credit = 0.0;
-            tune.max_rounds
-        } else {
-            self.credit += allowed / self.round_ms;
-            if self.credit >= 1.0 {
-                self.credit -= 1.0;
-                1
-            } else {
-                0
-            }
-        };
-        FramePlan { train_ms: allowed, max_rounds, boundaries }
+        FramePlan { train_ms: allowed, max_rounds: tune.max_rounds, boundaries }
     }
 
     /// Measures what the slow views' redraw costs the frame rate: the interval after the frame
@@ -201,13 +181,6 @@ impl FrameBudget {
         (CHART_SHARE * self.chart_delay_ms).clamp(CHART_INTERVAL_MS, CHART_INTERVAL_MAX_MS)
     }
 
-    /// `rounds` rounds took `ms`.
-    pub fn trained(&mut self, rounds: usize, ms: f64) {
-        if rounds > 0 && ms.is_finite() && ms >= 0.0 {
-            self.round_ms = ewma(self.round_ms, (ms / rounds as f64).max(1e-3));
-        }
-    }
-
     /// Part of a boundary refresh (a probe, a canvas) took `ms`.
     pub fn drawn(&mut self, ms: f64) {
         if ms.is_finite() && ms >= 0.0 {
@@ -218,7 +191,6 @@ impl FrameBudget {
     /// Forget the last frame (after a pause, the gap says nothing about the machine).
     pub fn pause(&mut self) {
         self.last_frame = None;
-        self.credit = 0.0;
     }
 
     /// Whether the slow views should redraw at time `t` (at most every
@@ -284,6 +256,41 @@ impl DearView {
             self.cost_ms = ms;
         }
     }
+}
+
+/// What one frame's training did: how many rounds it completed and whether training must stop
+/// (diverged, or finished).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trained {
+    pub rounds: usize,
+    pub stop: bool,
+}
+
+/// Training that goes a unit at a time: a minibatch, or a chunk of an epoch's measurement (of
+/// one run, or of every run in lockstep), so that a frame may stop it after any unit.
+pub trait Units {
+    /// One unit; true when it completed a round (an epoch; of every run, in lockstep).
+    fn unit(&mut self) -> bool;
+    /// Whether no unit can be done (every run diverged, or there is no training point).
+    fn stopped(&self) -> bool;
+}
+
+/// A frame's training: unit after unit until `budget_ms` has passed on `now` (ms), `most`
+/// rounds are complete (at least one) or the work stopped. At least one unit, and never more
+/// than one unit past the budget: a round dearer than a frame (an epoch of a big network at
+/// minibatch 1, or of four such in lockstep) spans frames instead of freezing one.
+pub fn train_within(work: &mut impl Units, most: usize, budget_ms: f64, now: impl Fn() -> f64) -> Trained {
+    let start = now();
+    let mut rounds = 0;
+    while !work.stopped() {
+        if work.unit() {
+            rounds += 1;
+        }
+        if rounds >= most.max(1) || now() - start > budget_ms {
+            break;
+        }
+    }
+    Trained { rounds, stop: work.stopped() }
 }
 
 /// Most multiply-adds of one probe taken while training (cells × weights): a bigger network is
@@ -374,12 +381,64 @@ mod tests {
         assert_eq!(b.on_frame(t + 10_000.0).train_ms, PLAYGROUND.min_ms, "a pause is not a late frame");
     }
 
+    /// Work of `per_round` units of `unit_ms` each on a clock it moves, stopping after
+    /// `rounds_left` rounds.
+    struct Fake {
+        clock: std::rc::Rc<std::cell::Cell<f64>>,
+        unit_ms: f64,
+        per_round: usize,
+        units: usize,
+        rounds_left: usize,
+    }
+
+    impl Units for Fake {
+        fn unit(&mut self) -> bool {
+            self.clock.set(self.clock.get() + self.unit_ms);
+            self.units += 1;
+            let round = self.units.is_multiple_of(self.per_round);
+            if round {
+                self.rounds_left -= 1;
+            }
+            round
+        }
+        fn stopped(&self) -> bool {
+            self.rounds_left == 0
+        }
+    }
+
+    fn fake(unit_ms: f64, per_round: usize, rounds_left: usize) -> Fake {
+        Fake { clock: Default::default(), unit_ms, per_round, units: 0, rounds_left }
+    }
+
+    fn run(work: &mut Fake, most: usize, budget_ms: f64) -> Trained {
+        let clock = work.clock.clone();
+        train_within(work, most, budget_ms, move || clock.get())
+    }
+
     #[test]
-    fn without_spreading_every_frame_may_do_its_most_rounds() {
-        let mut b = FrameBudget::new(DEPTH);
-        b.trained(1, 100.0);
-        assert_eq!(b.on_frame(0.0).max_rounds, 12);
-        assert_eq!(b.on_frame(16.7).max_rounds, 12);
+    fn a_round_dearer_than_the_budget_spans_frames_one_unit_past_it_at_most() {
+        // A 25 ms round (four big runs in lockstep at minibatch 1: a unit is a minibatch of
+        // every run) in frames of 6 ms: each frame stops at its first unit past 6 ms.
+        let mut work = fake(0.25, 100, usize::MAX);
+        let mut rounds = Vec::new();
+        for _ in 0..12 {
+            let before = work.clock.get();
+            rounds.push(run(&mut work, COMPARE.max_rounds, 6.0).rounds);
+            assert_eq!(work.clock.get() - before, 6.25, "one unit past the budget, no more");
+        }
+        assert_eq!(rounds, [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1], "the round spans four frames");
+    }
+
+    #[test]
+    fn cheap_rounds_stop_at_the_most_a_frame_may_do_and_at_the_end() {
+        let mut work = fake(0.01, 10, usize::MAX);
+        assert_eq!(run(&mut work, DEPTH.max_rounds, 10.0), Trained { rounds: 6, stop: false });
+        assert_eq!(run(&mut work, 1, 10.0).rounds, 1, "speed 1: one epoch a frame");
+        assert_eq!(run(&mut work, 0, 10.0).rounds, 1, "at least one");
+        let mut ending = fake(0.01, 10, 2);
+        assert_eq!(run(&mut ending, 25, 10.0), Trained { rounds: 2, stop: true }, "stops when done");
+        assert_eq!(run(&mut ending, 25, 10.0), Trained { rounds: 0, stop: true }, "and does nothing after");
+        assert_eq!(ending.units, 20);
     }
 
     #[test]
@@ -511,25 +570,6 @@ mod tests {
         c.on_frame(0.0);
         c.drawn(0.5);
         assert!((1..=4).all(|i| c.on_frame(16.7 * i as f64).boundaries));
-    }
-
-    #[test]
-    fn a_round_too_dear_for_one_frame_is_spread_over_several() {
-        let mut p = FrameBudget::new(COMPARE);
-        p.on_frame(0.0);
-        p.trained(1, 15.0);
-        // 6.25..9 ms allowed of a 15 ms round: a round every second frame or so, never two.
-        let rounds: Vec<usize> = (1..=12).map(|i| p.on_frame(16.7 * i as f64).max_rounds).collect();
-        let total: usize = rounds.iter().sum();
-        assert!((5..=7).contains(&total), "{rounds:?}");
-        assert!(rounds.iter().all(|&r| r <= 1), "{rounds:?}");
-        // A cheap round: as many as the time allows.
-        let mut p = FrameBudget::new(COMPARE);
-        p.trained(4, 4.0);
-        assert_eq!(p.on_frame(0.0).max_rounds, COMPARE.max_rounds);
-        p.trained(0, 100.0);
-        p.trained(1, f64::NAN);
-        assert_eq!(p.on_frame(16.0).max_rounds, COMPARE.max_rounds);
     }
 
     // Born dead's tuning (moved from its former `WorkBudget`).

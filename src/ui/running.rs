@@ -6,10 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::frame_budget::{FrameBudget, FramePlan, Tuning};
+use crate::domain::frame_budget::{FrameBudget, FramePlan, Trained, Tuning};
 use crate::domain::state::transition::Transition;
 use crate::ui::hooks::use_animation_loop;
-use crate::ui::shell::browser;
 use crate::ui::spans;
 
 #[derive(Clone, PartialEq)]
@@ -47,14 +46,6 @@ where
     let model = model.clone();
     let callback = use_memo((), move |_| Callback::from(move |a| model.dispatch(RunMsg::Act(a))));
     (*callback).clone()
-}
-
-/// What one frame's training did: how many rounds it ran and whether training must stop
-/// (diverged, or finished).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Trained {
-    pub rounds: usize,
-    pub stop: bool,
 }
 
 /// Which slow views a frame's refresh should redraw.
@@ -108,12 +99,10 @@ where
                 return;
             }
             let plan = budget.borrow_mut().on_frame(t);
-            let start = browser::now_ms();
             let trained = {
                 let _span = spans::span("lab:train");
                 train.emit(plan)
             };
-            budget.borrow_mut().trained(trained.rounds, browser::now_ms() - start);
             let charts = trained.stop || (trained.rounds > 0 && budget.borrow_mut().charts_due(t));
             let _span = spans::span("lab:refresh");
             let drawn = refresh.emit(Due { boundaries: plan.boundaries || trained.stop, charts });

@@ -5,6 +5,7 @@ pub mod born_dead;
 pub mod born_dead_view;
 pub mod compare;
 pub mod depth;
+pub mod lockstep;
 
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;

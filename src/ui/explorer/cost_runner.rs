@@ -119,9 +119,7 @@ pub fn use_cost_job(activations: &[Activation]) -> CostHandle {
 fn run_for_a_frame(r: &mut Runner, t: f64, last: &CostSnapshot) -> Option<CostSnapshot> {
     let budget_ms = r.budget.on_frame(t).train_ms;
     let job = r.job.as_mut()?;
-    let start = browser::now_ms();
-    let steps = job.run_for(budget_ms, &mut browser::now_ms);
-    r.budget.trained(steps, browser::now_ms() - start);
+    job.run_for(budget_ms, &mut browser::now_ms);
     let (done, total) = job.progress();
     let finished = job.done();
     let report = if finished || r.budget.charts_due(t) { Rc::new(job.report()) } else { last.report.clone() };

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Live, PointEdit, NODE_GRID};
-use crate::domain::frame_budget::{probe_side, weight_count, FramePlan, PLAYGROUND};
+use crate::domain::frame_budget::{probe_side, train_within, weight_count, FramePlan, PLAYGROUND};
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::model::NetworkWeights;
 use crate::domain::nn::schedule::{same_run, LiveChange};
@@ -25,7 +25,7 @@ use crate::domain::nn::weight_edit::LinkId;
 use crate::domain::state::play_url::data_link::quantised;
 use crate::domain::state::play_url::PlayState;
 use crate::domain::state::playground::PlayAction;
-use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
+use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
 use crate::ui::spans;
@@ -56,7 +56,7 @@ pub fn use_play_session(model: &UseReducerHandle<Running<PlayState>>) -> PlaySes
         let (session, speed) = (session.clone(), model.state.speed);
         Callback::from(move |plan: FramePlan| {
             let most = (speed.max(1) as usize).min(plan.max_rounds);
-            session.update(|s| train_for_a_frame(s, most, plan.train_ms))
+            session.update(|s| train_within(s, most, plan.train_ms, browser::now_ms))
         })
     };
     // Publishes the session's new version; the charts follow when `charts`.
@@ -212,27 +212,6 @@ fn fits(session: &Session, (settings, custom): &Key) -> bool {
         None => {
             let state = PlayState { settings: settings.clone(), ..PlayState::default() };
             session.dataset() == &state.dataset()
-        }
-    }
-}
-
-/// Trains unit by unit ([`Session::advance`]: a minibatch, or a chunk of the measurement),
-/// stopping when the frame's training budget is spent, `most` epochs are complete or the run
-/// diverged: an epoch may span frames, and no frame does more than one unit past its budget.
-/// Returns the epochs completed; none, and a stop, without a training point.
-fn train_for_a_frame(session: &mut Session, most: usize, budget_ms: f64) -> Trained {
-    if session.train_len() == 0 {
-        return Trained { rounds: 0, stop: true };
-    }
-    let start = browser::now_ms();
-    let mut epochs = 0;
-    loop {
-        epochs += session.advance(1);
-        if session.status().is_diverged() {
-            return Trained { rounds: epochs, stop: true };
-        }
-        if epochs >= most.max(1) || browser::now_ms() - start > budget_ms {
-            return Trained { rounds: epochs, stop: false };
         }
     }
 }

@@ -4,6 +4,7 @@ use super::shape::check_shape;
 use crate::domain::activation::Activation;
 use crate::domain::nn::data::{DatasetKind, MAX_NOISE};
 use crate::domain::nn::settings::{Init, LossKind, OptimizerKind, Settings, LEARNING_RATE_RANGE};
+use crate::domain::nn::trainer::Session;
 
 /// Fewest activations compared.
 pub const MIN_SLOTS: usize = 2;
@@ -139,6 +140,11 @@ impl CompareState {
     pub fn settings_for(&self, i: usize) -> Option<Settings> {
         let activation = *self.slots.get(i)?;
         Some(Settings { activation, layer_activations: Vec::new(), ..self.shared.clone() })
+    }
+
+    /// A fresh session per slot: the runs to train in lockstep.
+    pub fn sessions(&self) -> Vec<Session> {
+        (0..self.slots.len()).filter_map(|i| self.settings_for(i)).map(Session::new).collect()
     }
 
     /// The next state. Pure: same state and action, same result. Out-of-range indices and

@@ -70,7 +70,7 @@ mod tests {
     use super::super::{small, two};
     use super::*;
     use crate::domain::activation::Activation;
-    use crate::domain::experiments::compare::Lockstep;
+    use crate::domain::experiments::lockstep::Lockstep;
     use crate::domain::nn::settings::Settings;
 
     #[test]
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn summary_rows_come_from_the_run_and_the_fastest_is_found() {
         let shared = Settings { learning_rate: 0.3, ..small() };
-        let mut runs = Lockstep::new(&two(Activation::Tanh, Activation::Identity, shared));
+        let mut runs = Lockstep::new(two(Activation::Tanh, Activation::Identity, shared).sessions());
         runs.step(60);
         let rows: Vec<SlotSummary> =
             runs.sessions().iter().map(|s| SlotSummary::of_session(s, 0.3)).collect();
@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn sparsity_weights_layers_by_their_width() {
-        let mut runs = Lockstep::new(&two(Activation::Relu, Activation::Tanh, small()));
+        let mut runs = Lockstep::new(two(Activation::Relu, Activation::Tanh, small()).sessions());
         runs.step(1);
         let m = runs.sessions()[0].metrics();
         let want = (m.layers[0].sparsity * 5.0 + m.layers[1].sparsity * 4.0) / 9.0;

@@ -9,6 +9,7 @@
 //! bit-identical however it is advanced (tested in `tests/training.rs`).
 
 use super::{Session, Tensor2};
+use crate::domain::frame_budget::Units;
 use crate::domain::nn::backprop::LayerGrads;
 use crate::domain::nn::fused;
 use crate::domain::nn::fused::kernels::network;
@@ -94,7 +95,7 @@ impl Session {
     pub fn advance(&mut self, units: usize) -> usize {
         let mut epochs = 0;
         for _ in 0..units {
-            if self.status.is_diverged() || self.train_len() == 0 {
+            if self.stopped() {
                 break;
             }
             if self.unit() {
@@ -102,6 +103,11 @@ impl Session {
             }
         }
         epochs
+    }
+
+    /// Whether no unit can be done: the run diverged, or there is no training point.
+    pub fn stopped(&self) -> bool {
+        self.status.is_diverged() || self.train_len() == 0
     }
 
     /// How far the epoch in progress is, 0..1 (its minibatches, then its measurement); `None`
@@ -331,5 +337,15 @@ impl Session {
         };
         self.history.push(&self.metrics);
         self.check_divergence();
+    }
+}
+
+/// A frame trains a session unit by unit ([`train_within`](crate::domain::frame_budget::train_within)).
+impl Units for Session {
+    fn unit(&mut self) -> bool {
+        self.advance(1) > 0
+    }
+    fn stopped(&self) -> bool {
+        Session::stopped(self)
     }
 }

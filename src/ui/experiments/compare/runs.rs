@@ -8,11 +8,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::GRID;
-use crate::domain::experiments::compare::{CompareState, Lockstep};
-use crate::domain::frame_budget::{FramePlan, COMPARE};
+use crate::domain::experiments::compare::CompareState;
+use crate::domain::experiments::lockstep::Lockstep;
+use crate::domain::frame_budget::{probe_side, train_within, weight_count, FramePlan, Trained, COMPARE};
 use crate::domain::nn::data::Dataset;
 use crate::domain::nn::trainer::GridProbe;
-use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running, Trained};
+use crate::ui::running::{use_budgeted_training, Due, RunMsg, Running};
 use crate::ui::section::{use_derived, Held};
 use crate::ui::shell::browser;
 use crate::ui::spans;
@@ -35,7 +36,7 @@ pub struct Runs {
 
 impl Runs {
     fn new(state: &CompareState) -> Runs {
-        let lockstep = Lockstep::new(state);
+        let lockstep = Lockstep::new(state.sessions());
         let data = lockstep.sessions().first().map(|s| s.dataset().clone()).unwrap_or(Dataset {
             kind: state.shared.dataset,
             train: Vec::new(),
@@ -51,7 +52,7 @@ impl Runs {
             probes_taken: 0,
             chart_epoch: 0,
         };
-        runs.probe();
+        runs.probe(false);
         runs
     }
 
@@ -64,12 +65,15 @@ impl Runs {
         self.lockstep.epoch()
     }
 
-    /// New probes of every run; returns the time it took (ms).
-    fn probe(&mut self) -> f64 {
+    /// New probes of every run, coarser for a big network while `training` (as the
+    /// Playground's: [`probe_side`]); returns the time it took (ms).
+    fn probe(&mut self, training: bool) -> f64 {
         let _span = spans::span("lab:probe");
         let start = browser::now_ms();
+        let shared = &self.built.shared;
+        let side = probe_side(GRID, weight_count(shared.num_inputs(), &shared.hidden), training);
         let sessions = self.lockstep.sessions();
-        self.probes = Rc::new(sessions.iter().map(|s| Rc::new(s.probe(GRID))).collect());
+        self.probes = Rc::new(sessions.iter().map(|s| Rc::new(s.probe(side))).collect());
         self.dead = Rc::new(sessions.iter().map(|s| s.metrics().dead_count()).collect());
         self.boundary_epoch = self.lockstep.epoch();
         self.probes_taken += 1;
@@ -82,18 +86,10 @@ impl Runs {
         self.boundary_epoch != epoch || self.chart_epoch != epoch
     }
 
-    /// Rounds (one epoch of every run) until the plan's time or rounds are spent.
+    /// A unit of every run at a time (a round: an epoch of every run), until the plan's time
+    /// or rounds are spent; an epoch too dear for one frame spans several.
     fn train(&mut self, plan: FramePlan) -> Trained {
-        let start = browser::now_ms();
-        let mut rounds = 0;
-        while rounds < plan.max_rounds && self.lockstep.any_running() {
-            self.lockstep.step(1);
-            rounds += 1;
-            if browser::now_ms() - start >= plan.train_ms {
-                break;
-            }
-        }
-        Trained { rounds, stop: !self.lockstep.any_running() }
+        train_within(&mut self.lockstep, plan.max_rounds, plan.train_ms, browser::now_ms)
     }
 }
 
@@ -108,7 +104,8 @@ pub struct CompareRuns {
 }
 
 /// Publishes the runs after they changed: new probes when `due.boundaries` and the charts when
-/// `due.charts` (each only if the epoch moved since, unless `always`). Returns the probes' time.
+/// `due.charts`, each only if the epoch moved since, unless `always` (a step, a reset or a
+/// pause, whose probes are at full side; a frame's may be coarser). Returns the probes' time.
 fn catch_up(held: &UseStateHandle<Held<Runs>>, shown: &Held<Runs>, due: Due, always: bool) -> f64 {
     let live = &shown.live;
     let (epoch, boundary_epoch, chart_epoch) = {
@@ -125,7 +122,7 @@ fn catch_up(held: &UseStateHandle<Held<Runs>>, shown: &Held<Runs>, due: Due, alw
             r.chart_epoch = epoch;
         }
         if boundaries {
-            r.probe()
+            r.probe(!always)
         } else {
             0.0
         }
@@ -142,12 +139,7 @@ pub fn use_compare_runs(model: &UseReducerHandle<Running<CompareState>>) -> Comp
     let (held, shown) = use_derived(model.state.clone(), Runs::fits, Runs::new);
     let train = {
         let live = shown.live.clone();
-        Callback::from(move |plan: FramePlan| {
-            if plan.max_rounds == 0 {
-                return Trained { rounds: 0, stop: !live.borrow().lockstep.any_running() };
-            }
-            live.update(|r| r.train(plan))
-        })
+        Callback::from(move |plan: FramePlan| live.update(|r| r.train(plan)))
     };
     let refresh = {
         let (held, shown) = (held.clone(), shown.clone());

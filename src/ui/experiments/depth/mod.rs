@@ -17,13 +17,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::experiments::depth::{first_to_last, shared_log_range, strip_columns, DepthState};
-use crate::domain::frame_budget::{FramePlan, DEPTH};
+use crate::domain::experiments::lockstep::Lockstep;
+use crate::domain::frame_budget::{train_within, FramePlan, Trained, DEPTH};
 use crate::domain::nn::settings::Settings;
 use crate::domain::nn::trainer::{Session, Status};
 use crate::domain::state::page::Notice;
 use crate::domain::state::query::Query;
 use crate::ui::export::export_menu::ExportMenu;
-use crate::ui::running::{untimed_refresh, use_budgeted_training, use_on_act, Running, Trained};
+use crate::ui::running::{untimed_refresh, use_budgeted_training, use_on_act, Running};
 use crate::ui::section::{on_run, use_derived, use_section, Link};
 use crate::ui::shell::browser;
 
@@ -38,9 +39,9 @@ const STRIP_COLUMNS: usize = 600;
 /// Resolution of the input-plane grid whose activations the histograms show.
 const HIST_GRID: usize = 24;
 
-/// The sessions (one per activation) and the activations at initialisation.
+/// The sessions (one per activation, in lockstep) and the activations at initialisation.
 pub struct Runs {
-    pub sessions: Vec<Session>,
+    pub lockstep: Lockstep,
     /// `init[slot][layer]`: every hidden neuron's activation over the input grid, at epoch 0.
     pub init: Rc<Vec<Vec<Vec<f32>>>>,
 }
@@ -52,40 +53,33 @@ impl Runs {
             .iter()
             .map(|s| s.probe(HIST_GRID).hidden.into_iter().map(|layer| layer.concat()).collect())
             .collect();
-        Runs { sessions, init: Rc::new(init) }
+        Runs { lockstep: Lockstep::new(sessions), init: Rc::new(init) }
     }
 
     /// Whether these runs were built for `settings`.
     fn fits(&self, settings: &Vec<Settings>) -> bool {
-        self.sessions.len() == settings.len()
-            && self.sessions.iter().zip(settings).all(|(s, want)| s.settings() == &want.clamped())
+        let sessions = self.lockstep.sessions();
+        sessions.len() == settings.len()
+            && sessions.iter().zip(settings).all(|(s, want)| s.settings() == &want.clamped())
     }
 
-    /// The epoch shown: the fewest epochs of a run still training (the runs take turns, so they
-    /// differ by at most one); when every run has diverged, the furthest.
+    /// The epoch shown: that of the runs still training (in lockstep); when every run has
+    /// diverged, the furthest.
     pub fn epoch(&self) -> usize {
-        let running = self.sessions.iter().filter(|s| !s.status().is_diverged()).map(Session::epoch).min();
-        running.unwrap_or_else(|| self.sessions.iter().map(Session::epoch).max().unwrap_or(0))
+        self.lockstep.epoch()
     }
 
     pub fn all_diverged(&self) -> bool {
-        self.sessions.iter().all(|s| s.status().is_diverged())
+        !self.lockstep.any_running()
     }
 
-    /// One epoch more for every run still training.
+    /// One epoch more for every run still training (the rest of it, when paused mid-epoch).
     fn step(&mut self) {
-        let target = self.epoch() + 1;
-        for s in self.sessions.iter_mut() {
-            while s.epoch() < target && !s.status().is_diverged() {
-                s.step(1);
-            }
-        }
+        self.lockstep.step(1);
     }
 
     fn reset(&mut self) {
-        for s in self.sessions.iter_mut() {
-            s.reset();
-        }
+        self.lockstep.reset();
     }
 }
 
@@ -116,7 +110,8 @@ pub struct Snapshot {
 
 fn snapshot(runs: &Runs) -> Snapshot {
     let slots: Vec<SlotView> = runs
-        .sessions
+        .lockstep
+        .sessions()
         .iter()
         .map(|s| {
             let (strip_epochs, strip_rows) = strip_columns(s.history(), STRIP_COLUMNS);
@@ -140,21 +135,10 @@ fn snapshot(runs: &Runs) -> Snapshot {
     Snapshot { slots, log_range }
 }
 
-/// One epoch at a time for the run that is furthest behind (so the runs stay in step), until
-/// the frame's budget is spent (at least one). Stops when every run has.
+/// A unit of every run at a time (the runs in lockstep) until the frame's budget or its most
+/// rounds are spent. Stops when every run has.
 fn train_for_a_frame(runs: &mut Runs, plan: FramePlan) -> Trained {
-    let start = browser::now_ms();
-    let mut rounds = 0;
-    for _ in 0..plan.max_rounds {
-        let behind = runs.sessions.iter_mut().filter(|s| !s.status().is_diverged()).min_by_key(|s| s.epoch());
-        let Some(session) = behind else { return Trained { rounds, stop: true } };
-        session.step(1);
-        rounds += 1;
-        if browser::now_ms() - start > plan.train_ms {
-            break;
-        }
-    }
-    Trained { rounds, stop: runs.all_diverged() }
+    train_within(&mut runs.lockstep, plan.max_rounds, plan.train_ms, browser::now_ms)
 }
 
 /// The depth experiment's settings from the link (it never starts training by itself).

@@ -1,19 +1,18 @@
-//! The runs: one session per slot, stepped together.
+//! Runs stepped together: the comparison's slots, the depth experiment's activations.
 
-use super::state::CompareState;
+use crate::domain::frame_budget::Units;
 use crate::domain::nn::trainer::Session;
 
-/// One [`Session`] per slot, built from settings that differ only in the activation, and
-/// always stepped together: same data, same initial weights (bar a PReLU's slope), same
-/// minibatch order, same number of epochs.
+/// Sessions built from settings that differ only in the activation, and always stepped
+/// together: same data, same initial weights (bar a PReLU's slope), same minibatch order, the
+/// same number of epochs and, within an epoch, the same minibatch (they differ by at most one
+/// unit of work, and not at all between frames' shares of it: [`Units`]).
 pub struct Lockstep {
     sessions: Vec<Session>,
 }
 
 impl Lockstep {
-    pub fn new(state: &CompareState) -> Lockstep {
-        let sessions =
-            (0..state.slots.len()).filter_map(|i| state.settings_for(i)).map(Session::new).collect();
+    pub fn new(sessions: Vec<Session>) -> Lockstep {
         Lockstep { sessions }
     }
 
@@ -48,18 +47,34 @@ impl Lockstep {
     }
 }
 
+/// A unit of every run still training, in turn: the runs share their data and minibatch size,
+/// so they complete their epochs in the same call.
+impl Units for Lockstep {
+    fn unit(&mut self) -> bool {
+        let mut round = false;
+        for s in &mut self.sessions {
+            round |= s.advance(1) > 0;
+        }
+        round
+    }
+    fn stopped(&self) -> bool {
+        self.sessions.iter().all(Session::stopped)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::{small, two};
     use super::*;
     use crate::domain::activation::Activation;
     use crate::domain::experiments::compare::{classic, Preset, SlotSummary};
+    use crate::domain::experiments::compare::{small, two, CompareState};
+    use crate::domain::frame_budget::train_within;
     use crate::domain::nn::settings::{LossKind, Settings};
 
     #[test]
     fn runs_start_from_the_same_weights_bit_for_bit() {
         let state = CompareState { shared: small(), ..CompareState::default() };
-        let runs = Lockstep::new(&state);
+        let runs = Lockstep::new(state.sessions());
         assert_eq!(runs.sessions().len(), 4);
         let first = runs.sessions()[0].initial_weights();
         for s in runs.sessions() {
@@ -74,7 +89,7 @@ mod tests {
 
     #[test]
     fn identical_activations_run_identically_in_lockstep() {
-        let mut runs = Lockstep::new(&two(Activation::Tanh, Activation::Tanh, small()));
+        let mut runs = Lockstep::new(two(Activation::Tanh, Activation::Tanh, small()).sessions());
         let [a, b] = runs.sessions() else { panic!("two runs") };
         assert_eq!(a.metrics(), b.metrics());
         assert_eq!(a.metrics().epoch, 0);
@@ -90,10 +105,37 @@ mod tests {
     }
 
     #[test]
+    fn frames_of_units_train_the_runs_as_whole_epochs_do_bit_for_bit() {
+        // Minibatch 1: an epoch is many units, so a frame of a few units stops mid-epoch.
+        let state = two(Activation::Relu, Activation::Tanh, Settings { batch_size: 1, ..small() });
+        let mut whole = Lockstep::new(state.sessions());
+        whole.step(2);
+        let mut framed = Lockstep::new(state.sessions());
+        let mut frames = 0;
+        while framed.epoch() < 2 {
+            // A clock that moves a millisecond a reading: a frame of 3 ms is three units.
+            let clock = std::cell::Cell::new(0.0);
+            let t = train_within(&mut framed, 25, 3.0, || {
+                clock.set(clock.get() + 1.0);
+                clock.get()
+            });
+            assert!(t.rounds <= 1 && !t.stop);
+            frames += 1;
+            let progress: Vec<_> = framed.sessions().iter().map(Session::epoch_progress).collect();
+            assert_eq!(progress[0], progress[1], "frame {frames}: the runs at the same unit");
+        }
+        assert!(frames > 20, "{frames} frames: the epochs spanned frames");
+        for (a, b) in whole.sessions().iter().zip(framed.sessions()) {
+            assert_eq!(a.weights(), b.weights());
+            assert_eq!(a.history(), b.history());
+        }
+    }
+
+    #[test]
     fn a_lockstep_run_matches_a_session_trained_alone() {
         // Same minibatch order: the relu run of the comparison equals a relu session alone.
         let state = two(Activation::Relu, Activation::Gelu, small());
-        let mut runs = Lockstep::new(&state);
+        let mut runs = Lockstep::new(state.sessions());
         runs.step(4);
         let mut alone = Session::new(Settings { activation: Activation::Relu, ..small() });
         alone.step(4);
@@ -112,7 +154,7 @@ mod tests {
             seed: 2,
             ..Settings::default()
         };
-        let mut runs = Lockstep::new(&two(Activation::Relu, Activation::Tanh, shared));
+        let mut runs = Lockstep::new(two(Activation::Relu, Activation::Tanh, shared).sessions());
         for _ in 0..30 {
             runs.step(1);
         }
@@ -134,7 +176,7 @@ mod tests {
             let state = Preset::DyingRelu.state(seed);
             assert_eq!(state.slots, classic());
             assert_eq!(state.shared.hidden, vec![4, 4]);
-            let mut runs = Lockstep::new(&state);
+            let mut runs = Lockstep::new(state.sessions());
             runs.step(40);
             let dead40 = runs.sessions()[0].metrics().dead_count();
             assert!(dead40 >= 1, "seed {seed}: relu lost no neuron by epoch 40");
@@ -161,7 +203,7 @@ mod tests {
         assert!(fitted >= 7, "leaky relu fitted the moons on only {fitted} seeds of 8");
         // And the healthy baseline keeps every ReLU alive on the same seeds.
         for seed in [1, 5] {
-            let mut runs = Lockstep::new(&Preset::Healthy.state(seed));
+            let mut runs = Lockstep::new(Preset::Healthy.state(seed).sessions());
             runs.step(40);
             assert_eq!(runs.sessions()[0].metrics().dead_count(), 0, "seed {seed}");
         }

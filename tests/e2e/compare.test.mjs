@@ -78,6 +78,27 @@ test('press play: the epoch advances, the table fills and four boundaries are dr
   await context.close();
 });
 
+test('eight layers of 16 at minibatch 1: epochs span frames, coarse boundaries while training, sharp when paused', async () => {
+  // An epoch of these four runs is 1000 minibatch steps: far more than a frame. The page keeps
+  // answering (the epoch moves, Pause stops it), and the boundaries, probed at half side while
+  // training, come back at full side (50 cells, as at load) on a pause.
+  const shape = '16,16,16,16,16,16,16,16';
+  const { page, context, problems } = await openPage(browser, `${server.url}${PAGE}&cmpShape=${shape}&cmpBatch=1`);
+  await waitForApp(page);
+  const widths = () => page.evaluate(() => [...document.querySelectorAll('canvas.boundary-heat')].map((c) => c.width));
+  assert.deepEqual(await widths(), [50, 50, 50, 50], 'at load: full side');
+  await page.getByTestId('play').click();
+  await epochAtLeast(page, 2);
+  assert.deepEqual(await widths(), [25, 25, 25, 25], 'while training: half side');
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('canvas.boundary-heat')].every((c) => c.width === 50));
+  const paused = await num(page, 'epoch');
+  await page.waitForTimeout(300);
+  assert.equal(await num(page, 'epoch'), paused, 'pause stops training');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the dying-ReLUs preset: relu loses neurons that leaky_relu keeps, and pays for them in loss', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}${PAGE}`);
   await waitForApp(page);

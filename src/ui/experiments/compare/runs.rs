@@ -31,6 +31,8 @@ pub struct Runs {
     pub boundary_epoch: usize,
     /// Counts the probes taken (the boundaries' version).
     pub probes_taken: u64,
+    /// Whether the last probes were coarser than [`GRID`] (taken while training).
+    coarse: bool,
     pub chart_epoch: usize,
 }
 
@@ -50,6 +52,7 @@ impl Runs {
             dead: Rc::new(Vec::new()),
             boundary_epoch: 0,
             probes_taken: 0,
+            coarse: false,
             chart_epoch: 0,
         };
         runs.probe(false);
@@ -74,16 +77,18 @@ impl Runs {
         let side = probe_side(GRID, weight_count(shared.num_inputs(), &shared.hidden), training);
         let sessions = self.lockstep.sessions();
         self.probes = Rc::new(sessions.iter().map(|s| Rc::new(s.probe(side))).collect());
+        self.coarse = side < GRID;
         self.dead = Rc::new(sessions.iter().map(|s| s.metrics().dead_count()).collect());
         self.boundary_epoch = self.lockstep.epoch();
         self.probes_taken += 1;
         browser::now_ms() - start
     }
 
-    /// Whether the boundaries or the charts show an older epoch.
+    /// Whether the boundaries or the charts show an older epoch, or the boundaries a coarser
+    /// probe than a paused page shows.
     fn behind(&self) -> bool {
         let epoch = self.epoch();
-        self.boundary_epoch != epoch || self.chart_epoch != epoch
+        self.boundary_epoch != epoch || self.chart_epoch != epoch || self.coarse
     }
 
     /// A unit of every run at a time (a round: an epoch of every run), until the plan's time

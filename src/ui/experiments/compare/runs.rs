@@ -31,8 +31,6 @@ pub struct Runs {
     pub boundary_epoch: usize,
     /// Counts the probes taken (the boundaries' version).
     pub probes_taken: u64,
-    /// Whether the last probes were coarser than [`GRID`] (taken while training).
-    coarse: bool,
     pub chart_epoch: usize,
 }
 
@@ -52,7 +50,6 @@ impl Runs {
             dead: Rc::new(Vec::new()),
             boundary_epoch: 0,
             probes_taken: 0,
-            coarse: false,
             chart_epoch: 0,
         };
         runs.probe(false);
@@ -77,7 +74,6 @@ impl Runs {
         let side = probe_side(GRID, weight_count(shared.num_inputs(), &shared.hidden), training);
         let sessions = self.lockstep.sessions();
         self.probes = Rc::new(sessions.iter().map(|s| Rc::new(s.probe(side))).collect());
-        self.coarse = side < GRID;
         self.dead = Rc::new(sessions.iter().map(|s| s.metrics().dead_count()).collect());
         self.boundary_epoch = self.lockstep.epoch();
         self.probes_taken += 1;
@@ -88,7 +84,8 @@ impl Runs {
     /// probe than a paused page shows.
     fn behind(&self) -> bool {
         let epoch = self.epoch();
-        self.boundary_epoch != epoch || self.chart_epoch != epoch || self.coarse
+        let coarse = self.probes.iter().any(|p| p.n < GRID);
+        self.boundary_epoch != epoch || self.chart_epoch != epoch || coarse
     }
 
     /// A unit of every run at a time (a round: an epoch of every run), until the plan's time

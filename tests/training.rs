@@ -9,7 +9,7 @@ use activation_lab::domain::nn::data::DatasetKind;
 use activation_lab::domain::nn::features::Feature;
 use activation_lab::domain::nn::model::NetworkWeights;
 use activation_lab::domain::nn::settings::{Init, LossKind, OptimizerKind, Regularization, Settings};
-use activation_lab::domain::nn::trainer::{Session, Status};
+use activation_lab::domain::nn::trainer::{Session, Status, STEPS_PER_UNIT};
 
 fn bits(w: &NetworkWeights) -> Vec<u32> {
     w.layers
@@ -403,15 +403,18 @@ fn metrics_history_has_one_entry_per_epoch_and_test_metrics_are_held_out() {
 
 /// `Session::advance` lets an epoch span calls (the Playground advances within each frame's
 /// budget): one epoch at a time, one unit at a time and random splits of the units give the
-/// same run bit for bit (weights and every epoch's loss), for minibatches, batch 1, a
-/// minibatch and a full batch larger than a chunk (`CHUNK_ROWS`), with PReLU and Adam.
+/// same run bit for bit (weights and every epoch's loss), for minibatches, batch 1 (units of
+/// `STEPS_PER_UNIT` steps), the per-layer ops' minibatches, a minibatch and a full batch larger
+/// than a chunk (`CHUNK_ROWS`), with PReLU and Adam.
 #[test]
 fn a_run_is_the_same_however_its_units_are_split() {
     use activation_lab::domain::nn::rng::Rng;
     use activation_lab::domain::nn::trainer::CHUNK_ROWS;
     let cases = [
         small(),
-        Settings { num_points: 40, batch_size: 1, ..small() },
+        Settings { num_points: 200, batch_size: 1, ..small() },
+        // Through the per-layer ops (GELU), 34 minibatches of 3 rows (the last of 1).
+        Settings { num_points: 200, batch_size: 3, activation: Activation::Gelu, ..small() },
         Settings { num_points: 1200, batch_size: 300, activation: Activation::Prelu { a: 0.2 }, ..small() },
         Settings {
             num_points: 700,
@@ -454,16 +457,19 @@ fn a_run_is_the_same_however_its_units_are_split() {
 /// the last complete epoch; the progress shows how far it is.
 #[test]
 fn an_epoch_in_progress_shows_the_last_complete_one() {
-    let mut s = Session::new(Settings { num_points: 200, batch_size: 10, ..small() });
+    // Minibatch 1 on 100 training rows: four units of at most STEPS_PER_UNIT steps.
+    const { assert!(STEPS_PER_UNIT == 32) };
+    let mut s = Session::new(Settings { num_points: 200, batch_size: 1, ..small() });
     let before = s.metrics().clone();
-    assert_eq!(s.advance(3), 0);
+    assert_eq!(s.advance(2), 0);
     assert_eq!(s.epoch(), 0);
     assert_eq!(s.metrics(), &before);
     assert_eq!(s.history().len(), 1);
     let p = s.epoch_progress().expect("an epoch is in progress");
-    assert!(p > 0.0 && p < 0.5, "3 of 10 minibatches: {p}");
-    // 7 more minibatches and one chunk of measurement (100 train rows, then 100 test rows).
-    assert_eq!(s.advance(8), 0);
+    assert!(p > 0.0 && p < 0.5, "64 of 100 minibatches: {p}");
+    // 36 more minibatches (two units) and one chunk of measurement (100 train rows, then
+    // 100 test rows).
+    assert_eq!(s.advance(3), 0);
     assert_eq!(s.advance(1), 1);
     assert_eq!((s.epoch(), s.history().len()), (1, 2));
     assert_ne!(s.metrics(), &before);

@@ -37,8 +37,15 @@ pub enum Penalty {
 pub fn linear(x: &[f32], w: &[f32], b: &[f32], k: usize, m: usize) -> Vec<f32> {
     let n = x.len().checked_div(k).unwrap_or(0);
     let mut z = vec![0f32; n * m];
+    linear_into(x, w, b, k, m, &mut z);
+    z
+}
+
+/// [`linear`] into `z` (`[n, m]`, overwritten).
+pub fn linear_into(x: &[f32], w: &[f32], b: &[f32], k: usize, m: usize, z: &mut [f32]) {
+    z.fill(0.0);
     if m == 0 {
-        return z;
+        return;
     }
     for (zi, xi) in z.chunks_exact_mut(m).zip(x.chunks_exact(k.max(1))) {
         for (&xv, wr) in xi.iter().zip(w.chunks_exact(m)) {
@@ -50,7 +57,6 @@ pub fn linear(x: &[f32], w: &[f32], b: &[f32], k: usize, m: usize) -> Vec<f32> {
             *zj += bv;
         }
     }
-    z
 }
 
 /// The activations a fused forward evaluates elementwise, with their derivatives, op for op as
@@ -97,6 +103,13 @@ pub fn activate(z: &[f32], f: Elementwise) -> (Vec<f32>, Vec<f32>) {
     z.iter().map(|&v| f.pair(v)).unzip()
 }
 
+/// [`activate`] into `h` and `d` (each as long as `z`, overwritten).
+pub fn activate_into(z: &[f32], f: Elementwise, h: &mut [f32], d: &mut [f32]) {
+    for ((&v, h), d) in z.iter().zip(h).zip(d) {
+        (*h, *d) = f.pair(v);
+    }
+}
+
 /// One layer's gradients from dz `[n, m]`, its input x `[n, k]` and weight W `[k, m]`:
 /// dW = xᵀ·dz `[k, m]`, db = Σ rows of dz `[m]` and, when `wants_input`, dh₋ = dz·Wᵀ `[n, k]`.
 pub struct LayerBackward {
@@ -113,8 +126,29 @@ pub fn layer_backward(
     m: usize,
     wants_input: bool,
 ) -> LayerBackward {
-    let mut weight = vec![0f32; k * m];
-    let mut bias = vec![0f32; m];
+    let mut g = LayerBackward {
+        weight: vec![0f32; k * m],
+        bias: vec![0f32; m],
+        input: wants_input.then(|| vec![0f32; x.len()]),
+    };
+    let out = Grad { weight: &mut g.weight, bias: &mut g.bias, input: g.input.as_deref_mut() };
+    layer_backward_into(x, w, dz, k, m, out);
+    g
+}
+
+/// Where [`layer_backward_into`] writes: dW `[k, m]`, db `[m]` and, when given, dh₋ `[n, k]`
+/// (each overwritten).
+pub struct Grad<'a> {
+    pub weight: &'a mut [f32],
+    pub bias: &'a mut [f32],
+    pub input: Option<&'a mut [f32]>,
+}
+
+/// [`layer_backward`] into `out`.
+pub fn layer_backward_into(x: &[f32], w: &[f32], dz: &[f32], k: usize, m: usize, out: Grad<'_>) {
+    let Grad { weight, bias, input } = out;
+    weight.fill(0.0);
+    bias.fill(0.0);
     let (k1, m1) = (k.max(1), m.max(1));
     for (xi, dzi) in x.chunks_exact(k1).zip(dz.chunks_exact(m1)) {
         for (&xv, gw) in xi.iter().zip(weight.chunks_exact_mut(m1)) {
@@ -126,39 +160,55 @@ pub fn layer_backward(
             *g += d;
         }
     }
-    let input = wants_input.then(|| {
-        let mut dh = vec![0f32; x.len()];
+    if let Some(dh) = input {
         for (dhi, dzi) in dh.chunks_exact_mut(k1).zip(dz.chunks_exact(m1)) {
             for (h, wr) in dhi.iter_mut().zip(w.chunks_exact(m1)) {
                 *h = dzi.iter().zip(wr).fold(0f32, |acc, (&d, &wv)| acc + d * wv);
             }
         }
-        dh
-    });
-    LayerBackward { weight, bias, input }
+    }
 }
 
 /// dz = dh ⊙ f′(z) of the layer below, and (for a PReLU layer) ∂L/∂a = Σ dh ⊙ min(z, 0).
 pub fn through_activation(dh: &[f32], derivative: &[f32], z: Option<&[f32]>) -> (Vec<f32>, Option<f32>) {
-    let dz = dh.iter().zip(derivative).map(|(&g, &d)| g * d).collect();
-    let slope = z.map(|z| dh.iter().zip(z).fold(0f32, |acc, (&g, &v)| acc + g * v.min(0.0)));
+    let mut dz = vec![0f32; dh.len()];
+    let slope = through_activation_into(dh, derivative, z, &mut dz);
     (dz, slope)
+}
+
+/// [`through_activation`] with dz into `dz` (as long as `dh`, overwritten).
+pub fn through_activation_into(
+    dh: &[f32],
+    derivative: &[f32],
+    z: Option<&[f32]>,
+    dz: &mut [f32],
+) -> Option<f32> {
+    for ((out, &g), &d) in dz.iter_mut().zip(dh).zip(derivative) {
+        *out = g * d;
+    }
+    z.map(|z| dh.iter().zip(z).fold(0f32, |acc, (&g, &v)| acc + g * v.min(0.0)))
 }
 
 /// ∂L/∂z of the mean loss over a batch of `n` rows.
 pub fn loss_gradient(kind: Loss, z: &[f32], t: &[f32], n: usize) -> Vec<f32> {
+    let mut dz = vec![0f32; z.len().min(t.len())];
+    loss_gradient_into(kind, z, t, n, &mut dz);
+    dz
+}
+
+/// [`loss_gradient`] into `dz` (overwritten).
+pub fn loss_gradient_into(kind: Loss, z: &[f32], t: &[f32], n: usize, dz: &mut [f32]) {
     let scale = (1.0 / n.max(1) as f64) as f32;
-    z.iter()
-        .zip(t)
-        .map(|(&z, &t)| match kind {
+    for ((out, &z), &t) in dz.iter_mut().zip(z).zip(t) {
+        *out = match kind {
             Loss::SigmoidBce => (sigmoid(z) - t) * scale,
             Loss::LinearMse => (z - t) * scale,
             Loss::TanhMse => {
                 let th = tanh(z);
                 ((th - t) * (-(th * th) + 1.0)) * scale
             }
-        })
-        .collect()
+        };
+    }
 }
 
 /// One optimizer step's constants, as f32 the way burn's scalar ops round them.

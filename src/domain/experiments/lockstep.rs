@@ -106,8 +106,11 @@ mod tests {
 
     #[test]
     fn frames_of_units_train_the_runs_as_whole_epochs_do_bit_for_bit() {
-        // Minibatch 1: an epoch is many units, so a frame of a few units stops mid-epoch.
-        let state = two(Activation::Relu, Activation::Tanh, Settings { batch_size: 1, ..small() });
+        // Minibatch 1 on 300 training points: an epoch is 10 units of at most 32 steps and the
+        // measurement's, so a frame of a few units stops mid-epoch. ReLU trains in the fused
+        // op, GELU through the per-layer ops: their units still match.
+        let settings = Settings { batch_size: 1, num_points: 600, ..small() };
+        let state = two(Activation::Relu, Activation::Gelu, settings);
         let mut whole = Lockstep::new(state.sessions());
         whole.step(2);
         let mut framed = Lockstep::new(state.sessions());
@@ -124,7 +127,7 @@ mod tests {
             let progress: Vec<_> = framed.sessions().iter().map(Session::epoch_progress).collect();
             assert_eq!(progress[0], progress[1], "frame {frames}: the runs at the same unit");
         }
-        assert!(frames > 20, "{frames} frames: the epochs spanned frames");
+        assert!(frames > 5, "{frames} frames: the epochs spanned frames");
         for (a, b) in whole.sessions().iter().zip(framed.sessions()) {
             assert_eq!(a.weights(), b.weights());
             assert_eq!(a.history(), b.history());

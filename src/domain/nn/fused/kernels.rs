@@ -8,6 +8,8 @@ pub use dense_kernels::{
     activate, layer_backward, linear, through_activation, Elementwise, Moments, ADAM_BETA1, ADAM_BETA2,
     ADAM_EPS, MOMENTUM,
 };
+use std::ops::Range;
+
 use dense_kernels::{Loss, Optimizer, Penalty};
 
 use super::StepSpec;
@@ -44,15 +46,22 @@ fn loss(kind: LossKind) -> Loss {
     }
 }
 
-/// One whole minibatch step on the rows `x`, `t` (see `step.rs`).
-pub fn train_step(layers: &mut [network::Layer<'_>], x: &[f32], t: &[f32], spec: &StepSpec) {
-    let step = network::Step {
+/// Whole minibatch steps, one after another, on the rows `batches` of `x`, `t` (see `step.rs`);
+/// `spec` is the first one's.
+pub fn train_steps(
+    layers: &mut [network::Layer<'_>],
+    x: &[f32],
+    t: &[f32],
+    batches: &[Range<usize>],
+    spec: &StepSpec,
+) {
+    let first = network::Step {
         loss: loss(spec.loss),
-        batch: t.len(),
+        batch: 0,
         weight_rule: spec.weight_rule.plain(),
         rule: spec.rule.plain(),
     };
-    network::train_step(layers, x, t, &step);
+    network::train_steps(layers, x, t, batches, &first);
 }
 
 /// One optimizer step's constants, as f32 the way burn's scalar ops round them.

@@ -8,7 +8,8 @@
 //! - backward of a layer: dW = xᵀ·dz, db = Σ rows dz, dh₋ = dz·Wᵀ, then dz₋ = dh₋ ⊙ f′₋ and a
 //!   PReLU layer's slope gradient Σ dh₋ ⊙ min(z₋, 0);
 //! - the loss gradient at the output; one optimizer update of a parameter (with its penalty);
-//! - a whole minibatch step: all of the above for every layer in one op (`step.rs`);
+//! - whole minibatch steps: all of the above for every layer, for several minibatches in a
+//!   row, in one op (`step.rs`);
 //! - a pass through every layer read back, with the loss's gradients (`pass.rs`).
 //!
 //! A minibatch step of an [8, 8] network is then ~10 burn ops instead of ~50, each with its
@@ -109,14 +110,16 @@ pub trait FusedDense: BackendTrait {
         rule: &UpdateRule,
     ) -> FloatTensor<Self>;
 
-    /// One whole minibatch step (`step.rs`) on the rows `rows` of x `[n, k]` and t `[n, 1]`:
-    /// the forward pass, the loss gradient (the mean over the rows), the backward pass and
-    /// every parameter's update, each layer's parameters and moments replaced by the new ones.
-    fn train_step(
+    /// Whole minibatch steps (`step.rs`), one after another, on the rows `batches[i]` of x
+    /// `[n, k]` and t `[n, 1]`: for each, the forward pass, the loss gradient (the mean over its
+    /// rows), the backward pass and every parameter's update, the i-th numbered
+    /// `spec`'s step + i; each layer's parameters and moments replaced by the new ones. The
+    /// parameters stay on the host from the first step to the last.
+    fn train_steps(
         layers: &mut [StepLayer<Self>],
         x: &FloatTensor<Self>,
         t: &FloatTensor<Self>,
-        rows: Range<usize>,
+        batches: &[Range<usize>],
         spec: &StepSpec,
     );
 

@@ -142,18 +142,14 @@ impl FusedDense for Plain {
         primitive(p, shape)
     }
 
-    fn train_step(
+    fn train_steps(
         layers: &mut [StepLayer<Self>],
         x: &NdArrayTensor,
         t: &NdArrayTensor,
-        rows: Range<usize>,
+        batches: &[Range<usize>],
         spec: &StepSpec,
     ) {
-        let k = dims(x)[1];
         let (xs, ts) = (values(x), values(t));
-        let (Some(x), Some(t)) = (xs.get(rows.start * k..rows.end * k), ts.get(rows)) else {
-            return;
-        };
         let mut host: Vec<(Host, Host, Option<Host>)> = layers
             .iter_mut()
             .map(|l| (Host::of(&mut l.weight), Host::of(&mut l.bias), l.slope.as_mut().map(Host::of)))
@@ -170,7 +166,7 @@ impl FusedDense for Plain {
                 activation: l.activation,
             })
             .collect();
-        kernels::train_step(&mut views, x, t, spec);
+        kernels::train_steps(&mut views, &xs, &ts, batches, spec);
         drop(views);
         for (l, (w, b, s)) in layers.iter_mut().zip(host) {
             l.weight = w.into_param();

@@ -1,10 +1,12 @@
-//! A whole minibatch step as one fused op ([`FusedDense::train_step`]): the forward pass
-//! through every layer, the loss gradient, the backward pass and the update of every
-//! parameter, with the same kernels in the same order as the per-layer ops (so the same bits;
-//! tested in `tests.rs`). The per-layer ops cost about ten burn ops a step, each with its
-//! allocations and dispatch, against a few microseconds of arithmetic: this is one. It runs when
-//! every hidden activation is one the op evaluates ([`kernels::elementwise`]) and the minibatch
-//! is one chunk; otherwise the trainer takes the per-layer ops.
+//! Whole minibatch steps as one fused op ([`FusedDense::train_steps`]): for each minibatch the
+//! forward pass through every layer, the loss gradient, the backward pass and the update of
+//! every parameter, with the same kernels in the same order as the per-layer ops (so the same
+//! bits; tested in `tests.rs`). The per-layer ops cost about ten burn ops a step, each with its
+//! allocations and dispatch, against a few microseconds of arithmetic: this is one op for
+//! several minibatches, whose parameters stay on the host from the first to the last (taking
+//! them out of their tensors and back cost as much again as a small step's arithmetic). It runs
+//! when every hidden activation is one the op evaluates ([`kernels::elementwise`]) and each
+//! minibatch is one chunk; otherwise the trainer takes the per-layer ops.
 
 use std::ops::Range;
 
@@ -75,15 +77,16 @@ impl<B: FusedDense> Mlp<B> {
         self.activations().iter().map(|&a| kernels::elementwise(a, None)).collect()
     }
 
-    /// One optimizer step on the rows `rows` of `x` and `t` (the minibatch), in one fused op;
-    /// `slots` holds each layer's optimizer memory (weight, bias, slope), the output layer
-    /// last. Returns false, changing nothing, when an activation is not one the op evaluates.
-    pub fn train_step_fused(
+    /// Optimizer steps on the rows `batches[i]` of `x` and `t` (the minibatches, in order) in
+    /// one fused op, `spec` the first one's (the i-th is numbered its step + i); `slots` holds
+    /// each layer's optimizer memory (weight, bias, slope), the output layer last. Returns
+    /// false, changing nothing, when an activation is not one the op evaluates.
+    pub fn train_steps_fused(
         &mut self,
         slots: &mut [[Slot<B>; 3]],
         x: &Tensor<B, 2>,
         t: &Tensor<B, 2>,
-        rows: Range<usize>,
+        batches: &[Range<usize>],
         spec: &StepSpec,
     ) -> bool {
         let Some(activations) = self.elementwise() else {
@@ -101,7 +104,7 @@ impl<B: FusedDense> Mlp<B> {
                 activation,
             })
             .collect();
-        B::train_step(&mut ops, &prim(x.clone()), &prim(t.clone()), rows, spec);
+        B::train_steps(&mut ops, &prim(x.clone()), &prim(t.clone()), batches, spec);
         let layers = self.hidden.iter_mut().chain(std::iter::once(&mut self.output));
         for ((layer, [ws, bs, ss]), op) in layers.zip(slots.iter_mut()).zip(ops) {
             put(&mut layer.weight, ws, op.weight);

@@ -187,7 +187,7 @@ fn whole_step_op_equals_the_per_layer_ops_bit_for_bit() {
                         rule,
                     };
                     let rows = (step as usize * 6)..(step as usize * 6 + 10);
-                    assert!(fused.train_step_fused(&mut fs, &x, &t, rows.clone(), &spec));
+                    assert!(fused.train_steps_fused(&mut fs, &x, &t, std::slice::from_ref(&rows), &spec));
                     let (xr, tr) = (x.clone().narrow(0, rows.start, 10), t.clone().narrow(0, rows.start, 10));
                     per_layer_step(&mut layered, &mut ls, &xr, &tr, &spec);
                     let what = format!("{hidden:?} {kind:?} {reg:?} {loss:?} step {step}");
@@ -211,7 +211,7 @@ fn whole_step_op_declines_other_activations() {
     let rule = UpdateRule { kind: OptimizerKind::Sgd, lr: 0.1, step: 1, penalty: None };
     let spec = StepSpec { loss: LossKind::SigmoidBce, weight_rule: rule, rule };
     let mut slots = vec![<[Slot<Backend>; 3]>::default(); 4];
-    assert!(!model.train_step_fused(&mut slots, &x, &t, 0..10, &spec));
+    assert!(!model.train_steps_fused(&mut slots, &x, &t, std::slice::from_ref(&(0..10)), &spec));
     assert_eq!(bits(&model.to_weights()), before);
 }
 

@@ -41,7 +41,7 @@ use crate::domain::nn::weight_edit::{link_name, weight_text, LinkId};
 
 mod progress;
 use progress::Phase;
-pub use progress::CHUNK_ROWS;
+pub use progress::{CHUNK_ROWS, STEPS_PER_UNIT};
 
 /// Whether training can go on.
 #[derive(Clone, Debug, PartialEq)]
@@ -470,7 +470,7 @@ impl Session {
     /// penalty on connection weights only).
     fn apply(&mut self, grads: Vec<LayerGrads<Backend>>) {
         // The spec before the count moves: its step number is this step's (Adam's bias
-        // correction), as in `step_fused`.
+        // correction), as in `steps_fused`.
         let StepSpec { rule, weight_rule, .. } = self.step_spec();
         self.optim.steps += 1;
         let layers = self.model.hidden.iter_mut().chain(std::iter::once(&mut self.model.output));
@@ -512,13 +512,13 @@ impl Session {
         StepSpec { loss: s.loss, weight_rule, rule }
     }
 
-    /// A whole minibatch step on the rows `rows` of `xs`, `ts` in one fused op; false (nothing
-    /// done) when an activation is not one the op evaluates.
-    fn step_fused(&mut self, xs: &Tensor2, ts: &Tensor2, rows: std::ops::Range<usize>) -> bool {
+    /// Whole minibatch steps on the rows `batches` of `xs`, `ts` in one fused op; false
+    /// (nothing done) when an activation is not one the op evaluates.
+    fn steps_fused(&mut self, xs: &Tensor2, ts: &Tensor2, batches: &[std::ops::Range<usize>]) -> bool {
         let spec = self.step_spec();
-        let done = self.model.train_step_fused(&mut self.optim.slots, xs, ts, rows, &spec);
+        let done = self.model.train_steps_fused(&mut self.optim.slots, xs, ts, batches, &spec);
         if done {
-            self.optim.steps += 1;
+            self.optim.steps += batches.len() as u64;
         }
         done
     }
@@ -907,7 +907,8 @@ mod tests {
 
     /// A minibatch step through the per-layer ops (`chunk_gradients` + `apply`, the path of
     /// custom formulas and large minibatches) and through the whole-step op give the same bits,
-    /// step after step: the same step number (Adam's bias correction), penalty and moments.
+    /// step after step: the same step number (Adam's bias correction), penalty and moments; and
+    /// so do several minibatches in one op.
     #[test]
     fn per_layer_and_whole_step_paths_train_the_same_bits() {
         for optimizer in OptimizerKind::ALL {
@@ -918,23 +919,29 @@ mod tests {
                 learning_rate: 0.05,
                 ..small(Activation::Relu)
             };
-            let (mut layered, mut whole) = (Session::new(settings.clone()), Session::new(settings));
+            let (mut layered, mut whole) = (Session::new(settings.clone()), Session::new(settings.clone()));
+            let mut at_once = Session::new(settings);
             let (xs, ts) = (layered.x_train.clone(), layered.t_train.clone());
-            for step in 0..4 {
-                let rows = step * 10..step * 10 + 10;
-                let g = layered.chunk_gradients(&xs, &ts, rows.start, 10, 10);
+            let bits = |s: &Session| {
+                let w = s.model.to_weights();
+                w.layers
+                    .iter()
+                    .flat_map(|l| l.weights.concat().into_iter().chain(l.biases.clone()))
+                    .map(f32::to_bits)
+                    .collect::<Vec<_>>()
+            };
+            // The last minibatch is shorter (its loss the mean over its own 7 rows).
+            let batches = [0..10, 10..20, 20..30, 30..37];
+            for (step, rows) in batches.iter().enumerate() {
+                let g = layered.chunk_gradients(&xs, &ts, rows.start, rows.len(), rows.len());
                 layered.apply(g);
-                assert!(whole.step_fused(&xs, &ts, rows));
-                let bits = |s: &Session| {
-                    let w = s.model.to_weights();
-                    w.layers
-                        .iter()
-                        .flat_map(|l| l.weights.concat().into_iter().chain(l.biases.clone()))
-                        .map(f32::to_bits)
-                        .collect::<Vec<_>>()
-                };
+                assert!(whole.steps_fused(&xs, &ts, std::slice::from_ref(rows)));
                 assert_eq!(bits(&layered), bits(&whole), "{optimizer:?} step {step}");
             }
+            // All four in one op: the parameters stay on the host, the steps are numbered on.
+            assert!(at_once.steps_fused(&xs, &ts, &batches));
+            assert_eq!(bits(&at_once), bits(&layered), "{optimizer:?}, four steps in one op");
+            assert_eq!(at_once.optim.steps, 4);
         }
     }
 

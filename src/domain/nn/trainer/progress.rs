@@ -1,12 +1,16 @@
 //! An epoch as a sequence of small units of work, so that a caller with a time budget (the
 //! animation frame) can stop between any two and go on later: [`Session::advance`].
 //!
-//! A unit is one minibatch step, or one chunk of at most [`CHUNK_ROWS`] rows: of a minibatch
-//! larger than that (its gradient is summed over the chunks, then applied once), or of the
-//! measurement at the end of the epoch (train rows forward + backward, then test rows forward;
+//! A unit is up to [`STEPS_PER_UNIT`] whole minibatch steps of at most [`CHUNK_ROWS`] rows in
+//! all (one fused op when the activations allow it: the parameters stay on the host between
+//! them), or one chunk of at most [`CHUNK_ROWS`] rows: of a minibatch larger than that (its
+//! gradient is summed over the chunks, then applied once), or of the measurement at the end of
+//! the epoch (train rows forward + backward, then test rows forward;
 //! the metrics are computed with the last chunk). Where the chunks fall depends only on the
 //! data and the settings, never on how the units are split between calls, so a run is
 //! bit-identical however it is advanced (tested in `tests/training.rs`).
+
+use std::ops::Range;
 
 use super::{Session, Tensor2};
 use crate::domain::frame_budget::Units;
@@ -18,6 +22,10 @@ use crate::domain::nn::model::Backend;
 
 /// Most rows one unit of work passes through the network.
 pub const CHUNK_ROWS: usize = 256;
+
+/// Most minibatch steps one unit of work does: at minibatch 1 a unit of the per-layer ops
+/// (custom formulas, GELU, …) stays a few milliseconds for the biggest network.
+pub const STEPS_PER_UNIT: usize = 32;
 
 /// Where the session is within an epoch.
 pub(super) enum Phase {
@@ -176,9 +184,9 @@ impl Session {
         (upload(xs, k), upload(ts, 1))
     }
 
-    /// One minibatch step, or one chunk of a large minibatch; then the measurement once the
-    /// epoch's minibatches are done. The batch size is read at each minibatch's start, so a
-    /// live change takes effect from the next minibatch.
+    /// Whole minibatch steps (as many as a unit holds), or one chunk of a large minibatch; then
+    /// the measurement once the epoch's minibatches are done. The batch size is read at each
+    /// unit's start, so a live change takes effect from the next unit.
     fn train_unit(&mut self, mut run: Box<EpochRun>) -> Phase {
         let n = self.train_len();
         let batch = self.settings.batch_size.clamp(1, n).min(n - run.batch_start);
@@ -190,29 +198,61 @@ impl Session {
             }
         }
         let end = run.batch_start + batch;
-        if run.next == run.batch_start
-            && batch <= CHUNK_ROWS
-            && self.step_fused(&run.xs, &run.ts, run.next..end)
-        {
-            // The whole minibatch in one op.
-            run.next = end;
-        } else if run.next < end {
-            let len = CHUNK_ROWS.min(end - run.next);
-            let g = self.chunk_gradients(&run.xs, &run.ts, run.next, len, batch);
-            run.sum = Some(add(run.sum.take(), g));
-            run.next += len;
-        }
-        if run.next >= end {
-            if let Some(g) = run.sum.take() {
-                self.apply(g);
+        if run.next == run.batch_start && batch <= CHUNK_ROWS {
+            let batches = self.unit_batches(run.batch_start);
+            self.whole_minibatches(&run.xs, &run.ts, &batches);
+            run.batch_start = batches.last().map_or(end, |r| r.end);
+            run.next = run.batch_start;
+        } else {
+            if run.next < end {
+                let len = CHUNK_ROWS.min(end - run.next);
+                let g = self.chunk_gradients(&run.xs, &run.ts, run.next, len, batch);
+                run.sum = Some(add(run.sum.take(), g));
+                run.next += len;
             }
-            run.batch_start = end;
+            if run.next >= end {
+                if let Some(g) = run.sum.take() {
+                    self.apply(g);
+                }
+                run.batch_start = end;
+            }
         }
         if run.batch_start < n {
             return Phase::Train(run);
         }
         let previous = Some(self.metrics.layers.clone());
         Phase::Measure(Box::new(self.begin_measure(self.epoch + 1, previous)))
+    }
+
+    /// The whole minibatches of the unit that starts at row `start`: up to [`STEPS_PER_UNIT`]
+    /// of the current batch size (the epoch's last one may be shorter), of at most
+    /// [`CHUNK_ROWS`] rows in all (at least one minibatch).
+    fn unit_batches(&self, mut start: usize) -> Vec<Range<usize>> {
+        let n = self.train_len();
+        let size = self.settings.batch_size.clamp(1, n.max(1));
+        let (mut batches, mut rows) = (Vec::new(), 0);
+        while start < n && batches.len() < STEPS_PER_UNIT {
+            let end = (start + size).min(n);
+            rows += end - start;
+            if !batches.is_empty() && rows > CHUNK_ROWS {
+                break;
+            }
+            batches.push(start..end);
+            start = end;
+        }
+        batches
+    }
+
+    /// Steps on the minibatches `batches` of the epoch's rows: one fused op when the
+    /// activations allow it, else each through the per-layer ops (the same bits).
+    fn whole_minibatches(&mut self, xs: &Tensor2, ts: &Tensor2, batches: &[Range<usize>]) {
+        if self.steps_fused(xs, ts, batches) {
+            return;
+        }
+        for rows in batches {
+            let g = self.chunk_gradients(xs, ts, rows.start, rows.len(), rows.len());
+            self.apply(g);
+        }
     }
 
     /// The gradient of the mean loss over a minibatch of `batch` rows, from its rows
